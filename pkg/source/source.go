@@ -1,0 +1,28 @@
+package source
+
+// Document is one text to analyse, with what its source says about it.
+type Document struct {
+	// Path is the input path as the user gave it ("-" for standard input).
+	Path string
+	// ID identifies the document across runs: a hash of its text, or the
+	// link path of a Current Events item ("/news/2016/12/9/slug.md").
+	ID string
+	// Title, Date (YYYY-MM-DD) and URL come from the source when it has them.
+	Title, Date, URL string
+	// Text is what gets analysed. For plain files and Markdown it has the
+	// same bytes as the file at Offset..Offset+len(Text), with markup blanked
+	// to spaces, so offsets into Text plus Offset are offsets into the file.
+	Text string
+	// Offset is the byte offset of Text in the file as read; -1 when Text is
+	// not a slice of the file (extracted HTML, a JSONL field).
+	Offset int
+	// Contexts lists the names of the document's "_Context: A, B_" lines,
+	// one slice per line.
+	Contexts [][]string
+	// Topic is the Current Events topic heading the item was listed under
+	// ("Battle of Aleppo"), if any.
+	Topic string
+	// Warnings are problems met and repaired while reading (invalid UTF-8
+	// replaced, a document split): reported, not fatal.
+	Warnings []string
+}

@@ -1,0 +1,83 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// Extractor runs the whole pipeline on one text: analysis, recognition,
+// clean-up, furniture removal and resolution within the text. It is safe for
+// concurrent use; build it once and share it.
+type Extractor struct {
+	analyzer   Analyzer
+	recognizer Recognizer
+	alias      Aliaser
+}
+
+// NewExtractor composes an Extractor from its stages. alias may be nil, in
+// which case a small built-in table of common abbreviations is used.
+func NewExtractor(a Analyzer, r Recognizer, alias Aliaser) *Extractor {
+	if alias == nil {
+		alias = builtinAliases{}
+	}
+	return &Extractor{analyzer: a, recognizer: r, alias: alias}
+}
+
+// Hints is what a source knows about a text beyond its words.
+type Hints struct {
+	// Names are canonical names known to be relevant (a Current Events item's
+	// Context line): a mention that matches one takes it as its canonical form.
+	Names []string
+}
+
+// Extract analyses text and returns its tokens, sentences and resolved
+// mentions. A panic inside a stage is recovered and returned as an error.
+func (e *Extractor) Extract(ctx context.Context, text string, hints Hints) (a *Analysis, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("ner: extract: internal error: %v", r)
+		}
+	}()
+	tokens, sentences := e.analyzer.Analyze(text)
+	spans := e.recognizer.Recognize(text, tokens, sentences)
+	spans = cleanSpans(text, tokens, spans)
+	furn := furniture(text)
+	a = &Analysis{Text: text, Tokens: tokens, Sentences: sentences}
+	for _, sp := range spans {
+		if inRanges(furn, sp.Start, sp.End) {
+			continue
+		}
+		a.Mentions = append(a.Mentions, Mention{
+			Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Type: sp.Type,
+			Sentence: sentenceOf(sentences, sp.Start),
+		})
+	}
+	resolveDocument(text, a.Mentions, e.alias, hints.Names)
+	return a, nil
+}
+
+// Classify returns the type of a bare name (a Context title) as the
+// recognizer and the gazetteer see it, or Misc.
+func (e *Extractor) Classify(name string) (canonical string, typ Type) {
+	if c, t, ok := e.alias.Lookup(name); ok {
+		return c, t
+	}
+	tokens, sentences := e.analyzer.Analyze(name)
+	spans := cleanSpans(name, tokens, e.recognizer.Recognize(name, tokens, sentences))
+	if len(spans) == 1 && spans[0].Start == 0 && spans[0].End == len(name) {
+		return name, spans[0].Type
+	}
+	return name, Misc
+}
+
+func sentenceOf(sentences []Sentence, off int) int {
+	i := sort.Search(len(sentences), func(i int) bool { return sentences[i].End > off })
+	if i == len(sentences) {
+		return len(sentences) - 1
+	}
+	return i
+}

@@ -1,0 +1,181 @@
+package ner
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	pner "github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	ptoken "github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// ProseAnalyzer is the Analyzer built on prose/v3: its tokenizer, its Punkt
+// sentence segmenter and its averaged-perceptron POS tagger. Sentences also
+// break at blank lines and at line breaks that end a heading-like line, so
+// page furniture and Markdown headings do not run into the prose around them.
+type ProseAnalyzer struct {
+	tok *tokenize.Tokenizer
+	seg *segment.Segmenter
+	tag *tag.Tagger
+}
+
+var _ Analyzer = (*ProseAnalyzer)(nil)
+
+var proseAnalyzer = sync.OnceValues(func() (*ProseAnalyzer, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("ner: load sentence model: %w", err)
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("ner: load POS model: %w", err)
+	}
+	return &ProseAnalyzer{tok: tokenize.New(), seg: seg, tag: tg}, nil
+})
+
+// NewProseAnalyzer returns the shared prose Analyzer; its models load once
+// per process.
+func NewProseAnalyzer() (*ProseAnalyzer, error) { return proseAnalyzer() }
+
+// Analyze tokenizes, segments and tags text.
+func (a *ProseAnalyzer) Analyze(text string) (tokens []Token, sentences []Sentence) {
+	for _, blk := range blocks(text) {
+		for _, s := range a.seg.Segment(text[blk[0]:blk[1]]) {
+			start := blk[0] + s.Start
+			sentences = append(sentences, Sentence{Start: start, End: start + len(s.Text)})
+		}
+	}
+	ptoks := a.tokenizeSentences(text, sentences)
+	a.tag.TagTokens(ptoks)
+	tokens = make([]Token, len(ptoks))
+	for i, t := range ptoks {
+		tokens[i] = Token{Text: t.Text, Start: t.Start, Tag: t.Tag}
+	}
+	// Assign token ranges to sentences.
+	j := 0
+	for i := range sentences {
+		s := &sentences[i]
+		for j < len(tokens) && tokens[j].Start < s.Start {
+			j++
+		}
+		s.First = j
+		for j < len(tokens) && tokens[j].Start < s.End {
+			j++
+		}
+		s.Last = j
+	}
+	return tokens, sentences
+}
+
+// tokenizeSentences tokenizes each sentence on its own so that no token
+// straddles a sentence boundary, with offsets into text.
+func (a *ProseAnalyzer) tokenizeSentences(text string, sentences []Sentence) []ptoken.Token {
+	var out []ptoken.Token
+	for _, s := range sentences {
+		for _, t := range a.tok.Tokenize(text[s.Start:s.End]) {
+			t.Start += s.Start
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// blocks splits text into runs that no sentence may cross: paragraphs
+// separated by blank lines, and single lines that look like headings or
+// furniture (short, no final punctuation) or that end a sentence.
+func blocks(text string) [][2]int {
+	var out [][2]int
+	start := -1 // start of the current block, -1 when none
+	lineStart := 0
+	for lineStart <= len(text) {
+		nl := strings.IndexByte(text[lineStart:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+		}
+		line := strings.TrimSpace(text[lineStart:lineEnd])
+		switch {
+		case line == "":
+			if start >= 0 {
+				out = append(out, [2]int{start, lineStart})
+				start = -1
+			}
+		default:
+			if start < 0 {
+				start = lineStart
+			}
+			if hardLineEnd(line) {
+				out = append(out, [2]int{start, lineEnd})
+				start = -1
+			}
+		}
+		if nl < 0 {
+			break
+		}
+		lineStart = lineEnd + 1
+	}
+	if start >= 0 && start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// hardLineEnd reports whether a line break after line ends a sentence: the
+// line ends with sentence punctuation, or is short and unpunctuated like a
+// heading, a menu item or a byline.
+func hardLineEnd(line string) bool {
+	last := line[len(line)-1]
+	switch last {
+	case '.', '!', '?', ':', ';', '"', '\'':
+		return true
+	}
+	if strings.HasSuffix(line, "”") || strings.HasSuffix(line, "’") || strings.HasSuffix(line, "…") {
+		return true
+	}
+	return len(line) < 80 && last != ','
+}
+
+// ProseRecognizer is prose/v3's built-in maximum-entropy entity model,
+// kept as a baseline to measure ours against.
+type ProseRecognizer struct {
+	ex *pner.Extracter
+}
+
+var _ Recognizer = (*ProseRecognizer)(nil)
+
+// NewProseRecognizer returns prose/v3's entity model as a Recognizer.
+func NewProseRecognizer() (*ProseRecognizer, error) {
+	ex, err := pner.New()
+	if err != nil {
+		return nil, fmt.Errorf("ner: load prose entity model: %w", err)
+	}
+	return &ProseRecognizer{ex: ex}, nil
+}
+
+// Recognize labels each sentence with prose's model.
+func (r *ProseRecognizer) Recognize(text string, tokens []Token, sentences []Sentence) (spans []Span) {
+	for _, s := range sentences {
+		ptoks := make([]ptoken.Token, 0, s.Last-s.First)
+		for _, t := range tokens[s.First:s.Last] {
+			ptoks = append(ptoks, ptoken.Token{Text: t.Text, Start: t.Start, Tag: t.Tag})
+		}
+		if len(ptoks) == 0 {
+			continue
+		}
+		func() {
+			defer func() { _ = recover() }() // a panic in the dependency drops the sentence, not the run
+			r.ex.Label(ptoks)
+			for _, e := range r.ex.Chunk(text, ptoks) {
+				typ, ok := ParseType(e.Label)
+				if !ok {
+					typ = Misc
+				}
+				spans = append(spans, Span{Start: e.Start, End: e.End(), Type: typ})
+			}
+		}()
+	}
+	return spans
+}

@@ -1,0 +1,300 @@
+package ner
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Aliaser maps a name as written to the canonical name and type of what it
+// names ("U.S." → "United States", GPE). The gazetteer is one.
+type Aliaser interface {
+	Lookup(name string) (canonical string, typ Type, ok bool)
+}
+
+// builtinAliases is the fallback Aliaser used when no gazetteer is given: the
+// handful of names every news text abbreviates.
+type builtinAliases struct{}
+
+var builtinTable = map[string]struct {
+	name string
+	typ  Type
+}{
+	"U.S.": {"United States", GPE}, "US": {"United States", GPE}, "USA": {"United States", GPE},
+	"U.S.A.": {"United States", GPE}, "United States of America": {"United States", GPE},
+	"UK": {"United Kingdom", GPE}, "U.K.": {"United Kingdom", GPE}, "Britain": {"United Kingdom", GPE},
+	"Great Britain": {"United Kingdom", GPE},
+	"UN": {"United Nations", Org}, "U.N.": {"United Nations", Org},
+	"EU": {"European Union", Org}, "E.U.": {"European Union", Org},
+	"Russian Federation": {"Russia", GPE},
+}
+
+func (builtinAliases) Lookup(name string) (string, Type, bool) {
+	if e, ok := builtinTable[name]; ok {
+		return e.name, e.typ, true
+	}
+	return "", "", false
+}
+
+// normalizeName folds the runs of white space inside a name to one space and
+// strips a trailing possessive.
+func normalizeName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, suf := range []string{"'s", "’s"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
+}
+
+// resolveDocument gives every mention its canonical name and one type per
+// name within a document: gazetteer aliases, the document's Context names,
+// surnames and partial names of a person named in full elsewhere in the
+// text, and acronyms the text defines ("United Nations Children's Fund
+// (UNICEF)").
+func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
+	if len(ms) == 0 {
+		return
+	}
+	fixed := make([]bool, len(ms)) // type set by the gazetteer
+	hintByLower := make(map[string]string, len(hints))
+	for _, h := range hints {
+		hintByLower[strings.ToLower(h)] = h
+	}
+	for i := range ms {
+		m := &ms[i]
+		name := normalizeName(m.Text)
+		m.Entity = name
+		if h, ok := hintByLower[strings.ToLower(name)]; ok {
+			m.Entity = h
+		}
+		if alias != nil {
+			if c, t, ok := alias.Lookup(name); ok {
+				m.Entity, m.Type, fixed[i] = c, t, true
+			}
+		}
+	}
+	// Acronyms defined in the text: "Full Name (ACR)".
+	acr := map[string]string{}
+	for i := range ms {
+		m := ms[i]
+		rest := text[m.End:]
+		if !strings.HasPrefix(rest, " (") {
+			continue
+		}
+		end := strings.IndexByte(rest, ')')
+		if end < 3 || end > 12 {
+			continue
+		}
+		a := rest[2:end]
+		if isAcronymOf(a, m.Entity) {
+			acr[a] = m.Entity
+		}
+	}
+	// People named in full: by each of their name parts.
+	full := map[string]map[string]bool{} // lower-case name part → full names
+	addFull := func(name string) {
+		parts := strings.Fields(name)
+		if len(parts) < 2 {
+			return
+		}
+		for _, p := range parts {
+			lp := strings.ToLower(p)
+			if full[lp] == nil {
+				full[lp] = map[string]bool{}
+			}
+			full[lp][name] = true
+		}
+	}
+	for _, m := range ms {
+		if m.Type == Person {
+			addFull(m.Entity)
+		}
+	}
+	for _, h := range hints {
+		if looksLikePersonName(h) {
+			addFull(h)
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if a, ok := acr[m.Entity]; ok && !fixed[i] {
+			m.Entity = a
+			continue
+		}
+		if fixed[i] {
+			continue
+		}
+		if name, ok := uniqueFullName(full, m.Entity); ok {
+			m.Entity = name
+			m.Type = Person
+		}
+	}
+	voteTypes(ms, fixed)
+}
+
+// uniqueFullName returns the one full person name that the partial name
+// (one or more of its parts, last name first in importance) belongs to.
+func uniqueFullName(full map[string]map[string]bool, name string) (string, bool) {
+	parts := strings.Fields(name)
+	if len(parts) == 0 || len(parts) > 2 {
+		return "", false
+	}
+	var cands map[string]bool
+	for _, p := range parts {
+		c := full[strings.ToLower(p)]
+		if cands == nil {
+			cands = c
+			continue
+		}
+		inter := map[string]bool{}
+		for n := range c {
+			if cands[n] {
+				inter[n] = true
+			}
+		}
+		cands = inter
+	}
+	if len(cands) != 1 {
+		return "", false
+	}
+	for n := range cands {
+		if n != name && len(strings.Fields(n)) > len(parts) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// looksLikePersonName is a weak test used for Context names: two to four
+// capitalised words without digits or commas.
+func looksLikePersonName(s string) bool {
+	parts := strings.Fields(s)
+	if len(parts) < 2 || len(parts) > 4 || strings.ContainsAny(s, ",0123456789()") {
+		return false
+	}
+	for _, p := range parts {
+		if !capitalised(p) || titleWords[strings.ToLower(p)] {
+			return false
+		}
+	}
+	return true
+}
+
+// isAcronymOf reports whether a is built from the initials of name's
+// capitalised words ("UNICEF" of "United Nations International Children's
+// Emergency Fund" is not exact, so a prefix match of the initials counts).
+func isAcronymOf(a, name string) bool {
+	if len(a) < 2 {
+		return false
+	}
+	for _, r := range a {
+		if !unicode.IsUpper(r) && r != '.' && r != '&' {
+			return false
+		}
+	}
+	var initials []rune
+	for _, w := range strings.Fields(name) {
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) {
+			initials = append(initials, r)
+		}
+	}
+	letters := []rune(strings.ReplaceAll(a, ".", ""))
+	if len(letters) > len(initials) || len(letters) < 2 {
+		return false
+	}
+	j := 0
+	for _, r := range initials {
+		if j < len(letters) && r == letters[j] {
+			j++
+		}
+	}
+	return j == len(letters) && letters[0] == initials[0]
+}
+
+// voteTypes gives every mention of one canonical name the type most of its
+// mentions have; a gazetteer type wins over the votes.
+func voteTypes(ms []Mention, fixed []bool) {
+	votes := map[string]map[Type]int{}
+	for i, m := range ms {
+		if votes[m.Entity] == nil {
+			votes[m.Entity] = map[Type]int{}
+		}
+		w := 1
+		if fixed[i] {
+			w = 1000
+		}
+		votes[m.Entity][m.Type] += w
+	}
+	best := make(map[string]Type, len(votes))
+	for name, v := range votes {
+		var bt Type
+		bn := -1
+		for _, t := range Types { // fixed order breaks ties
+			if v[t] > bn {
+				bt, bn = t, v[t]
+			}
+		}
+		best[name] = bt
+	}
+	for i := range ms {
+		ms[i].Type = best[ms[i].Entity]
+	}
+}
+
+// Registry resolves partial person names across documents: a one-word
+// mention ("Kerry") resolves to the one person with that name part seen in
+// full ("John Kerry") in the documents already resolved. It is safe for
+// concurrent use, but results depend on the order documents are resolved,
+// so callers feed it in input order.
+type Registry struct {
+	mu   sync.RWMutex
+	full map[string]map[string]bool
+}
+
+// NewRegistry returns an empty Registry.
+func NewRegistry() *Registry { return &Registry{full: map[string]map[string]bool{}} }
+
+// Learn records a person's full name.
+func (r *Registry) Learn(name string) {
+	parts := strings.Fields(name)
+	if len(parts) < 2 {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, p := range parts {
+		lp := strings.ToLower(p)
+		if r.full[lp] == nil {
+			r.full[lp] = map[string]bool{}
+		}
+		r.full[lp][name] = true
+	}
+}
+
+// Resolve rewrites the partial person names of a to full names seen in
+// earlier documents, then learns a's full names.
+func (r *Registry) Resolve(a *Analysis) {
+	r.mu.RLock()
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		if m.Type != Person || strings.Contains(m.Entity, " ") {
+			continue
+		}
+		if n, ok := uniqueFullName(r.full, m.Entity); ok {
+			m.Entity = n
+		}
+	}
+	r.mu.RUnlock()
+	var names []string
+	for _, m := range a.Mentions {
+		if m.Type == Person {
+			names = append(names, m.Entity)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		r.Learn(n)
+	}
+}

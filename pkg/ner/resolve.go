@@ -25,7 +25,7 @@ var builtinTable = map[string]struct {
 	"U.S.A.": {"United States", GPE}, "United States of America": {"United States", GPE},
 	"UK": {"United Kingdom", GPE}, "U.K.": {"United Kingdom", GPE}, "Britain": {"United Kingdom", GPE},
 	"Great Britain": {"United Kingdom", GPE},
-	"UN": {"United Nations", Org}, "U.N.": {"United Nations", Org},
+	"UN":            {"United Nations", Org}, "U.N.": {"United Nations", Org},
 	"EU": {"European Union", Org}, "E.U.": {"European Union", Org},
 	"Russian Federation": {"Russia", GPE},
 }
@@ -74,7 +74,8 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			}
 		}
 	}
-	// Acronyms defined in the text: "Full Name (ACR)".
+	// Acronyms defined in the text: "Full Name (ACR)"; the full name
+	// resolves to the acronym.
 	acr := map[string]string{}
 	for i := range ms {
 		m := ms[i]
@@ -87,8 +88,8 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			continue
 		}
 		a := rest[2:end]
-		if isAcronymOf(a, m.Entity) {
-			acr[a] = m.Entity
+		if abbreviates(a, m.Entity) {
+			acr[m.Entity] = a // the abbreviation is the stabler name across texts
 		}
 	}
 	// People named in full: by each of their name parts.
@@ -181,36 +182,31 @@ func looksLikePersonName(s string) bool {
 	return true
 }
 
-// isAcronymOf reports whether a is built from the initials of name's
-// capitalised words ("UNICEF" of "United Nations International Children's
-// Emergency Fund" is not exact, so a prefix match of the initials counts).
-func isAcronymOf(a, name string) bool {
-	if len(a) < 2 {
-		return false
-	}
+// abbreviates reports whether a, an upper-case abbreviation, can be built
+// from name: its first letter starts the name and its letters appear in the
+// name in order ("UNICEF" of "United Nations Children's Fund").
+func abbreviates(a, name string) bool {
+	letters := make([]rune, 0, len(a))
 	for _, r := range a {
-		if !unicode.IsUpper(r) && r != '.' && r != '&' {
+		switch {
+		case unicode.IsUpper(r):
+			letters = append(letters, unicode.ToLower(r))
+		case r == '.' || r == '&' || unicode.IsDigit(r):
+		default:
 			return false
 		}
 	}
-	var initials []rune
-	for _, w := range strings.Fields(name) {
-		r := []rune(w)[0]
-		if unicode.IsUpper(r) {
-			initials = append(initials, r)
-		}
-	}
-	letters := []rune(strings.ReplaceAll(a, ".", ""))
-	if len(letters) > len(initials) || len(letters) < 2 {
+	lname := []rune(strings.ToLower(name))
+	if len(letters) < 2 || len(letters) > 10 || len(lname) == 0 || lname[0] != letters[0] || len(strings.Fields(name)) < 2 {
 		return false
 	}
 	j := 0
-	for _, r := range initials {
+	for _, r := range lname {
 		if j < len(letters) && r == letters[j] {
 			j++
 		}
 	}
-	return j == len(letters) && letters[0] == initials[0]
+	return j == len(letters)
 }
 
 // voteTypes gives every mention of one canonical name the type most of its

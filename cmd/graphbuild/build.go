@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/graphbuild/graphbuild/pkg/graph"
+	"github.com/graphbuild/graphbuild/pkg/ingest"
+	"github.com/graphbuild/graphbuild/pkg/ner"
+)
+
+func init() {
+	register(&command{
+		name:  "build",
+		usage: "[--db DIR] [options] PATH...",
+		summary: `Read files, directories (recursively), globs or - (standard input), find the
+people, places and organizations in them and add them to the graph store.
+Building the same input again adds nothing; documents already stored are skipped.`,
+		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			db := dbFlag(fs)
+			var src sourceFlags
+			src.register(fs)
+			quiet := fs.Bool("quiet", false, "print no progress and no summary")
+			workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction goroutines")
+			batch := fs.Int("batch", ingest.DefaultBatchSize, "documents per store transaction")
+			return func(ctx context.Context, e *env, args []string) error {
+				inputs, failedInputs, err := expand(e, "build", args, src.options(e.stdin))
+				if err != nil {
+					return err
+				}
+				ex, err := ner.Default()
+				if err != nil {
+					return err
+				}
+				st, err := openStore(*db, false)
+				if err != nil {
+					return err
+				}
+				defer st.Close()
+				reg := ner.NewRegistry()
+				if err := st.Entities(ctx, func(en graph.Entity) error {
+					if en.Type == string(ner.Person) {
+						reg.Learn(en.Name)
+					}
+					return nil
+				}); err != nil {
+					return err
+				}
+				pr := &progress{w: e.stderr, tty: e.stderrIsTTY, quiet: *quiet}
+				opt := ingest.BuildOptions{BatchSize: *batch, Registry: reg}
+				opt.Workers = *workers
+				opt.Source = src.options(e.stdin)
+				opt.Progress = pr.update
+				opt.OnError = func(err error) {
+					pr.done()
+					fmt.Fprintf(e.stderr, "graphbuild build: %v\n", err)
+				}
+				opt.OnWarning = func(path, msg string) {
+					pr.done()
+					fmt.Fprintf(e.stderr, "graphbuild build: warning: %s: %s\n", path, msg)
+				}
+				sum, err := ingest.Build(ctx, inputs, ex, st, opt)
+				pr.done()
+				sum.Failed += failedInputs
+				if !*quiet {
+					stats, serr := st.Stats()
+					fmt.Fprintf(e.stderr, "%s: %d documents read, %d new, %d already stored, %d failed in %s\n",
+						*db, sum.Documents, sum.New, sum.Skipped, sum.Failed, sum.Duration.Round(1e6))
+					if serr == nil {
+						fmt.Fprintf(e.stderr, "store now holds %d documents, %s entities, %s edges\n",
+							stats.Documents, countsLine(stats.Entities), countsLine(stats.Edges))
+					}
+				}
+				if err != nil {
+					return err
+				}
+				if sum.Failed > 0 {
+					return errFailed
+				}
+				return nil
+			}
+		},
+	})
+}
+
+// countsLine prints "12 (PERSON 5, GPE 7)".
+func countsLine(m map[string]int) string {
+	total := 0
+	keys := make([]string, 0, len(m))
+	for k, v := range m {
+		total += v
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	if len(parts) == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d (%s)", total, strings.Join(parts, ", "))
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/graphbuild/graphbuild/pkg/graph"
+	"github.com/graphbuild/graphbuild/pkg/ingest"
+	"github.com/graphbuild/graphbuild/pkg/source"
+)
+
+// defaultDB is the store used when --db is not given.
+const defaultDB = "graphbuild.db"
+
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", defaultDB, "graph store `directory`")
+}
+
+// openStore opens the store at dir; a missing store is an error for the
+// commands that only read.
+func openStore(dir string, readOnly bool) (*graph.Store, error) {
+	opt := graph.DefaultOptions(dir).WithReadOnly(readOnly)
+	st, err := graph.Open(opt)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// listFlag collects a repeatable flag; values may also be comma-separated.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*l = append(*l, p)
+		}
+	}
+	return nil
+}
+
+// sourceFlags registers the flags that configure the readers.
+type sourceFlags struct {
+	include, exclude                                    listFlag
+	maxDocBytes                                         int
+	textField, idField, dateField, titleField, urlField string
+}
+
+func (s *sourceFlags) register(fs *flag.FlagSet) {
+	d := source.DefaultOptions()
+	fs.Var(&s.include, "include", "read only files matching this glob when walking directories (repeatable)")
+	fs.Var(&s.exclude, "exclude", "skip files and directories matching this glob (repeatable)")
+	fs.IntVar(&s.maxDocBytes, "max-doc-bytes", d.MaxDocBytes, "split documents larger than this at paragraph boundaries (0: never)")
+	fs.StringVar(&s.textField, "text-field", d.TextField, "JSONL field holding the text")
+	fs.StringVar(&s.idField, "id-field", d.IDField, "JSONL field holding the document id")
+	fs.StringVar(&s.dateField, "date-field", d.DateField, "JSONL field holding the date")
+	fs.StringVar(&s.titleField, "title-field", d.TitleField, "JSONL field holding the title")
+	fs.StringVar(&s.urlField, "url-field", d.URLField, "JSONL field holding the URL")
+}
+
+func (s *sourceFlags) options(stdin io.Reader) source.Options {
+	o := source.DefaultOptions()
+	o.Include, o.Exclude = s.include, s.exclude
+	o.MaxDocBytes = s.maxDocBytes
+	o.TextField, o.IDField, o.DateField, o.TitleField, o.URLField = s.textField, s.idField, s.dateField, s.titleField, s.urlField
+	o.Stdin = stdin
+	return o
+}
+
+// expand lists the inputs, printing each problem; it fails when nothing
+// is left to read.
+func expand(e *env, cmd string, args []string, opt source.Options) ([]source.Input, int, error) {
+	if len(args) == 0 {
+		return nil, 0, usagef("no input: give files, directories, globs or - for standard input")
+	}
+	inputs, errs := source.Expand(args, opt)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "graphbuild %s: %v\n", cmd, err)
+	}
+	if len(inputs) == 0 {
+		return nil, len(errs), errFailed
+	}
+	return inputs, len(errs), nil
+}
+
+// progress prints a build's progress on stderr: a redrawn line on a
+// terminal, a line every few seconds otherwise, nothing when quiet.
+type progress struct {
+	mu    sync.Mutex
+	w     io.Writer
+	tty   bool
+	quiet bool
+	last  time.Time
+	shown bool
+}
+
+func (p *progress) update(pr ingest.Progress) {
+	if p.quiet {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	every := 5 * time.Second
+	if p.tty {
+		every = 100 * time.Millisecond
+	}
+	if time.Since(p.last) < every {
+		return
+	}
+	p.last = time.Now()
+	secs := pr.Elapsed.Seconds()
+	if secs <= 0 {
+		secs = 1e-9
+	}
+	line := fmt.Sprintf("%d documents, %d/%d inputs, %.0f docs/s", pr.Documents, pr.InputsDone, pr.Inputs, float64(pr.Documents)/secs)
+	if pr.Bytes > 0 {
+		line += fmt.Sprintf(", %.1f MB/s", float64(pr.Bytes)/1e6/secs)
+	}
+	if pr.TotalBytes > 0 && pr.Bytes > 0 {
+		frac := float64(pr.Bytes) / float64(pr.TotalBytes)
+		eta := time.Duration(float64(pr.Elapsed) * (1 - frac) / frac).Round(time.Second)
+		line = fmt.Sprintf("%s %3.0f%% %s, ETA %s", bar(frac, 20), 100*frac, line, eta)
+	}
+	if p.tty {
+		fmt.Fprintf(p.w, "\r\033[K%s", line)
+		p.shown = true
+	} else {
+		fmt.Fprintln(p.w, line)
+	}
+}
+
+// done ends a redrawn progress line.
+func (p *progress) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.shown = false
+	}
+}
+
+func bar(frac float64, width int) string {
+	n := int(frac * float64(width))
+	if n > width {
+		n = width
+	}
+	return "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "]"
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"runtime"
+
+	"github.com/graphbuild/graphbuild/pkg/ingest"
+	"github.com/graphbuild/graphbuild/pkg/ner"
+)
+
+// mentionLine is one line of `graphbuild extract`. Start and End are UTF-8
+// byte offsets into the file as read (end exclusive) for text and Markdown
+// files; for documents whose text is not a slice of the file (HTML, JSONL)
+// they are offsets into the document text as `graphbuild text` prints it.
+type mentionLine struct {
+	Doc    string `json:"doc"`
+	ID     string `json:"id"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+	Type   string `json:"type"`
+	Entity string `json:"entity"`
+}
+
+func init() {
+	register(&command{
+		name:  "extract",
+		usage: "[--format jsonl] PATH...",
+		summary: `Print every entity mention found in the inputs, one JSON object a line:
+{"doc","id","start","end","text","type","entity"}. Nothing is stored.`,
+		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			format := fs.String("format", "jsonl", "output format: jsonl")
+			var src sourceFlags
+			src.register(fs)
+			workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction goroutines")
+			return func(ctx context.Context, e *env, args []string) error {
+				if *format != "jsonl" {
+					return usagef("unknown --format %q (want jsonl)", *format)
+				}
+				opt := ingest.Options{Workers: *workers, Source: src.options(e.stdin)}
+				inputs, failed, err := expand(e, "extract", args, opt.Source)
+				if err != nil {
+					return err
+				}
+				ex, err := ner.Default()
+				if err != nil {
+					return err
+				}
+				opt.OnError = func(err error) {
+					failed++
+					fmt.Fprintf(e.stderr, "graphbuild extract: %v\n", err)
+				}
+				opt.OnWarning = func(path, msg string) {
+					fmt.Fprintf(e.stderr, "graphbuild extract: warning: %s: %s\n", path, msg)
+				}
+				w := bufio.NewWriterSize(e.stdout, 1<<16)
+				enc := json.NewEncoder(w)
+				enc.SetEscapeHTML(false)
+				reg := ner.NewRegistry()
+				err = ingest.Run(ctx, inputs, ex, opt, func(r ingest.Result) error {
+					reg.Resolve(r.Analysis)
+					base := r.Doc.Offset
+					if base < 0 {
+						base = 0
+					}
+					for _, m := range r.Analysis.Mentions {
+						if err := enc.Encode(mentionLine{Doc: r.Doc.Path, ID: r.Doc.ID, Start: base + m.Start, End: base + m.End,
+							Text: m.Text, Type: string(m.Type), Entity: m.Entity}); err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+				if ferr := w.Flush(); err == nil {
+					err = ferr
+				}
+				if err != nil {
+					return err
+				}
+				if failed > 0 {
+					return errFailed
+				}
+				return nil
+			}
+		},
+	})
+}

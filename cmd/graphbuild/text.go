@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"github.com/graphbuild/graphbuild/pkg/source"
+)
+
+func init() {
+	register(&command{
+		name:  "text",
+		usage: "[--format text|jsonl] PATH...",
+		summary: `Print each document exactly as build will analyse it, so you can see what was
+read: with --format jsonl one {"doc","id","date","title","text"} object a line.`,
+		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			format := fs.String("format", "text", "output format: text or jsonl")
+			var src sourceFlags
+			src.register(fs)
+			return func(ctx context.Context, e *env, args []string) error {
+				if *format != "text" && *format != "jsonl" {
+					return usagef("unknown --format %q (want text or jsonl)", *format)
+				}
+				opt := src.options(e.stdin)
+				inputs, failed, err := expand(e, "text", args, opt)
+				if err != nil {
+					return err
+				}
+				w := bufio.NewWriter(e.stdout)
+				enc := json.NewEncoder(w)
+				enc.SetEscapeHTML(false)
+				for _, in := range inputs {
+					err := source.Read(ctx, in, opt, func(d source.Document) error {
+						for _, msg := range d.Warnings {
+							fmt.Fprintf(e.stderr, "graphbuild text: warning: %s: %s\n", d.Path, msg)
+						}
+						if *format == "jsonl" {
+							return enc.Encode(map[string]any{"doc": d.Path, "id": d.ID, "date": d.Date, "title": d.Title, "text": d.Text})
+						}
+						fmt.Fprintf(w, "==> %s  id=%s", d.Path, d.ID)
+						if d.Date != "" {
+							fmt.Fprintf(w, "  date=%s", d.Date)
+						}
+						if d.Title != "" {
+							fmt.Fprintf(w, "  title=%q", d.Title)
+						}
+						if d.Topic != "" {
+							fmt.Fprintf(w, "  topic=%q", d.Topic)
+						}
+						fmt.Fprintln(w)
+						for _, line := range d.Contexts {
+							fmt.Fprintf(w, "context: %q\n", line)
+						}
+						fmt.Fprintf(w, "%s\n\n", d.Text)
+						return nil
+					})
+					if err != nil {
+						if ctx.Err() != nil {
+							return ctx.Err()
+						}
+						failed++
+						fmt.Fprintf(e.stderr, "graphbuild text: %v\n", err)
+					}
+				}
+				if err := w.Flush(); err != nil {
+					return err
+				}
+				if failed > 0 {
+					return errFailed
+				}
+				return nil
+			}
+		},
+	})
+}

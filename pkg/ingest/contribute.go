@@ -1,0 +1,164 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/graphbuild/graphbuild/pkg/graph"
+	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/source"
+)
+
+// Contribute turns one analysed document into what it adds to the graph:
+// the document record, its mentions, its entities with their surface forms,
+// a cooccur edge for every pair of entities named in one sentence, a
+// context edge for every pair named in one "_Context:_" line, and an edge
+// of kind context from the document's topic (an EVENT) to each entity.
+func Contribute(doc source.Document, a *ner.Analysis, ex Extractor) graph.Contribution {
+	c := graph.Contribution{Doc: graph.Document{
+		ID: doc.ID, Source: doc.Path, Title: doc.Title, Date: doc.Date, URL: doc.URL,
+		Bytes: len(doc.Text), Sentences: len(a.Sentences), Mentions: len(a.Mentions),
+	}}
+	ents := map[string]*graph.Entity{}
+	entity := func(name string, typ ner.Type) *graph.Entity {
+		id := graph.EntityID(name, string(typ))
+		e := ents[id]
+		if e == nil {
+			e = &graph.Entity{ID: id, Name: name, Type: string(typ), Documents: 1,
+				FirstSeen: doc.Date, LastSeen: doc.Date, Aliases: map[string]int{}}
+			ents[id] = e
+		}
+		return e
+	}
+	bySentence := map[int][]string{}
+	for _, m := range a.Mentions {
+		e := entity(m.Entity, m.Type)
+		e.Mentions++
+		e.Aliases[strings.Join(strings.Fields(m.Text), " ")]++
+		c.Mentions = append(c.Mentions, graph.Mention{Entity: e.ID, Start: m.Start, End: m.End, Text: m.Text, Sentence: m.Sentence})
+		bySentence[m.Sentence] = append(bySentence[m.Sentence], e.ID)
+	}
+
+	edges := map[[3]string]*graph.Edge{}
+	addEdge := func(kind graph.EdgeKind, x, y string, ev graph.Evidence) {
+		if x == y {
+			return
+		}
+		if y < x {
+			x, y = y, x
+		}
+		k := [3]string{string(kind), x, y}
+		e := edges[k]
+		if e == nil {
+			e = &graph.Edge{Kind: kind, Source: x, Target: y, Documents: 1, FirstSeen: doc.Date, LastSeen: doc.Date}
+			edges[k] = e
+		}
+		e.Weight++
+		if len(e.Evidence) < graph.MaxEvidence {
+			e.Evidence = append(e.Evidence, ev)
+		}
+	}
+	sents := make([]int, 0, len(bySentence))
+	for s := range bySentence {
+		sents = append(sents, s)
+	}
+	sort.Ints(sents)
+	for _, s := range sents {
+		ids := uniq(bySentence[s])
+		if len(ids) < 2 {
+			continue
+		}
+		sent := a.Sentences[s]
+		ev := graph.Evidence{Doc: doc.ID, Start: sent.Start, End: sent.End, Date: doc.Date, Text: clip(a.Text[sent.Start:sent.End])}
+		for i := range ids {
+			for j := i + 1; j < len(ids); j++ {
+				addEdge(graph.Cooccur, ids[i], ids[j], ev)
+			}
+		}
+	}
+
+	// Context lines: a name takes the type its mentions in the text have,
+	// else the gazetteer's or the recognizer's.
+	typeOf := map[string]ner.Type{}
+	for _, m := range a.Mentions {
+		typeOf[strings.ToLower(m.Entity)] = m.Type
+	}
+	resolveName := func(name string) (string, ner.Type) {
+		if t, ok := typeOf[strings.ToLower(name)]; ok {
+			return name, t
+		}
+		return ex.Classify(name)
+	}
+	for _, line := range doc.Contexts {
+		var ids []string
+		for _, n := range line {
+			name, typ := resolveName(n)
+			e := entity(name, typ)
+			ids = append(ids, e.ID)
+		}
+		ids = uniq(ids)
+		ev := graph.Evidence{Doc: doc.ID, Start: -1, End: -1, Date: doc.Date, Text: clip("Context: " + strings.Join(line, ", "))}
+		for i := range ids {
+			for j := i + 1; j < len(ids); j++ {
+				addEdge(graph.Context, ids[i], ids[j], ev)
+			}
+		}
+	}
+	if doc.Topic != "" {
+		topic := entity(doc.Topic, ner.Event)
+		ev := graph.Evidence{Doc: doc.ID, Start: -1, End: -1, Date: doc.Date, Text: clip("Topic: " + doc.Topic)}
+		var ids []string
+		for id := range ents {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			addEdge(graph.Context, topic.ID, id, ev)
+		}
+	}
+
+	for _, e := range ents {
+		c.Entities = append(c.Entities, *e)
+	}
+	sort.Slice(c.Entities, func(i, j int) bool { return c.Entities[i].ID < c.Entities[j].ID })
+	for _, e := range edges {
+		c.Edges = append(c.Edges, *e)
+	}
+	sort.Slice(c.Edges, func(i, j int) bool {
+		x, y := c.Edges[i], c.Edges[j]
+		if x.Source != y.Source {
+			return x.Source < y.Source
+		}
+		if x.Target != y.Target {
+			return x.Target < y.Target
+		}
+		return x.Kind < y.Kind
+	})
+	return c
+}
+
+func uniq(ids []string) []string {
+	sort.Strings(ids)
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// clip cuts s to graph.MaxEvidenceText bytes at a rune boundary, folding
+// white space.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= graph.MaxEvidenceText {
+		return s
+	}
+	cut := graph.MaxEvidenceText - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

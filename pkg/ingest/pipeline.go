@@ -1,0 +1,203 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/source"
+)
+
+// Extractor is the part of ner.Extractor the pipeline uses.
+type Extractor interface {
+	Extract(ctx context.Context, text string, hints ner.Hints) (*ner.Analysis, error)
+	Classify(name string) (canonical string, typ ner.Type)
+}
+
+var _ Extractor = (*ner.Extractor)(nil)
+
+// Options configures a run of the pipeline.
+type Options struct {
+	// Workers is the number of extraction goroutines; 0 means GOMAXPROCS.
+	Workers int
+	// Source configures the readers.
+	Source source.Options
+	// Skip, when set, is asked for every document before extraction; a
+	// document it returns true for is counted as skipped and not analysed.
+	Skip func(id string) bool
+	// OnError is called, from one goroutine, for every input or document
+	// that fails; the run goes on with the rest.
+	OnError func(err error)
+	// OnWarning is called for problems that were repaired.
+	OnWarning func(path, msg string)
+	// Progress, when set, is called from one goroutine after each document.
+	Progress func(Progress)
+}
+
+// Progress is a snapshot of a running pipeline.
+type Progress struct {
+	Inputs, InputsDone int
+	Documents          int   // documents analysed or skipped so far
+	Bytes, TotalBytes  int64 // input bytes read so far and in all (-1 when unknown)
+	Elapsed            time.Duration
+}
+
+// Result is one analysed document, delivered in input order.
+type Result struct {
+	Doc      source.Document
+	Analysis *ner.Analysis // nil when Skipped
+	Skipped  bool
+}
+
+type job struct {
+	seq  int
+	doc  source.Document
+	res  Result
+	err  error
+	done chan struct{}
+}
+
+// Run reads every input, analyses its documents on opt.Workers goroutines
+// and calls fn with each result in input order. Errors of single inputs or
+// documents go to opt.OnError and do not stop the run; an error returned by
+// fn or the cancellation of ctx does.
+func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, fn func(Result) error) error {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	onError := opt.OnError
+	if onError == nil {
+		onError = func(error) {}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Jobs flow reader → workers, and reader → collector in the same order,
+	// so the collector can wait for each in turn: a bounded reorder buffer.
+	todo := make(chan *job, workers*4)
+	ordered := make(chan *job, workers*16)
+	var readErr error
+	var inputsDone int
+	var bytesRead int64
+	var mu sync.Mutex // guards inputsDone, bytesRead
+	go func() {
+		defer close(todo)
+		defer close(ordered)
+		seq := 0
+		for _, in := range inputs {
+			err := source.Read(ctx, in, opt.Source, func(d source.Document) error {
+				for _, w := range d.Warnings {
+					if opt.OnWarning != nil {
+						opt.OnWarning(d.Path, w)
+					}
+				}
+				j := &job{seq: seq, doc: d, done: make(chan struct{})}
+				seq++
+				select {
+				case ordered <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				select {
+				case todo <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				return nil
+			})
+			if err != nil {
+				if ctx.Err() != nil {
+					readErr = ctx.Err()
+					return
+				}
+				// Reported through a pseudo-job so errors keep input order.
+				j := &job{seq: -1, err: err, done: make(chan struct{})}
+				close(j.done)
+				select {
+				case ordered <- j:
+				case <-ctx.Done():
+					return
+				}
+			}
+			mu.Lock()
+			inputsDone++
+			if in.Size > 0 {
+				bytesRead += in.Size
+			}
+			mu.Unlock()
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range todo {
+				j.res.Doc = j.doc
+				if opt.Skip != nil && opt.Skip(j.doc.ID) {
+					j.res.Skipped = true
+				} else {
+					var names []string
+					for _, line := range j.doc.Contexts {
+						names = append(names, line...)
+					}
+					j.res.Analysis, j.err = ex.Extract(ctx, j.doc.Text, ner.Hints{Names: names})
+					if j.err != nil && ctx.Err() == nil {
+						j.err = fmt.Errorf("%s: document %s: %w", j.doc.Path, j.doc.ID, j.err)
+					}
+				}
+				close(j.done)
+			}
+		}()
+	}
+	defer wg.Wait()
+
+	var total int64 = 0
+	for _, in := range inputs {
+		if in.Size < 0 {
+			total = -1
+			break
+		}
+		total += in.Size
+	}
+	start := time.Now()
+	docs := 0
+	for j := range ordered {
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if j.err != nil {
+			if errors.Is(j.err, context.Canceled) && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			onError(j.err)
+			continue
+		}
+		if j.seq < 0 {
+			continue
+		}
+		docs++
+		if err := fn(j.res); err != nil {
+			cancel()
+			return err
+		}
+		if opt.Progress != nil {
+			mu.Lock()
+			p := Progress{Inputs: len(inputs), InputsDone: inputsDone, Documents: docs, Bytes: bytesRead, TotalBytes: total, Elapsed: time.Since(start)}
+			mu.Unlock()
+			opt.Progress(p)
+		}
+	}
+	if readErr != nil {
+		return readErr
+	}
+	return ctx.Err()
+}

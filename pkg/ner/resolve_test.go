@@ -1,0 +1,83 @@
+package ner
+
+import (
+	"testing"
+)
+
+func TestResolveDocument(t *testing.T) {
+	text := "Secretary of State John Kerry met Lavrov. Kerry said the U.S. and the United Nations Children's Fund (UNICEF) agree. UNICEF and Sergey Lavrov."
+	mk := func(s string, typ Type, from int) Mention {
+		i := indexOf(text[from:], s) + from
+		return Mention{Start: i, End: i + len(s), Text: s, Type: typ}
+	}
+	ms := []Mention{
+		mk("John Kerry", Person, 0),
+		mk("Lavrov", Person, 0),
+		mk("Kerry", GPE, 40), // mistyped by the recognizer: the person named in full wins
+		mk("U.S.", GPE, 0),
+		mk("United Nations Children's Fund", Org, 0),
+		mk("UNICEF", Org, 100),
+		mk("Sergey Lavrov", Person, 0),
+	}
+	resolveDocument(text, ms, builtinAliases{}, nil)
+	want := []struct {
+		entity string
+		typ    Type
+	}{
+		{"John Kerry", Person}, {"Sergey Lavrov", Person}, {"John Kerry", Person}, {"United States", GPE},
+		{"UNICEF", Org}, {"UNICEF", Org}, {"Sergey Lavrov", Person},
+	}
+	for i, w := range want {
+		if ms[i].Entity != w.entity || ms[i].Type != w.typ {
+			t.Errorf("%q → %q %s, want %q %s", ms[i].Text, ms[i].Entity, ms[i].Type, w.entity, w.typ)
+		}
+	}
+}
+
+func TestResolveHints(t *testing.T) {
+	text := "kerry and LAVROV met in Moscow."
+	ms := []Mention{{Start: 0, End: 5, Text: "kerry", Type: Person}, {Start: 10, End: 16, Text: "LAVROV", Type: Person}}
+	resolveDocument(text, ms, nil, []string{"John Kerry", "Sergey Lavrov", "United States"})
+	if ms[0].Entity != "John Kerry" || ms[1].Entity != "Sergey Lavrov" {
+		t.Errorf("got %q, %q; want the Context names", ms[0].Entity, ms[1].Entity)
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	r := NewRegistry()
+	r.Resolve(&Analysis{Mentions: []Mention{{Text: "John Kerry", Entity: "John Kerry", Type: Person}}})
+	a := &Analysis{Mentions: []Mention{
+		{Text: "Kerry", Entity: "Kerry", Type: Person},
+		{Text: "Kerry", Entity: "Kerry", Type: GPE}, // only people are resolved
+	}}
+	r.Resolve(a)
+	if a.Mentions[0].Entity != "John Kerry" || a.Mentions[1].Entity != "Kerry" {
+		t.Errorf("got %q, %q", a.Mentions[0].Entity, a.Mentions[1].Entity)
+	}
+	// Two people with one surname: ambiguous, left alone.
+	r.Resolve(&Analysis{Mentions: []Mention{{Text: "Mary Kerry", Entity: "Mary Kerry", Type: Person}}})
+	b := &Analysis{Mentions: []Mention{{Text: "Kerry", Entity: "Kerry", Type: Person}}}
+	r.Resolve(b)
+	if b.Mentions[0].Entity != "Kerry" {
+		t.Errorf("ambiguous surname resolved to %q", b.Mentions[0].Entity)
+	}
+}
+
+func TestAbbreviates(t *testing.T) {
+	for _, tt := range []struct {
+		a, name string
+		want    bool
+	}{
+		{"UNICEF", "United Nations Children's Fund", true},
+		{"UNCF", "United Nations Children's Fund", true},
+		{"UNICEF", "UNICEF", false},
+		{"NATO", "North Atlantic Treaty Organization", true},
+		{"ICRC", "International Committee of the Red Cross", true},
+		{"US", "Russia", false},
+		{"nato", "North Atlantic Treaty Organization", false},
+	} {
+		if got := abbreviates(tt.a, tt.name); got != tt.want {
+			t.Errorf("abbreviates(%q, %q) = %v", tt.a, tt.name, got)
+		}
+	}
+}

@@ -46,6 +46,9 @@ Building the same input again adds nothing; documents already stored are skipped
 					if en.Type == string(ner.Person) {
 						reg.Learn(en.Name)
 					}
+					if t, ok := ner.ParseType(en.Type); ok {
+						reg.LearnType(en.Name, t, en.Mentions)
+					}
 					return nil
 				}); err != nil {
 					return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // Extractor runs the whole pipeline on one text: analysis, recognition,
@@ -81,3 +82,22 @@ func sentenceOf(sentences []Sentence, off int) int {
 	}
 	return i
 }
+
+// Default returns the Extractor graphbuild uses: prose's tokenizer, sentence
+// splitter and tagger, graphbuild's trained recognizer and its gazetteer.
+// Models load once per process.
+func Default() (*Extractor, error) {
+	return defaultExtractor()
+}
+
+var defaultExtractor = sync.OnceValues(func() (*Extractor, error) {
+	an, err := NewProseAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := NewProseRecognizer()
+	if err != nil {
+		return nil, err
+	}
+	return NewExtractor(an, rec, nil), nil
+})

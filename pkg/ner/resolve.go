@@ -244,13 +244,38 @@ func voteTypes(ms []Mention, fixed []bool) {
 // full ("John Kerry") in the documents already resolved. It is safe for
 // concurrent use, but results depend on the order documents are resolved,
 // so callers feed it in input order.
+//
+// It also keeps one type per name across the corpus: a name takes the type
+// most of its mentions so far have had, so that "Aleppo" tagged a place in
+// one text and a person in another stays one node.
 type Registry struct {
-	mu   sync.RWMutex
-	full map[string]map[string]bool
+	mu    sync.RWMutex
+	full  map[string]map[string]bool
+	votes map[string]map[Type]int // lower-case canonical name → mentions by type
 }
 
 // NewRegistry returns an empty Registry.
-func NewRegistry() *Registry { return &Registry{full: map[string]map[string]bool{}} }
+func NewRegistry() *Registry {
+	return &Registry{full: map[string]map[string]bool{}, votes: map[string]map[Type]int{}}
+}
+
+// LearnType records n mentions of name with type t (for example from
+// entities already stored).
+func (r *Registry) LearnType(name string, t Type, n int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.learnType(name, t, n)
+}
+
+func (r *Registry) learnType(name string, t Type, n int) {
+	k := strings.ToLower(name)
+	v := r.votes[k]
+	if v == nil {
+		v = map[Type]int{}
+		r.votes[k] = v
+	}
+	v[t] += n
+}
 
 // Learn records a person's full name.
 func (r *Registry) Learn(name string) {
@@ -283,6 +308,25 @@ func (r *Registry) Resolve(a *Analysis) {
 		}
 	}
 	r.mu.RUnlock()
+
+	// One type per name: this text's votes added to the corpus's.
+	r.mu.Lock()
+	for _, m := range a.Mentions {
+		r.learnType(m.Entity, m.Type, 1)
+	}
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		v := r.votes[strings.ToLower(m.Entity)]
+		best, bn := m.Type, v[m.Type]
+		for _, t := range Types {
+			if v[t] > bn {
+				best, bn = t, v[t]
+			}
+		}
+		m.Type = best
+	}
+	r.mu.Unlock()
+
 	var names []string
 	for _, m := range a.Mentions {
 		if m.Type == Person {

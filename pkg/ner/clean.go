@@ -74,9 +74,15 @@ func cleanSpans(text string, tokens []Token, spans []Span) []Span {
 			continue
 		}
 		// Brackets and quotes inside a span separate names
-		// ("[Secretary of Defense] Ash Carter").
+		// ("[Secretary of Defense] Ash Carter"), and so do gaps of more than
+		// one space or a blank line: no name spans them, and Markdown markup
+		// blanked to spaces leaves such gaps.
 		piece := first
 		for i := first; i <= last; i++ {
+			if i > piece && i < last && wideGap(text[tokens[i-1].End():tokens[i].Start]) {
+				out = appendCleaned(out, tokens[piece:i], sp.Type)
+				piece = i
+			}
 			if i == last || isBreaker(tokens[i].Text) {
 				if i > piece {
 					out = appendCleaned(out, tokens[piece:i], sp.Type)
@@ -281,4 +287,14 @@ func isBreaker(w string) bool {
 		return true
 	}
 	return false
+}
+
+// wideGap reports whether the white space between two tokens is wider than
+// one space or one line break.
+func wideGap(gap string) bool {
+	switch gap {
+	case "", " ", "\n", "\t", "\r\n", "\u00a0":
+		return false
+	}
+	return true
 }

@@ -57,3 +57,19 @@ func indexOf(s, sub string) int {
 	}
 	return -1
 }
+
+func TestCleanSpansWideGaps(t *testing.T) {
+	an, _ := NewProseAnalyzer()
+	text := "The earthquake hit Vanuatu       Tafea province and a spokesman for John\nKerry said so on the same day."
+	tokens, _ := an.Analyze(text)
+	v, j := indexOf(text, "Vanuatu"), indexOf(text, "John")
+	spans := []Span{{Start: v, End: indexOf(text, "Tafea") + 5, Type: GPE}, {Start: j, End: j + 10, Type: Person}}
+	var got []string
+	for _, s := range cleanSpans(text, tokens, spans) {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{"Vanuatu", "Tafea", "John\nKerry"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -135,7 +135,7 @@ func hardLineEnd(line string) bool {
 	if strings.HasSuffix(line, "”") || strings.HasSuffix(line, "’") || strings.HasSuffix(line, "…") {
 		return true
 	}
-	return len(line) < 80 && last != ','
+	return len(line) < 50 && last != ','
 }
 
 // ProseRecognizer is prose/v3's built-in maximum-entropy entity model,

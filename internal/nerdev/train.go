@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/graphbuild/graphbuild/pkg/ner"
+)
+
+func init() {
+	register(&command{
+		name:  "train",
+		usage: "--out FILE [--epochs N] [--bits N] [--seed N] GOLD...",
+		summary: "Train the entity recognizer on annotated files and write the model.\n\n" +
+			"GOLD files are CoNLL (2 to 4 columns, IO/IOB1/IOB2) or Universal NER files.\n" +
+			"The shipped model is retrained with:\n" +
+			"  graphbuild train --out pkg/ner/data/model.bin.gz ../shared/data/ner/train/*/*.{iob2,conll,txt}",
+		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			def := ner.DefaultTrainConfig()
+			out := fs.String("out", "", "write the model to `FILE` (replaced atomically)")
+			epochs := fs.Int("epochs", def.Epochs, "passes over the training data")
+			bits := fs.Uint("bits", def.Bits, "log2 of the number of hashed weight rows")
+			seed := fs.Uint64("seed", def.Seed, "seed of the sentence order")
+			return func(ctx context.Context, e *env, args []string) error {
+				if *out == "" {
+					return usagef("--out is required")
+				}
+				if len(args) == 0 {
+					return usagef("no training files given")
+				}
+				var docs []ner.GoldDocument
+				for _, p := range args {
+					d, err := ner.ReadCoNLLFile(p)
+					if err != nil {
+						return err
+					}
+					docs = append(docs, d...)
+				}
+				g, err := ner.DefaultGazetteer()
+				if err != nil {
+					return err
+				}
+				cfg := def
+				cfg.Epochs, cfg.Bits, cfg.Seed, cfg.Log = *epochs, *bits, *seed, e.stderr
+				m, err := ner.Train(ctx, cfg, g, docs)
+				if err != nil {
+					return err
+				}
+				if err := m.WriteFile(*out); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stderr, "wrote %s\n", *out)
+				return nil
+			}
+		},
+	})
+}

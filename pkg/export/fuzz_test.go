@@ -1,0 +1,75 @@
+package export
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/graphbuild/graphbuild/pkg/graph"
+)
+
+// FuzzHostileNames writes a three-node graph whose name, alias, type,
+// predicate and one node id come from the fuzzer, in every format, and
+// checks that each output is well-formed for its consumer's parser
+// (encoding/xml, encoding/json, encoding/csv, a DOT lexer, the N-Quads line
+// grammar with Go unquoting as Dgraph does) and gives every node back
+// under CleanText of its name.
+func FuzzHostileNames(f *testing.F) {
+	for i, n := range hostileNames {
+		f.Add(n, hostileNames[(i+1)%len(hostileNames)], "PERSON", "met")
+	}
+	f.Add("", "", "", "")
+	f.Add("\\", "\"", "A;B:C", "x=y; z")
+	f.Add("ends with backslash\\", "\\\"", "<ORG>", "\n")
+	ws := writers(f)
+	f.Fuzz(func(t *testing.T, name, alias, typ, pred string) {
+		a := graph.Node{Entity: graph.Entity{ID: graph.EntityID(name, typ), Name: name, Type: typ,
+			Aliases: map[string]int{alias: 2, name: 1}, Mentions: 3, Documents: 1, FirstSeen: "2016-12-09", LastSeen: name}}
+		b := graph.Node{Entity: graph.Entity{ID: graph.EntityID("Plain", "PERSON"), Name: "Plain", Type: "PERSON"}}
+		c := graph.Node{Entity: graph.Entity{ID: "id:" + name, Name: alias, Type: typ}}
+		nodes := []graph.Node{a, b}
+		if a.ID != b.ID {
+			nodes = append(nodes, c)
+		} else {
+			nodes = nodes[:1]
+		}
+		var links []graph.Link
+		for i := range nodes {
+			for j := i + 1; j < len(nodes); j++ {
+				l := link(nodes[i], nodes[j], map[graph.EdgeKind]int{graph.Cooccur: 1, graph.Interaction: 2}, 1, name, "2016-12-10", map[string]int{pred: 1, alias: 2})
+				links = append(links, l)
+			}
+		}
+		want := map[string]string{}
+		for _, n := range nodes {
+			want[CleanText(n.ID)] = CleanText(n.Name)
+		}
+		kinds := 2 * len(links)
+		for format, w := range ws {
+			g := &Slices{NodeList: append([]graph.Node(nil), nodes...), LinkList: append([]graph.Link(nil), links...)}
+			outs := render(t, w, g)
+			p, count, err := readBack(format, outs)
+			if err != nil {
+				t.Fatalf("%s: %v\n%s", format, err, outs[0])
+			}
+			wantEdges := len(links)
+			switch count {
+			case "kinds":
+				wantEdges = kinds
+			case "kinds2":
+				wantEdges = 2 * kinds
+			}
+			if p.edges != wantEdges {
+				t.Errorf("%s: %d edges, want %d", format, p.edges, wantEdges)
+			}
+			for id, label := range want {
+				if format == "dot" {
+					id = strings.ReplaceAll(id, "\t", " ")
+					label = strings.ReplaceAll(label, "\t", " ")
+				}
+				if got, ok := p.labels[id]; !ok || got != label {
+					t.Errorf("%s: node %q: label %q (found %v), want %q", format, id, got, ok, label)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,134 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Cached analytics. Analyze keeps the metrics of one Filter under
+// 'X' filter-hash chunk-number keys (see keys.go). Every chunk value is
+//
+//	format[1] version[8] nodes chunks, then per node: id[8] pagerank[8] betweenness[8] community
+//
+// with floats as IEEE-754 bits big-endian and counts as uvarints. A chunk
+// of another store version, a missing chunk or a node list that is not the
+// selection's makes the cache a miss; saving one purges every chunk of
+// other versions, so the cache never outgrows one store state.
+
+// cacheChunkNodes is the number of nodes per chunk (about 110 KiB).
+const cacheChunkNodes = 4096
+
+// errMiss stops reading a cache that does not fit.
+var errMiss = errors.New("cache miss")
+
+// loadMetrics fills g's metrics from the cache, reporting whether it could.
+// On a miss g's metrics may be partly filled; Compute overwrites them all.
+func (s *Store) loadMetrics(f Filter, version uint64, g *Subgraph) (bool, error) {
+	want := (len(g.Nodes) + cacheChunkNodes - 1) / cacheChunkNodes
+	if want == 0 {
+		return false, nil
+	}
+	next, chunk := 0, 0
+	err := s.scan(context.Background(), cachePrefix(f.key()), false, func(k, v []byte) error {
+		d := decoder{b: v}
+		d.header()
+		ver := d.fixed64()
+		nodes := int(d.uint())
+		chunks := int(d.uint())
+		if d.err != nil || ver != version || nodes != len(g.Nodes) || chunks != want ||
+			binary.BigEndian.Uint32(k[9:]) != uint32(chunk) {
+			return errMiss
+		}
+		for d.err == nil && len(d.b) > 0 {
+			if next >= len(g.Nodes) || d.fixed64() != mustID(g.Nodes[next].ID) {
+				return errMiss
+			}
+			m := &g.Nodes[next].Metrics
+			m.PageRank = math.Float64frombits(d.fixed64())
+			m.Betweenness = math.Float64frombits(d.fixed64())
+			m.Community = int(d.uint())
+			next++
+		}
+		if d.err != nil {
+			return errMiss
+		}
+		chunk++
+		return nil
+	})
+	if errors.Is(err, errMiss) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store %s: read analytics: %w", s.name, err)
+	}
+	return chunk == want && next == len(g.Nodes), nil
+}
+
+// mustID parses an id that came from the store.
+func mustID(id string) uint64 {
+	n, _ := parseID(id)
+	return n
+}
+
+// saveMetrics caches g's metrics for f at this version and purges the
+// cache of other versions.
+func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
+	fk := f.key()
+	err := s.writeBatch(func(wb *badger.WriteBatch) error {
+		return s.scan(context.Background(), []byte{prefixCache}, false, func(k, v []byte) error {
+			d := decoder{b: v}
+			d.header()
+			stale := d.fixed64() != version || d.err != nil
+			if !stale {
+				key, err := parseKey(k)
+				stale = err != nil || key.Filter == fk
+			}
+			if stale {
+				return wb.Delete(append([]byte(nil), k...))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("store %s: purge analytics: %w", s.name, err)
+	}
+	err = s.writeBatch(func(wb *badger.WriteBatch) error {
+		chunks := (len(g.Nodes) + cacheChunkNodes - 1) / cacheChunkNodes
+		for c := 0; c < chunks; c++ {
+			e := newEncoder(64 + cacheChunkNodes*30)
+			e.fixed64(version)
+			e.uint(uint64(len(g.Nodes)))
+			e.uint(uint64(chunks))
+			for _, nd := range g.Nodes[c*cacheChunkNodes : min(len(g.Nodes), (c+1)*cacheChunkNodes)] {
+				e.fixed64(mustID(nd.ID))
+				e.fixed64(math.Float64bits(nd.PageRank))
+				e.fixed64(math.Float64bits(nd.Betweenness))
+				e.uint(uint64(nd.Community))
+			}
+			if err := wb.SetEntry(badger.NewEntry(cacheKey(fk, uint32(c)), e.b)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store %s: save analytics: %w", s.name, err)
+	}
+	return nil
+}
+
+// writeBatch runs fn on a new write batch and flushes it, or cancels it when
+// fn fails.
+func (s *Store) writeBatch(fn func(*badger.WriteBatch) error) error {
+	wb := s.db.NewWriteBatch()
+	if err := fn(wb); err != nil {
+		wb.Cancel()
+		return err
+	}
+	return wb.Flush()
+}

@@ -1,0 +1,487 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// ErrNotFound is returned (wrapped) when a document, entity or edge asked for
+// is not in the store.
+var ErrNotFound = errors.New("not found")
+
+// ErrLocked is returned (wrapped) by Open when another process holds the
+// store's directory.
+var ErrLocked = errors.New("store is locked")
+
+// Logger receives the storage engine's messages. Its method set is the one
+// Badger uses.
+type Logger interface {
+	Errorf(format string, args ...any)
+	Warningf(format string, args ...any)
+	Infof(format string, args ...any)
+	Debugf(format string, args ...any)
+}
+
+// Options configure a Store. Build them with DefaultOptions and the WithX
+// methods; the zero value is not useful.
+type Options struct {
+	// Dir is the store's directory; it is created when missing (unless
+	// ReadOnly).
+	Dir string
+	// InMemory keeps everything in memory and ignores Dir. Default false.
+	InMemory bool
+	// ReadOnly opens the store for reading only; several read-only
+	// processes may share a directory. Default false.
+	ReadOnly bool
+	// SyncWrites fsyncs every Apply. Default false: an Apply is atomic and
+	// survives the process being killed, but the last ones may be lost if
+	// the machine loses power.
+	SyncWrites bool
+	// MemTableSize is the size in bytes of one in-memory table. It bounds a
+	// single write transaction to about 15% of it. Default 32 MiB.
+	MemTableSize int64
+	// BlockCacheSize is the bytes of table blocks kept in memory. Default 32 MiB.
+	BlockCacheSize int64
+	// IndexCacheSize is the bytes of table indexes and bloom filters kept
+	// in memory; 0 keeps all of them. Default 16 MiB.
+	IndexCacheSize int64
+	// Logger receives the storage engine's messages. Default nil: discarded.
+	Logger Logger
+}
+
+// DefaultOptions returns the options of a store in dir, tuned for a modest
+// memory footprint (a few hundred MiB at most while writing).
+func DefaultOptions(dir string) Options {
+	return Options{
+		Dir:            dir,
+		MemTableSize:   32 << 20,
+		BlockCacheSize: 32 << 20,
+		IndexCacheSize: 16 << 20,
+	}
+}
+
+// WithDir returns opt with Dir set to dir.
+func (opt Options) WithDir(dir string) Options { opt.Dir = dir; return opt }
+
+// WithInMemory returns opt with InMemory set to b.
+func (opt Options) WithInMemory(b bool) Options { opt.InMemory = b; return opt }
+
+// WithReadOnly returns opt with ReadOnly set to b.
+func (opt Options) WithReadOnly(b bool) Options { opt.ReadOnly = b; return opt }
+
+// WithSyncWrites returns opt with SyncWrites set to b.
+func (opt Options) WithSyncWrites(b bool) Options { opt.SyncWrites = b; return opt }
+
+// WithMemTableSize returns opt with MemTableSize set to n bytes.
+func (opt Options) WithMemTableSize(n int64) Options { opt.MemTableSize = n; return opt }
+
+// WithBlockCacheSize returns opt with BlockCacheSize set to n bytes.
+func (opt Options) WithBlockCacheSize(n int64) Options { opt.BlockCacheSize = n; return opt }
+
+// WithIndexCacheSize returns opt with IndexCacheSize set to n bytes.
+func (opt Options) WithIndexCacheSize(n int64) Options { opt.IndexCacheSize = n; return opt }
+
+// WithLogger returns opt with Logger set to l.
+func (opt Options) WithLogger(l Logger) Options { opt.Logger = l; return opt }
+
+// Store is the graph on disk. Its methods are safe for concurrent use;
+// writes (Apply) are serialized.
+type Store struct {
+	db   *badger.DB
+	name string // directory or "in-memory store", for messages
+	opt  Options
+
+	writeMu sync.Mutex
+}
+
+type nopLogger struct{}
+
+func (nopLogger) Errorf(string, ...any)   {}
+func (nopLogger) Warningf(string, ...any) {}
+func (nopLogger) Infof(string, ...any)    {}
+func (nopLogger) Debugf(string, ...any)   {}
+
+// Open opens the store opt describes, creating it when needed. When another
+// process holds the directory the error wraps ErrLocked; a read-only open of
+// a missing store wraps ErrNotFound.
+func Open(opt Options) (*Store, error) {
+	name := opt.Dir
+	if opt.InMemory {
+		name = "in-memory store"
+	}
+	if !opt.InMemory && opt.Dir == "" {
+		return nil, fmt.Errorf("open store: no directory given: %w", ErrInvalid)
+	}
+	if opt.ReadOnly && !opt.InMemory {
+		if _, err := os.Stat(opt.Dir); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open store %s: %w (build one first)", opt.Dir, ErrNotFound)
+		}
+	}
+	bo := badger.DefaultOptions(opt.Dir).
+		WithInMemory(opt.InMemory).
+		WithReadOnly(opt.ReadOnly).
+		WithSyncWrites(opt.SyncWrites).
+		WithMetricsEnabled(false).
+		WithDetectConflicts(false).
+		WithNumMemtables(2).
+		WithNumLevelZeroTables(4).
+		WithNumLevelZeroTablesStall(12).
+		WithNumCompactors(2).
+		WithNumGoroutines(2).
+		WithValueLogFileSize(256 << 20).
+		WithLogger(nopLogger{})
+	if opt.InMemory {
+		bo = bo.WithDir("").WithValueDir("")
+	}
+	if opt.MemTableSize > 0 {
+		bo = bo.WithMemTableSize(opt.MemTableSize)
+	}
+	// Badger wants values kept in the tree well below the batch limit.
+	bo = bo.WithValueThreshold(min(1<<20, bo.MemTableSize*15/100/4))
+	if opt.BlockCacheSize >= 0 {
+		bo = bo.WithBlockCacheSize(opt.BlockCacheSize)
+	}
+	if opt.IndexCacheSize >= 0 {
+		bo = bo.WithIndexCacheSize(opt.IndexCacheSize)
+	}
+	if opt.Logger != nil {
+		bo = bo.WithLogger(opt.Logger)
+	}
+	db, err := openBadger(bo)
+	if err != nil {
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+			return nil, fmt.Errorf("store %s is in use by another graphbuild process: %w", opt.Dir, ErrLocked)
+		}
+		return nil, fmt.Errorf("open store %s: %w", name, err)
+	}
+	s := &Store{db: db, name: name, opt: opt}
+	if err := s.checkSchema(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openBadger opens Badger, turning a panic into an error.
+func openBadger(bo badger.Options) (db *badger.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("badger: %v", r)
+		}
+	}()
+	return badger.Open(bo)
+}
+
+// checkSchema records the layout version in a new store and refuses a store
+// written with another one.
+func (s *Store) checkSchema() error {
+	var v uint64
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		v, err = getUint(txn, stateKey(stateSchema))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", s.name, err)
+	}
+	switch {
+	case v == schemaVersion:
+		return nil
+	case v != 0:
+		return fmt.Errorf("open store %s: layout version %d, this graphbuild reads %d: %w", s.name, v, schemaVersion, ErrInvalid)
+	case s.opt.ReadOnly:
+		return nil
+	}
+	err = s.db.Update(func(txn *badger.Txn) error {
+		return txn.Set(stateKey(stateSchema), encodeUint(schemaVersion))
+	})
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", s.name, err)
+	}
+	return nil
+}
+
+// Close flushes and closes the store.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", s.name, err)
+	}
+	return nil
+}
+
+// String names the store: its directory.
+func (s *Store) String() string { return s.name }
+
+// getUint reads a counter, 0 when missing.
+func getUint(txn *badger.Txn, key []byte) (uint64, error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var v uint64
+	err = item.Value(func(b []byte) error {
+		var err error
+		v, err = decodeUint(b)
+		return err
+	})
+	return v, err
+}
+
+// addUint adds delta to a counter.
+func addUint(txn *badger.Txn, key []byte, delta int64) error {
+	v, err := getUint(txn, key)
+	if err != nil {
+		return err
+	}
+	return txn.Set(key, encodeUint(uint64(int64(v)+delta)))
+}
+
+// ApplyResult says what an Apply did.
+type ApplyResult struct {
+	Added   int // documents stored
+	Skipped int // documents already stored, or repeated in the batch
+}
+
+// Apply merges the contributions into the store. A document whose ID is
+// already stored, or repeats an earlier one of the batch, is skipped
+// entirely. Each document is written together with what it adds to entities
+// and edges in one transaction, so an interrupted Apply leaves whole
+// documents only; the merge rules (see mergeEntity, mergeEdge) give the same
+// store whatever the order documents arrive in. Nothing is written when a
+// contribution is invalid (the error wraps ErrInvalid and names it).
+func (s *Store) Apply(ctx context.Context, cs []Contribution) (ApplyResult, error) {
+	var res ApplyResult
+	if s.opt.ReadOnly {
+		return res, fmt.Errorf("apply to %s: store opened read-only: %w", s.name, ErrInvalid)
+	}
+	ps := make([]*prepared, 0, len(cs))
+	seen := make(map[string]bool, len(cs))
+	for i := range cs {
+		p, err := prepare(&cs[i])
+		if err != nil {
+			return res, fmt.Errorf("apply: %w", err)
+		}
+		if seen[p.doc.ID] {
+			res.Skipped++
+			continue
+		}
+		seen[p.doc.ID] = true
+		ps = append(ps, p)
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	added, skipped, err := s.applyPrepared(ctx, ps)
+	res.Added += added
+	res.Skipped += skipped
+	return res, err
+}
+
+// applyPrepared writes ps in one transaction, splitting the batch in two at
+// a document boundary when it is too big for one.
+func (s *Store) applyPrepared(ctx context.Context, ps []*prepared) (added, skipped int, err error) {
+	if len(ps) == 0 {
+		return 0, 0, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, 0, fmt.Errorf("apply: %w", err)
+	}
+	added, skipped, err = s.applyTxn(ps)
+	if !errors.Is(err, badger.ErrTxnTooBig) {
+		return added, skipped, err
+	}
+	if len(ps) == 1 {
+		return 0, 0, fmt.Errorf("apply document %q: too large for one transaction (raise MemTableSize): %w", ps[0].doc.ID, err)
+	}
+	half := len(ps) / 2
+	a1, s1, err := s.applyPrepared(ctx, ps[:half])
+	if err != nil {
+		return a1, s1, err
+	}
+	a2, s2, err := s.applyPrepared(ctx, ps[half:])
+	return a1 + a2, s1 + s2, err
+}
+
+// applyTxn merges ps into the store in a single transaction.
+func (s *Store) applyTxn(ps []*prepared) (added, skipped int, err error) {
+	txn := s.db.NewTransaction(true)
+	defer txn.Discard()
+
+	entities := make(map[uint64]*Entity)
+	edges := make(map[edgeID]*Edge)
+	for _, p := range ps {
+		_, err := txn.Get(docKey(p.doc.ID))
+		if err == nil {
+			skipped++
+			continue
+		}
+		if !errors.Is(err, badger.ErrKeyNotFound) {
+			return 0, 0, fmt.Errorf("apply document %q: %w", p.doc.ID, err)
+		}
+		if err := txn.Set(docKey(p.doc.ID), encodeDocument(&p.doc)); err != nil {
+			return 0, 0, wrapApply(p.doc.ID, err)
+		}
+		if len(p.mentions) > 0 {
+			if err := txn.Set(mentionsKey(p.doc.ID), encodeMentions(p.mentions)); err != nil {
+				return 0, 0, wrapApply(p.doc.ID, err)
+			}
+		}
+		for id, en := range p.entities {
+			if old := entities[id]; old != nil {
+				mergeEntity(old, en)
+			} else {
+				c := *en
+				c.Aliases = addCounts(nil, en.Aliases)
+				entities[id] = &c
+			}
+		}
+		for id, ed := range p.edges {
+			if old := edges[id]; old != nil {
+				mergeEdge(old, ed)
+			} else {
+				c := *ed
+				c.Predicates = addCounts(nil, ed.Predicates)
+				edges[id] = &c
+			}
+		}
+		added++
+	}
+	if added == 0 {
+		return 0, skipped, nil
+	}
+	typeDelta := make(map[string]int64)
+	for id, en := range entities {
+		if err := s.mergeEntityTxn(txn, id, en, typeDelta); err != nil {
+			return 0, 0, err
+		}
+	}
+	kindDelta := make(map[EdgeKind]int64)
+	for id, ed := range edges {
+		if err := s.mergeEdgeTxn(txn, id, ed, kindDelta); err != nil {
+			return 0, 0, err
+		}
+	}
+	for t, d := range typeDelta {
+		if err := addUint(txn, stateKey(stateTypeName(t)), d); err != nil {
+			return 0, 0, wrapApply("", err)
+		}
+	}
+	for k, d := range kindDelta {
+		if err := addUint(txn, stateKey(stateKindName(k)), d); err != nil {
+			return 0, 0, wrapApply("", err)
+		}
+	}
+	if err := addUint(txn, stateKey(stateDocs), int64(added)); err != nil {
+		return 0, 0, wrapApply("", err)
+	}
+	if err := addUint(txn, stateKey(stateVersion), 1); err != nil {
+		return 0, 0, wrapApply("", err)
+	}
+	if err := txn.Commit(); err != nil {
+		return 0, 0, wrapApply("", err)
+	}
+	return added, skipped, nil
+}
+
+func wrapApply(doc string, err error) error {
+	if doc == "" {
+		return fmt.Errorf("apply: %w", err)
+	}
+	return fmt.Errorf("apply document %q: %w", doc, err)
+}
+
+// mergeEntityTxn merges en into the stored entity id and indexes its new
+// names.
+func (s *Store) mergeEntityTxn(txn *badger.Txn, id uint64, en *Entity, typeDelta map[string]int64) error {
+	key := entityKey(id)
+	var names []string
+	item, err := txn.Get(key)
+	switch {
+	case errors.Is(err, badger.ErrKeyNotFound):
+		typeDelta[en.Type]++
+		names = append(names, en.Name)
+		for a := range en.Aliases {
+			names = append(names, a)
+		}
+	case err != nil:
+		return fmt.Errorf("apply: read entity %s: %w", formatID(id), err)
+	default:
+		var old Entity
+		err := item.Value(func(b []byte) error {
+			var err error
+			old, err = decodeEntity(id, b)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("apply: read entity %s: %w", formatID(id), err)
+		}
+		oldNames := map[string]bool{normName(old.Name): true}
+		for a := range old.Aliases {
+			oldNames[normName(a)] = true
+		}
+		if !oldNames[normName(en.Name)] {
+			names = append(names, en.Name)
+		}
+		for a := range en.Aliases {
+			if !oldNames[normName(a)] {
+				names = append(names, a)
+			}
+		}
+		mergeEntity(&old, en)
+		en = &old
+	}
+	if err := txn.Set(key, encodeEntity(en)); err != nil {
+		return wrapApply("", err)
+	}
+	for _, n := range names {
+		if nn := normName(n); nn != "" {
+			if err := txn.Set(nameKey(nn, id), nil); err != nil {
+				return wrapApply("", err)
+			}
+		}
+	}
+	return nil
+}
+
+// mergeEdgeTxn merges ed into the stored edge id, indexing a new edge in
+// both endpoints' adjacency.
+func (s *Store) mergeEdgeTxn(txn *badger.Txn, id edgeID, ed *Edge, kindDelta map[EdgeKind]int64) error {
+	key := edgeKey(id.src, id.dst, id.kind)
+	item, err := txn.Get(key)
+	switch {
+	case errors.Is(err, badger.ErrKeyNotFound):
+		kindDelta[ed.Kind]++
+		if err := txn.Set(adjKey(id.src, id.dst, id.kind), nil); err != nil {
+			return wrapApply("", err)
+		}
+		if err := txn.Set(adjKey(id.dst, id.src, id.kind), nil); err != nil {
+			return wrapApply("", err)
+		}
+	case err != nil:
+		return fmt.Errorf("apply: read edge: %w", err)
+	default:
+		var old Edge
+		err := item.Value(func(b []byte) error {
+			var err error
+			old, err = decodeEdge(id.src, id.dst, ed.Kind, b, true)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("apply: read edge: %w", err)
+		}
+		mergeEdge(&old, ed)
+		ed = &old
+	}
+	if err := txn.Set(key, encodeEdge(ed)); err != nil {
+		return wrapApply("", err)
+	}
+	return nil
+}

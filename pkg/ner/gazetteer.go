@@ -1,0 +1,352 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed data/gaz/*.tsv.gz
+var gazFS embed.FS
+
+// gazClass is a bit set of gazetteer classes.
+type gazClass uint32
+
+const (
+	gCountry gazClass = 1 << iota
+	gCapital
+	gCity
+	gState
+	gNORP
+	gIGO
+	gCompany
+	gGovOrg
+	gOrgX // other organisations (armed groups, NGOs)
+	gUniv
+	gMedia
+	gTeam
+	gParty
+	gPerson
+	gFirst
+	gLast
+	gWord
+	gNumClasses = iota
+)
+
+var gazClassNames = map[string]gazClass{
+	"COUNTRY": gCountry, "CAPITAL": gCapital, "CITY": gCity, "STATE": gState, "NORP": gNORP,
+	"IGO": gIGO, "COMPANY": gCompany, "GOVORG": gGovOrg, "ORGX": gOrgX, "UNIV": gUniv,
+	"MEDIA": gMedia, "TEAM": gTeam, "PARTY": gParty, "PERSON": gPerson,
+	"FIRST": gFirst, "LAST": gLast, "WORD": gWord,
+}
+
+const (
+	gPlace   = gCountry | gCapital | gCity | gState
+	gOrgAny  = gIGO | gCompany | gGovOrg | gOrgX | gUniv | gMedia | gTeam | gParty
+	gSingles = gFirst | gLast | gWord // matched per token, not as phrases
+)
+
+// typeOf returns the entity Type a gazetteer class stands for.
+func (c gazClass) typeOf() Type {
+	switch {
+	case c&gPlace != 0:
+		return GPE
+	case c&gNORP != 0:
+		return NORP
+	case c&gOrgAny != 0:
+		return Org
+	case c&gPerson != 0:
+		return Person
+	}
+	return ""
+}
+
+// maxGazTokens bounds the length in tokens of a gazetteer phrase match.
+const maxGazTokens = 7
+
+// Gazetteer knows names of countries, cities, subdivisions, nationalities,
+// international and other organisations, leaders, first names and surnames,
+// and the common English words, from public lists embedded in the binary
+// (see data/gaz/README.md for sources and licenses). It is safe for
+// concurrent use.
+type Gazetteer struct {
+	// phrases maps the hash of a name with its spaces removed to its
+	// classes, so a match does not depend on how the text was tokenized.
+	phrases map[uint64]gazClass
+	aliases map[string]gazAlias
+	country map[string]string // demonym → country
+}
+
+type gazAlias struct {
+	canon string
+	cls   gazClass
+	rank  int
+}
+
+// aliasRank orders the sources when one alias has several canonical
+// names: countries before organisations before cities.
+func aliasRank(c gazClass) int {
+	switch {
+	case c&gCountry != 0:
+		return 0
+	case c&gIGO != 0:
+		return 1
+	case c&gNORP != 0:
+		return 2
+	case c&gState != 0:
+		return 3
+	case c&gCapital != 0:
+		return 4
+	case c&gCity != 0:
+		return 5
+	case c&gGovOrg != 0:
+		return 6
+	case c&gPerson != 0:
+		return 7
+	case c&(gCompany|gUniv|gMedia|gParty|gTeam|gOrgX) != 0:
+		return 8
+	}
+	return 99
+}
+
+// manualAliases are well-known short forms the lists lack or get wrong.
+var manualAliases = []struct {
+	alias, canon string
+	cls          gazClass
+}{
+	{"US", "United States", gCountry}, {"U.S.", "United States", gCountry}, {"U.S", "United States", gCountry},
+	{"USA", "United States", gCountry}, {"U.S.A.", "United States", gCountry}, {"America", "United States", gCountry},
+	{"United States", "United States", gCountry}, {"United States of America", "United States", gCountry},
+	{"UK", "United Kingdom", gCountry}, {"U.K.", "United Kingdom", gCountry}, {"Britain", "United Kingdom", gCountry},
+	{"Great Britain", "United Kingdom", gCountry}, {"United Kingdom", "United Kingdom", gCountry},
+	{"UN", "United Nations", gIGO}, {"U.N.", "United Nations", gIGO}, {"United Nations", "United Nations", gIGO},
+	{"EU", "European Union", gIGO}, {"E.U.", "European Union", gIGO}, {"European Union", "European Union", gIGO},
+	{"NATO", "NATO", gIGO}, {"North Atlantic Treaty Organization", "NATO", gIGO},
+	{"UAE", "United Arab Emirates", gCountry}, {"U.A.E.", "United Arab Emirates", gCountry},
+	{"USSR", "Soviet Union", gCountry}, {"Soviet Union", "Soviet Union", gCountry},
+	{"Russia", "Russia", gCountry}, {"Russian Federation", "Russia", gCountry},
+	{"Syria", "Syria", gCountry}, {"Iran", "Iran", gCountry}, {"North Korea", "North Korea", gCountry},
+	{"South Korea", "South Korea", gCountry}, {"DPRK", "North Korea", gCountry},
+	{"UNICEF", "UNICEF", gIGO}, {"WHO", "World Health Organization", gIGO}, {"IMF", "International Monetary Fund", gIGO},
+	{"Washington", "Washington, D.C.", gCapital}, {"Washington, D.C.", "Washington, D.C.", gCapital},
+	{"Washington D.C.", "Washington, D.C.", gCapital},
+}
+
+var defaultGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return loadGazetteer(gazFS) })
+
+// DefaultGazetteer returns the embedded gazetteer, loaded once per process.
+func DefaultGazetteer() (*Gazetteer, error) { return defaultGazetteer() }
+
+func loadGazetteer(fsys fs.FS) (*Gazetteer, error) {
+	g := &Gazetteer{
+		phrases: make(map[uint64]gazClass, 250000),
+		aliases: make(map[string]gazAlias, 100000),
+		country: make(map[string]string, 300),
+	}
+	files, err := fs.Glob(fsys, "data/gaz/*.tsv.gz")
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	sort.Strings(files)
+	for _, name := range files {
+		if err := g.loadFile(fsys, name); err != nil {
+			return nil, fmt.Errorf("gazetteer: load %s: %w", name, err)
+		}
+	}
+	for _, m := range manualAliases {
+		g.addAlias(m.alias, m.canon, m.cls, true)
+		g.phrases[phraseHash(m.alias)] |= m.cls
+	}
+	return g, nil
+}
+
+func (g *Gazetteer) loadFile(fsys fs.FS, name string) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	br := bufio.NewReaderSize(zr, 64*1024)
+	for {
+		line, err := br.ReadString('\n')
+		if line != "" {
+			g.addLine(strings.TrimSuffix(line, "\n"))
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return zr.Close()
+}
+
+func (g *Gazetteer) addLine(line string) {
+	f := strings.Split(line, "\t")
+	if len(f) < 2 {
+		return
+	}
+	cls, ok := gazClassNames[f[1]]
+	if !ok {
+		return
+	}
+	alias := f[0]
+	if cls&gSingles != 0 {
+		g.phrases[phraseHash(alias)] |= cls
+		return
+	}
+	g.phrases[phraseHash(alias)] |= cls
+	if len(f) >= 3 && f[2] != "" {
+		g.addAlias(alias, f[2], cls, false)
+	}
+	if cls == gNORP && len(f) >= 4 {
+		if _, ok := g.country[f[2]]; !ok {
+			g.country[f[2]] = f[3]
+		}
+		if _, ok := g.country[alias]; !ok {
+			g.country[alias] = f[3]
+		}
+	}
+}
+
+func (g *Gazetteer) addAlias(alias, canon string, cls gazClass, force bool) {
+	a := gazAlias{canon: canon, cls: cls, rank: aliasRank(cls)}
+	if old, ok := g.aliases[alias]; ok && !force {
+		if old.rank < a.rank || old.rank == a.rank && old.canon <= canon {
+			return
+		}
+	}
+	g.aliases[alias] = a
+}
+
+// Lookup returns the canonical name and type of a known name: "U.S.",
+// "USA" and "America" give "United States" (GPE), "UN" gives "United
+// Nations" (ORG), "Russian" gives "Russian" (NORP; see Country). The
+// match is case-sensitive ("US" is known, "us" is not) after collapsing
+// runs of white space. ok is false for unknown names.
+func (g *Gazetteer) Lookup(name string) (canonical string, typ Type, ok bool) {
+	a, found := g.aliases[name]
+	if !found {
+		n := strings.Join(strings.Fields(name), " ")
+		if a, found = g.aliases[n]; !found {
+			return "", "", false
+		}
+	}
+	return a.canon, a.cls.typeOf(), true
+}
+
+// Country returns the country a demonym belongs to ("Russian" and
+// "Russians" → "Russia"), or "" when demonym is not known.
+func (g *Gazetteer) Country(demonym string) string { return g.country[demonym] }
+
+// phraseHash hashes s with its spaces removed (FNV-1a, 64 bits).
+func phraseHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			continue
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// extendHash continues an FNV-1a hash over s, skipping spaces.
+func extendHash(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			continue
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// gazMatch is a phrase found in a token sequence.
+type gazMatch struct {
+	first, last int // token range, last exclusive
+	cls         gazClass
+}
+
+// match finds, for every start token and every phrase class, the longest
+// gazetteer phrase starting there. Single-token classes (names, words)
+// are not reported.
+func (g *Gazetteer) match(words []string, out []gazMatch) []gazMatch {
+	for i := range words {
+		if !startsName(words[i]) {
+			continue
+		}
+		h := uint64(fnvOffset)
+		var seen gazClass
+		var found [maxGazTokens]gazClass
+		n := 0
+		for j := i; j < len(words) && j-i < maxGazTokens; j++ {
+			h = extendHash(h, words[j])
+			found[j-i] = g.phrases[h] &^ gSingles
+			n = j - i + 1
+		}
+		for l := n; l >= 1; l-- {
+			c := found[l-1] &^ seen
+			if c == 0 {
+				continue
+			}
+			// A phrase must end on a token that can end a name.
+			if l > 1 && !endsName(words[i+l-1]) {
+				continue
+			}
+			out = append(out, gazMatch{first: i, last: i + l, cls: c})
+			seen |= c
+		}
+	}
+	return out
+}
+
+// startsName reports whether a word can begin a gazetteer phrase: it
+// starts with an upper-case letter or a digit.
+func startsName(w string) bool {
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func endsName(w string) bool {
+	if w == "" {
+		return false
+	}
+	c := w[len(w)-1]
+	return c != ',' && c != '-' && c != '&' && c != '('
+}
+
+// single returns the single-token classes of a word: first name, surname,
+// common English word (looked up in lower case).
+func (g *Gazetteer) single(w string) gazClass {
+	c := g.phrases[phraseHash(w)] & (gFirst | gLast | gPerson | gPlace | gNORP | gOrgAny)
+	if lw := strings.ToLower(w); lw != w {
+		c |= g.phrases[phraseHash(lw)] & gWord
+	} else {
+		c |= g.phrases[phraseHash(w)] & gWord
+	}
+	return c
+}

@@ -1,0 +1,578 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Model is graphbuild's trained entity recognizer: a structured averaged
+// perceptron over hashed word, shape, affix, POS, context and gazetteer
+// features, decoded with constrained Viterbi (an I- label only continues
+// its own class), followed by document-level consistency rules. It types
+// spans as Person, Org, GPE, Loc, Fac, NORP, Event or Misc. A Model is
+// safe for concurrent use.
+type Model struct {
+	w    *weights
+	set  featureSet
+	gaz  *Gazetteer
+	pool sync.Pool // *recScratch
+}
+
+var _ Recognizer = (*Model)(nil)
+
+//go:embed data/model.bin.gz
+var embeddedModel []byte
+
+var defaultModel = sync.OnceValues(func() (*Model, error) {
+	g, err := DefaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return ReadModel(bytes.NewReader(embeddedModel), g)
+})
+
+// DefaultModel returns the model embedded in the binary, loaded once per
+// process with the default gazetteer.
+func DefaultModel() (*Model, error) { return defaultModel() }
+
+const modelMagic = "graphbuild-ner-perceptron\n"
+const modelVersion = 1
+
+// WriteTo writes the model in its compressed binary form.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	bits := uint8(0)
+	for 1<<bits < len(m.w.emit)/numLabels {
+		bits++
+	}
+	hdr := []uint32{modelVersion, uint32(m.set), uint32(bits), numLabels}
+	if err := binary.Write(bw, binary.LittleEndian, hdr); err != nil {
+		return cw.n, err
+	}
+	if err := binary.Write(bw, binary.LittleEndian, m.w.trans); err != nil {
+		return cw.n, err
+	}
+	// Emission rows: only the non-zero ones, each as the gap from the
+	// previous row index (uvarint) and numLabels weights quantized to
+	// int16 with one scale for the table.
+	maxAbs := float32(0)
+	for _, v := range m.w.emit {
+		if a := float32(math.Abs(float64(v))); a > maxAbs {
+			maxAbs = a
+		}
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = maxAbs / 32767
+	}
+	if err := binary.Write(bw, binary.LittleEndian, scale); err != nil {
+		return cw.n, err
+	}
+	var buf [binary.MaxVarintLen64]byte
+	prev := -1
+	rows := len(m.w.emit) / numLabels
+	var q [numLabels]int16
+	for r := 0; r < rows; r++ {
+		row := m.w.emit[r*numLabels : r*numLabels+numLabels]
+		nz := false
+		for y, v := range row {
+			q[y] = int16(math.Round(float64(v / scale)))
+			if q[y] != 0 {
+				nz = true
+			}
+		}
+		if !nz {
+			continue
+		}
+		k := binary.PutUvarint(buf[:], uint64(r-prev))
+		bw.Write(buf[:k])
+		binary.Write(bw, binary.LittleEndian, q[:])
+		prev = r
+	}
+	bw.Write([]byte{0}) // gap 0 ends the table
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// ErrBadModel reports a model file that is not one this package wrote.
+var ErrBadModel = errors.New("not a graphbuild NER model")
+
+// ReadModel reads a model written by WriteTo; g is the gazetteer its
+// features look names up in (normally DefaultGazetteer()).
+func ReadModel(r io.Reader, g *Gazetteer) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: read model: %w: %w", ErrBadModel, err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, fmt.Errorf("ner: read model: %w", ErrBadModel)
+	}
+	var hdr [4]uint32
+	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
+		return nil, fmt.Errorf("ner: read model header: %w", err)
+	}
+	if hdr[0] != modelVersion || hdr[3] != numLabels || hdr[2] < 8 || hdr[2] > 26 {
+		return nil, fmt.Errorf("ner: read model: %w (version %d, %d labels, %d bits)", ErrBadModel, hdr[0], hdr[3], hdr[2])
+	}
+	w := newWeights(uint(hdr[2]))
+	if err := binary.Read(br, binary.LittleEndian, w.trans); err != nil {
+		return nil, fmt.Errorf("ner: read model transitions: %w", err)
+	}
+	var scale float32
+	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+		return nil, fmt.Errorf("ner: read model scale: %w", err)
+	}
+	rows := len(w.emit) / numLabels
+	r0 := -1
+	var q [numLabels]int16
+	for {
+		gap, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("ner: read model weights: %w", err)
+		}
+		if gap == 0 {
+			break
+		}
+		r0 += int(gap)
+		if r0 >= rows || r0 < 0 {
+			return nil, fmt.Errorf("ner: read model: %w (row %d out of range)", ErrBadModel, r0)
+		}
+		if err := binary.Read(br, binary.LittleEndian, q[:]); err != nil {
+			return nil, fmt.Errorf("ner: read model weights: %w", err)
+		}
+		row := w.emit[r0*numLabels : r0*numLabels+numLabels]
+		for y := range q {
+			row[y] = float32(q[y]) * scale
+		}
+	}
+	return &Model{w: w, set: featureSet(hdr[1]), gaz: g}, nil
+}
+
+// WriteFile writes the model to path atomically: it writes a temporary
+// file in the same directory and renames it over path.
+func (m *Model) WriteFile(path string) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".model-*.tmp")
+	if err != nil {
+		return fmt.Errorf("ner: write model: %w", err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // no-op after the rename
+	if _, err := m.WriteTo(f); err != nil {
+		f.Close()
+		return fmt.Errorf("ner: write model %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("ner: write model %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("ner: write model: %w", err)
+	}
+	return nil
+}
+
+// recScratch is the per-call working memory of Recognize.
+type recScratch struct {
+	fs     featureScratch
+	words  []string
+	tags   []string
+	scores []float32
+	back   []int8
+	labels []int
+}
+
+func (m *Model) scratch() *recScratch {
+	if s, ok := m.pool.Get().(*recScratch); ok {
+		return s
+	}
+	return &recScratch{}
+}
+
+// tagSentence labels one sentence given its words and POS tags; the
+// result is in sc.labels[:len(words)].
+func (m *Model) tagSentence(sc *recScratch, words, tags []string) []int {
+	n := len(words)
+	if m.set&fsProse != 0 {
+		sc.fs.prose = proseLabels(words, tags)
+	}
+	extract(&sc.fs, m.gaz, m.set, words, tags, m.w.mask)
+	if cap(sc.scores) < n*numLabels {
+		sc.scores = make([]float32, n*numLabels*2)
+		sc.back = make([]int8, n*numLabels*2)
+	}
+	if cap(sc.labels) < n {
+		sc.labels = make([]int, n*2)
+	}
+	m.w.scores(sc.fs.feats, sc.fs.offs, sc.scores[:n*numLabels])
+	out := sc.labels[:n]
+	m.w.viterbi(sc.scores, n, sc.back, out)
+	return out
+}
+
+// labelTokens returns one label index per token, sentence by sentence,
+// with document-level consistency applied.
+func (m *Model) labelTokens(tokens []Token, sentences []Sentence) []int {
+	sc := m.scratch()
+	defer m.pool.Put(sc)
+	labels := make([]int, len(tokens))
+	for _, s := range sentences {
+		if s.First < 0 || s.Last > len(tokens) || s.First >= s.Last {
+			continue
+		}
+		sc.words, sc.tags = sc.words[:0], sc.tags[:0]
+		for _, t := range tokens[s.First:s.Last] {
+			sc.words = append(sc.words, t.Text)
+			sc.tags = append(sc.tags, t.Tag)
+		}
+		copy(labels[s.First:], m.tagSentence(sc, sc.words, sc.tags))
+	}
+	if m.set&fsDocMemory != 0 {
+		m.docConsistency(tokens, sentences, labels)
+	}
+	return labels
+}
+
+// Recognize finds entity spans in analysed text. Tokens must carry POS
+// tags; spans never cross a sentence.
+func (m *Model) Recognize(text string, tokens []Token, sentences []Sentence) []Span {
+	labels := m.labelTokens(tokens, sentences)
+	var spans []Span
+	for _, s := range sentences {
+		if s.First < 0 || s.Last > len(tokens) || s.First >= s.Last {
+			continue
+		}
+		for _, ts := range goldSpansIdx(labels[s.First:s.Last]) {
+			first, last := s.First+ts.First, s.First+ts.Last
+			start, end := tokens[first].Start, tokens[last-1].End()
+			if start < 0 || end > len(text) || start >= end {
+				continue
+			}
+			spans = append(spans, Span{Start: start, End: end, Type: m.refineType(ts.Class, text[start:end], tokens[first:last])})
+		}
+	}
+	return spans
+}
+
+// goldSpansIdx is goldSpans over label indexes.
+func goldSpansIdx(labels []int) []tokSpan {
+	var out []tokSpan
+	for i := 0; i < len(labels); {
+		y := labels[i]
+		if y == 0 {
+			i++
+			continue
+		}
+		b := y
+		if isInside(y) {
+			b = y - 1
+		}
+		j := i + 1
+		for j < len(labels) && labels[j] == b+1 {
+			j++
+		}
+		out = append(out, tokSpan{First: i, Last: j, Class: labelNames[b][2:]})
+		i = j
+	}
+	return out
+}
+
+var facHeads = map[string]bool{
+	"Airport": true, "Bridge": true, "Street": true, "Avenue": true, "Road": true, "Highway": true,
+	"Stadium": true, "Tower": true, "Towers": true, "Building": true, "Hospital": true, "Palace": true,
+	"Square": true, "Station": true, "Arena": true, "Center": true, "Centre": true, "Prison": true,
+	"Mosque": true, "Church": true, "Cathedral": true, "Temple": true, "Dam": true, "Base": true,
+}
+
+var eventHeads = map[string]bool{
+	"War": true, "Battle": true, "Olympics": true, "Games": true, "Cup": true, "Election": true,
+	"Summit": true, "Conference": true, "Revolution": true, "Uprising": true, "Massacre": true,
+	"Crisis": true, "Festival": true, "Championship": true, "Championships": true,
+}
+
+// refineType turns a coarse class into a Type, using the gazetteer to
+// tell countries and cities (GPE) from other places and nationalities
+// (NORP) from other names.
+func (m *Model) refineType(class, text string, toks []Token) Type {
+	var cls gazClass
+	if m.gaz != nil {
+		cls = m.gaz.phrases[phraseHash(text)]
+	}
+	head := toks[len(toks)-1].Text
+	switch class {
+	case "PER":
+		return Person
+	case "ORG":
+		return Org
+	case "LOC":
+		if cls&gPlace != 0 {
+			return GPE
+		}
+		if facHeads[head] {
+			return Fac
+		}
+		return Loc
+	}
+	if cls&gNORP != 0 {
+		return NORP
+	}
+	if cls&gPlace != 0 {
+		return GPE
+	}
+	if eventHeads[head] || len(toks) > 1 && eventHeads[toks[0].Text] && toks[1].Text == "of" {
+		return Event
+	}
+	return Misc
+}
+
+// knownOrg reports whether toks name an organisation in the gazetteer
+// and nothing else a name could be (a person's name, a place, a common
+// word).
+func (m *Model) knownOrg(toks []Token) bool {
+	text := spanKey(toks)
+	c := m.gaz.phrases[phraseHash(text)]
+	if c&gOrgAny == 0 || c&(gPlace|gNORP|gPerson) != 0 {
+		return false
+	}
+	if len(toks) == 1 {
+		w := toks[0].Text
+		if m.gaz.single(w)&(gFirst|gLast|gWord) != 0 || len(w) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// docConsistency makes a document's labels agree with themselves: a name
+// keeps the class it was given most often, a surname alone takes the class
+// of the full name it belongs to ("Kerry" after "John Kerry"), and an
+// acronym defined in parentheses takes its definition's class.
+func (m *Model) docConsistency(tokens []Token, sentences []Sentence, labels []int) {
+	counts := map[string]*tally{}
+	surname := map[string]int{} // token → class (PER only)
+	var spans []tokSpan
+	for _, s := range sentences {
+		if s.First < 0 || s.Last > len(tokens) || s.First >= s.Last {
+			continue
+		}
+		for _, ts := range goldSpansIdx(labels[s.First:s.Last]) {
+			ts.First += s.First
+			ts.Last += s.First
+			if m.gaz != nil && ts.Class != "ORG" && m.knownOrg(tokens[ts.First:ts.Last]) {
+				ts.Class = "ORG"
+				setSpan(labels, ts.First, ts.Last, 1)
+			}
+			// "Afterwards Biden": a sentence-initial common word is not
+			// part of a person's name.
+			if m.gaz != nil && ts.Class == "PER" && ts.First == s.First && ts.Last-ts.First >= 2 {
+				w := tokens[ts.First].Text
+				if c := m.gaz.single(w); c&gWord != 0 && c&(gFirst|gLast|gPerson) == 0 {
+					labels[ts.First] = 0
+					ts.First++
+					setSpan(labels, ts.First, ts.Last, 0)
+				}
+			}
+			spans = append(spans, ts)
+			key := spanKey(tokens[ts.First:ts.Last])
+			t := counts[key]
+			if t == nil {
+				t = &tally{}
+				counts[key] = t
+			}
+			t[classIndex(ts.Class)]++
+			if ts.Class == "PER" && ts.Last-ts.First >= 2 {
+				last := tokens[ts.Last-1].Text
+				if upperInitial(last) {
+					surname[last] = 0
+				}
+			}
+			// "Ford Motor Company" makes "Ford" a company.
+			if ts.Class == "ORG" && ts.Last-ts.First >= 2 && orgHeads[tokens[ts.Last-1].Text] {
+				k := spanKey(tokens[ts.First : ts.Last-1])
+				if counts[k] == nil {
+					counts[k] = &tally{}
+				}
+				counts[k][1] += 2
+			}
+			// Acronym defined in the text: "Government Accountability
+			// Office ( GAO )".
+			if ts.Last+2 < s.Last && tokens[ts.Last].Text == "(" && tokens[ts.Last+2].Text == ")" {
+				acr := tokens[ts.Last+1].Text
+				if spanAcronym(acr, tokens[ts.First:ts.Last]) {
+					k := acr
+					if counts[k] == nil {
+						counts[k] = &tally{}
+					}
+					counts[k][classIndex(ts.Class)] += 2
+				}
+			}
+		}
+	}
+	if len(counts) == 0 {
+		return
+	}
+	// 1. Relabel spans to the majority class of their text; surnames of
+	// people become people.
+	for _, ts := range spans {
+		key := spanKey(tokens[ts.First:ts.Last])
+		best := majority(counts[key])
+		if ts.Last-ts.First == 1 {
+			if _, ok := surname[key]; ok {
+				best = 0
+			}
+		}
+		if best >= 0 && classNames[best] != ts.Class {
+			setSpan(labels, ts.First, ts.Last, best)
+		}
+	}
+	// 2. Tag untagged repeats of known names.
+	for _, s := range sentences {
+		if s.First < 0 || s.Last > len(tokens) || s.First >= s.Last {
+			continue
+		}
+		for i := s.First; i < s.Last; i++ {
+			if labels[i] != 0 || !upperInitial(tokens[i].Text) {
+				continue
+			}
+			for l := min(5, s.Last-i); l >= 1; l-- {
+				if labels[i+l-1] != 0 {
+					continue
+				}
+				key := spanKey(tokens[i : i+l])
+				best := -1
+				if _, ok := surname[key]; ok && l == 1 {
+					best = 0
+				} else if t := counts[key]; t != nil {
+					best = majority(t)
+				}
+				if best < 0 {
+					continue
+				}
+				// A single sentence-initial word is too often an ordinary
+				// capitalised word.
+				if i == s.First && l == 1 && best != 0 {
+					continue
+				}
+				clean := true
+				for j := i; j < i+l; j++ {
+					if labels[j] != 0 {
+						clean = false
+					}
+				}
+				if !clean || (i+l < s.Last && isInside(labels[i+l])) {
+					continue
+				}
+				setSpan(labels, i, i+l, best)
+				i += l - 1
+				break
+			}
+		}
+	}
+}
+
+// tally counts how often a name was tagged with each class.
+type tally [4]int
+
+var classNames = [4]string{"PER", "ORG", "LOC", "MISC"}
+
+func classIndex(c string) int {
+	for i, n := range classNames {
+		if n == c {
+			return i
+		}
+	}
+	return 3
+}
+
+// majority returns the most frequent class of t, or -1 if t is nil; ties
+// keep the earlier class in PER, ORG, LOC, MISC order.
+func majority(t *tally) int {
+	if t == nil {
+		return -1
+	}
+	best := -1
+	for i, n := range t {
+		if n > 0 && (best < 0 || n > t[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+func setSpan(labels []int, first, last, class int) {
+	b := 1 + 2*class
+	for j := first; j < last; j++ {
+		if j == first {
+			labels[j] = b
+		} else {
+			labels[j] = b + 1
+		}
+	}
+}
+
+func spanKey(toks []Token) string {
+	if len(toks) == 1 {
+		return toks[0].Text
+	}
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+func upperInitial(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// isAcronymOf reports whether acr is made of the initials of the
+// capitalised words of toks ("GAO" of "Government Accountability Office").
+func spanAcronym(acr string, toks []Token) bool {
+	if len(acr) < 2 || len(acr) > 8 || strings.ToUpper(acr) != acr {
+		return false
+	}
+	var init []byte
+	for _, t := range toks {
+		if upperInitial(t.Text) {
+			init = append(init, t.Text[0])
+		}
+	}
+	return string(init) == strings.ReplaceAll(acr, ".", "")
+}

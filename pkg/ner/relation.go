@@ -1,0 +1,1098 @@
+package ner
+
+import "strings"
+
+// Relation says that a sentence reports an interaction between two
+// mentions: a meeting, talks, a phone call, a visit, hosting or receiving,
+// negotiating or signing with each other.
+type Relation struct {
+	// A and B index Analysis.Mentions. A is the actor when the sentence
+	// names one (the host, the caller, the visitor), else the first named.
+	A, B int
+	// Predicate is one of the Pred constants.
+	Predicate string
+	// Sentence indexes Analysis.Sentences.
+	Sentence int
+}
+
+// The predicates Relations reports, normalised from the words that say them.
+const (
+	PredMet        = "met"
+	PredTalks      = "talks"
+	PredPhone      = "phone call"
+	PredVisit      = "visit"
+	PredHosted     = "hosted"
+	PredReceived   = "received"
+	PredNegotiated = "negotiated"
+	PredSigned     = "signed"
+)
+
+// Relations finds the interactions each sentence of a reports between a
+// PERSON and another PERSON, ORG or GPE. It reads the part-of-speech tags
+// and the shape of the sentence rather than pairing names near a verb: the
+// subject of an interaction verb is the name right before it (through
+// titles, appositions, coordination, auxiliaries and "who"), its partners
+// are its object or the object of "with"/"to"/"by"; nouns ("talks",
+// "meeting", "phone call", "visit") take their parties from "between X and
+// Y", a possessive, "by X ... to Y" or the subject of a light verb ("held
+// talks with"). Reported speech gives the interaction of the reported
+// clause only, and negated or refused interactions give none.
+//
+// Relations come in sentence order, at most one per pair of entities per
+// sentence. It reads a without changing it and is safe for concurrent use.
+func Relations(a *Analysis) []Relation {
+	if a == nil || len(a.Mentions) < 2 {
+		return nil
+	}
+	var out []Relation
+	var c relClause
+	for lo := 0; lo < len(a.Mentions); {
+		hi := lo + 1
+		for hi < len(a.Mentions) && a.Mentions[hi].Sentence == a.Mentions[lo].Sentence {
+			hi++
+		}
+		si := a.Mentions[lo].Sentence
+		if hi-lo >= 2 && si >= 0 && si < len(a.Sentences) && relCandidates(a.Mentions[lo:hi]) {
+			c.reset(a, si, lo, hi)
+			c.run()
+			out = append(out, c.out...)
+		}
+		lo = hi
+	}
+	return out
+}
+
+// relCandidates reports whether the mentions of a sentence hold a PERSON and
+// another mention that could be its partner.
+func relCandidates(ms []Mention) bool {
+	person, other := 0, 0
+	for _, m := range ms {
+		switch m.Type {
+		case Person:
+			person++
+		case Org, GPE:
+			other++
+		}
+	}
+	return person >= 1 && person+other >= 2
+}
+
+// relClause holds the working state for one sentence; its slices are reused
+// from sentence to sentence.
+type relClause struct {
+	a      *Analysis
+	sent   int
+	lo, hi int   // token range of the sentence
+	ment   []int // per token of the sentence: mention index or -1
+	mFirst []int // per mention (offset by mlo): first token
+	mLast  []int // last token (inclusive)
+	mlo    int
+	mhi    int
+	main   []int // subject of the main clause, computed lazily
+	mainOK bool
+	out    []Relation
+	seen   [][2]int
+}
+
+func (c *relClause) reset(a *Analysis, si, mlo, mhi int) {
+	s := a.Sentences[si]
+	c.a, c.sent, c.lo, c.hi, c.mlo, c.mhi = a, si, s.First, s.Last, mlo, mhi
+	n := s.Last - s.First
+	if cap(c.ment) < n {
+		c.ment = make([]int, n)
+	}
+	c.ment = c.ment[:n]
+	for i := range c.ment {
+		c.ment[i] = -1
+	}
+	c.mFirst, c.mLast = c.mFirst[:0], c.mLast[:0]
+	for mi := mlo; mi < mhi; mi++ {
+		m := a.Mentions[mi]
+		first, last := -1, -1
+		for t := s.First; t < s.Last; t++ {
+			tk := a.Tokens[t]
+			if tk.Start >= m.End {
+				break
+			}
+			if tk.End() > m.Start && tk.Start < m.End {
+				if first < 0 {
+					first = t
+				}
+				last = t
+				if c.ment[t-s.First] < 0 {
+					c.ment[t-s.First] = mi
+				}
+			}
+		}
+		c.mFirst = append(c.mFirst, first)
+		c.mLast = append(c.mLast, last)
+	}
+	c.main, c.mainOK = nil, false
+	c.out, c.seen = c.out[:0], c.seen[:0]
+}
+
+// Token accessors; i is an absolute token index.
+
+func (c *relClause) in(i int) bool { return i >= c.lo && i < c.hi }
+
+func (c *relClause) word(i int) string {
+	if !c.in(i) {
+		return ""
+	}
+	return c.a.Tokens[i].Text
+}
+
+func (c *relClause) tag(i int) string {
+	if !c.in(i) {
+		return ""
+	}
+	return c.a.Tokens[i].Tag
+}
+
+func (c *relClause) is(i int, words ...string) bool {
+	w := c.word(i)
+	for _, x := range words {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *relClause) mention(i int) int {
+	if !c.in(i) {
+		return -1
+	}
+	return c.ment[i-c.lo]
+}
+
+func (c *relClause) first(m int) int { return c.mFirst[m-c.mlo] }
+func (c *relClause) last(m int) int  { return c.mLast[m-c.mlo] }
+func (c *relClause) typ(m int) Type  { return c.a.Mentions[m].Type }
+
+// lower returns the lower-case form of token i from a small table when it
+// is a word Relations knows, else "" (no allocation for other words).
+func (c *relClause) lookup(i int, table map[string]string) (string, bool) {
+	w := c.word(i)
+	if len(w) == 0 || len(w) > 24 {
+		return "", false
+	}
+	var buf [24]byte
+	for j := 0; j < len(w); j++ {
+		b := w[j]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[j] = b
+	}
+	v, ok := table[string(buf[:len(w)])]
+	return v, ok
+}
+
+func (c *relClause) inSet(i int, set map[string]string) bool {
+	_, ok := c.lookup(i, set)
+	return ok
+}
+
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") || t == "MD" }
+func isFiniteTag(t string) bool {
+	return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD"
+}
+func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") }
+
+func (c *relClause) isPunct(i int) bool {
+	switch c.word(i) {
+	case ",", ";", ":", ".", "!", "?", "(", ")", "\"", "“", "”", "—", "–", "--":
+		return true
+	}
+	return false
+}
+
+func (c *relClause) capitalised(i int) bool {
+	w := c.word(i)
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z'
+}
+
+// Word tables. Values are the predicate (verbs, nouns) or unused.
+
+// relVerbs are interaction verbs by form. Forms that are also nouns
+// ("talks", "visit") are told apart by context.
+var relVerbs = map[string]string{
+	"meet": PredMet, "meets": PredMet, "met": PredMet, "meeting": PredMet,
+	"talk": PredTalks, "talks": PredTalks, "talked": PredTalks, "talking": PredTalks,
+	"speak": PredTalks, "speaks": PredTalks, "spoke": PredTalks, "spoken": PredTalks, "speaking": PredTalks,
+	"confer": PredTalks, "conferred": PredTalks, "confers": PredTalks,
+	"phone": PredPhone, "phoned": PredPhone, "phones": PredPhone,
+	"telephone": PredPhone, "telephoned": PredPhone, "telephones": PredPhone,
+	"visit": PredVisit, "visits": PredVisit, "visited": PredVisit, "visiting": PredVisit,
+	"host": PredHosted, "hosts": PredHosted, "hosted": PredHosted, "hosting": PredHosted,
+	"receive": PredReceived, "receives": PredReceived, "received": PredReceived, "receiving": PredReceived,
+	"negotiate": PredNegotiated, "negotiates": PredNegotiated, "negotiated": PredNegotiated, "negotiating": PredNegotiated,
+	"sign": PredSigned, "signs": PredSigned, "signed": PredSigned, "signing": PredSigned,
+}
+
+// relVerbNoun are the verb forms that are also nouns.
+var relVerbNoun = map[string]string{
+	"meet": "", "meeting": "", "talk": "", "talks": "", "phone": "", "telephone": "",
+	"visit": "", "visits": "", "host": "", "sign": "", "signs": "",
+}
+
+// relDirect are verbs whose direct object is the partner ("met Lavrov").
+var relDirect = map[string]string{
+	PredMet: "", PredPhone: "", PredVisit: "", PredHosted: "", PredReceived: "",
+}
+
+// relWithTo are verbs whose partner may follow "to" ("spoke to Lavrov").
+var relWithTo = map[string]string{"talk": "", "talks": "", "talked": "", "talking": "",
+	"speak": "", "speaks": "", "spoke": "", "spoken": "", "speaking": ""}
+
+// relPassive are the past participles a passive interaction is made of.
+var relPassive = map[string]string{"met": "", "hosted": "", "received": "", "visited": "", "phoned": "", "telephoned": ""}
+
+// relComm are verbs that become a phone call when the clause says so
+// ("discussed Syria in a telephone conversation"); their object is a
+// topic, except for relTell.
+var relComm = map[string]string{
+	"discussed": "", "discuss": "", "discusses": "", "agreed": "", "agree": "", "agrees": "",
+	"told": "", "tells": "", "tell": "", "assured": "", "assures": "", "urged": "", "urges": "",
+	"warned": "", "warns": "", "informed": "", "informs": "", "briefed": "", "briefs": "",
+}
+
+var relTell = map[string]string{"told": "", "tells": "", "tell": "", "assured": "", "assures": "",
+	"urged": "", "urges": "", "warned": "", "warns": "", "informed": "", "informs": "", "briefed": "", "briefs": ""}
+
+// relNouns are interaction nouns.
+var relNouns = map[string]string{
+	"meeting": PredMet, "meetings": PredMet, "summit": PredMet,
+	"talks": PredTalks, "discussions": PredTalks, "conversation": PredTalks, "conversations": PredTalks,
+	"negotiations": PredNegotiated, "call": PredPhone, "calls": PredPhone,
+	"visit": PredVisit, "visits": PredVisit,
+	"dinner": PredMet, "lunch": PredMet, "breakfast": PredMet,
+}
+
+// relLight are light verbs whose subject is the party of an interaction
+// noun ("held talks with", "paid a visit to").
+var relLight = map[string]string{
+	"hold": "", "holds": "", "held": "", "holding": "", "have": "", "has": "", "had": "", "having": "",
+	"make": "", "makes": "", "made": "", "making": "", "pay": "", "pays": "", "paid": "", "paying": "",
+	"conduct": "", "conducts": "", "conducted": "", "begin": "", "begins": "", "began": "", "begun": "",
+	"start": "", "starts": "", "started": "", "open": "", "opens": "", "opened": "",
+	"resume": "", "resumes": "", "resumed": "", "continue": "", "continues": "", "continued": "",
+	"attend": "", "attends": "", "attended": "", "join": "", "joins": "", "joined": "",
+	"wrap": "", "wrapped": "", "conclude": "", "concluded": "", "concludes": "",
+}
+
+// relAdverbial are the prepositions that attach an interaction noun to the
+// sentence's subject ("during a visit to", "following talks with").
+var relAdverbial = map[string]string{
+	"during": "", "following": "", "after": "", "before": "", "in": "", "for": "", "at": "", "amid": "",
+}
+
+// relMotion are verbs of travel after which "for talks" is the traveller's.
+var relMotion = map[string]string{
+	"leave": "", "leaves": "", "left": "", "travel": "", "travels": "", "travelled": "", "traveled": "",
+	"fly": "", "flies": "", "flew": "", "head": "", "heads": "", "headed": "", "arrive": "", "arrives": "",
+	"arrived": "", "go": "", "goes": "", "went": "", "come": "", "comes": "", "came": "", "set": "",
+}
+
+// relAux may stand between a subject and its verb ("is expected to meet").
+var relAux = map[string]string{
+	"will": "", "would": "", "shall": "", "should": "", "can": "", "could": "", "may": "", "might": "",
+	"must": "", "is": "", "are": "", "was": "", "were": "", "be": "", "been": "", "being": "",
+	"has": "", "have": "", "had": "", "did": "", "does": "", "do": "", "to": "", "expected": "",
+	"scheduled": "", "due": "", "set": "", "going": "", "agreed": "", "agrees": "", "plans": "",
+	"planned": "", "planning": "", "plan": "", "later": "", "also": "", "then": "", "reportedly": "",
+	"separately": "", "again": "", "finally": "", "already": "", "first": "", "recently": "",
+	"briefly": "", "yesterday": "", "today": "", "tomorrow": "", "personally": "", "privately": "",
+	"secretly": "", "jointly": "", "both": "", "all": "", "each": "", "once": "", "last": "", "week": "",
+	"'s": "", "’s": "", "'ve": "", "'d": "", "'ll": "",
+}
+
+// relNeg cancels an interaction ("did not meet", "refused to meet").
+var relNeg = map[string]string{
+	"not": "", "n't": "", "never": "", "no": "", "refused": "", "refuses": "", "refuse": "",
+	"declined": "", "declines": "", "decline": "", "rejected": "", "rejects": "", "failed": "", "fails": "",
+	"cancelled": "", "canceled": "", "cancels": "", "postponed": "", "postpones": "", "without": "",
+	"nor": "", "neither": "", "denied": "", "denies": "", "deny": "", "sought": "", "seeks": "", "seek": "",
+	"proposed": "", "proposes": "", "wants": "", "want": "", "wanted": "", "hopes": "", "hoped": "",
+	"urged": "", "asked": "", "invited": "", "called": "", "offered": "", "requested": "", "demanded": "",
+}
+
+var relBe = map[string]string{"is": "", "are": "", "was": "", "were": "", "be": "", "been": "", "being": "", "'s": ""}
+
+// relReport are reporting verbs: a pronoun after one refers to its subject.
+var relReport = map[string]string{
+	"said": "", "says": "", "say": "", "told": "", "tells": "", "added": "", "adds": "", "stated": "",
+	"states": "", "announced": "", "announces": "", "confirmed": "", "confirms": "", "claimed": "",
+	"claims": "", "wrote": "", "writes": "", "noted": "", "notes": "", "revealed": "", "reveals": "",
+}
+
+// relTitles are common nouns and adjectives of titles between a name and
+// what governs it ("his Russian counterpart Sergey Lavrov").
+var relTitles = map[string]string{
+	"counterpart": "", "counterparts": "", "colleague": "", "host": "", "guest": "", "ally": "",
+	"rival": "", "pilot": "", "candidate": "", "autocrat": "", "strongman": "", "diplomat": "",
+	"envoy": "", "president": "", "minister": "", "secretary": "", "leader": "", "chief": "",
+	"head": "", "chancellor": "", "premier": "", "prince": "", "crown": "", "king": "", "queen": "",
+	"prime": "", "foreign": "", "deputy": "", "spokesman": "", "spokeswoman": "", "official": "",
+	"president-elect": "", "ambassador": "", "governor": "", "mayor": "", "senator": "", "general": "",
+	"commander": "", "director": "", "adviser": "", "advisor": "", "opposition": "", "guerrilla": "",
+	"rebel": "", "incumbent": "", "former": "", "new": "", "then": "", "actor": "", "actress": "",
+	"lawyer": "", "judge": "", "pope": "", "emir": "", "sheikh": "", "supreme": "", "policy": "",
+	"affairs": "", "defense": "", "defence": "", "state": "", "secretary-general": "", "executive": "",
+}
+
+// relGroupNouns head a phrase that stands for the organisation or country
+// that modifies them ("leaders of FARC", "Goldman Sachs executives").
+var relGroupNouns = map[string]string{
+	"leaders": "", "leader": "", "leadership": "", "officials": "", "executives": "", "delegation": "",
+	"delegates": "", "representatives": "", "envoys": "", "negotiators": "", "diplomats": "",
+	"ministers": "", "headquarters": "", "government": "", "team": "", "officers": "", "members": "",
+}
+
+// relTimeStart open a time phrase after a name ("last week").
+var relTimeStart = map[string]string{"last": "", "next": "", "this": "", "earlier": "", "later": "", "early": "", "late": ""}
+
+// relPronoun are the personal pronouns a subject or possessor can be.
+var relPronoun = map[string]string{"he": "n", "she": "n", "his": "p", "her": "p"}
+
+// run finds the sentence's relations.
+func (c *relClause) run() {
+	for i := c.lo; i < c.hi; i++ {
+		if c.mention(i) >= 0 {
+			continue
+		}
+		if pred, ok := c.lookup(i, relNouns); ok && c.nounUse(i) {
+			if pred == PredPhone && !c.phoneCall(i) {
+				continue
+			}
+			c.nominal(i, pred)
+			continue
+		}
+		if pred, ok := c.lookup(i, relVerbs); ok {
+			if c.inSet(i, relVerbNoun) && !c.verbUse(i) {
+				continue
+			}
+			c.verbal(i, pred)
+			continue
+		}
+		if c.inSet(i, relComm) && c.verbUse(i) && c.phoneCue(i) {
+			c.verbal(i, PredPhone)
+			continue
+		}
+		if c.is(i, "shook", "shake", "shakes", "shaking") && c.is(i+1, "hands") {
+			c.verbal(i, PredMet) // "Obama and Castro shook hands"
+			continue
+		}
+		if c.is(i, "called", "calls", "rang", "rings") && isVerbTag(c.tag(i)) && c.callObject(i) {
+			c.verbal(i, PredPhone)
+		}
+	}
+}
+
+// nounUse reports whether token i, an interaction noun, is used as a noun.
+func (c *relClause) nounUse(i int) bool {
+	if c.is(i, "meeting", "talks", "visit", "visits", "call", "calls") && !c.nounContext(i) {
+		return false
+	}
+	return true
+}
+
+// nounContext tells a noun from a verb of the same form by what precedes it.
+func (c *relClause) nounContext(i int) bool {
+	if c.is(i+1, "between") {
+		return true
+	}
+	p := i - 1
+	if !c.in(p) {
+		return c.tag(i) != "VBZ" && c.tag(i) != "VBG"
+	}
+	if c.mention(p) >= 0 {
+		return c.is(p+1, "'s", "’s") && p+1 == i // "Lavrov 's" never reaches here; mention before = verb
+	}
+	t := c.tag(p)
+	switch {
+	case c.is(p, "to"):
+		return c.tag(i) == "NN" || c.tag(i) == "NNS" // "a visit to talks"? rare; "to meet" handled as verb
+	case t == "DT" || t == "PRP$" || t == "JJ" || t == "JJS" || t == "JJR" || t == "POS" || t == "CD":
+		return true
+	case t == "IN" || t == "NN" || t == "NNS" || t == "NNP":
+		return !c.inSet(p, relAux)
+	case c.inSet(p, relLight):
+		return true
+	case isVerbTag(t) && !c.inSet(p, relAux):
+		return true // "continue talks", "sought a meeting"
+	}
+	return false
+}
+
+// verbUse reports whether token i is used as a verb.
+func (c *relClause) verbUse(i int) bool {
+	if c.inSet(i, relVerbNoun) || c.is(i, "meeting", "talks", "visits") {
+		if c.is(i+1, "between") {
+			return false
+		}
+		p := i - 1
+		for c.in(p) && c.tag(p) == "RB" && !c.inSet(p, relNeg) {
+			p--
+		}
+		if !c.in(p) {
+			return false
+		}
+		if c.mention(p) >= 0 || c.inSet(p, relAux) || c.is(p, "who", "and", "he", "she", "they", "we", ",") {
+			// "Kerry and Lavrov meet", "will meet", "who meets"
+			if c.is(p, ",") {
+				t := c.tag(i)
+				return t == "VBD" || t == "VBZ" || t == "VBP" || c.is(i, "meets", "visits")
+			}
+			return true
+		}
+		return false
+	}
+	t := c.tag(i)
+	if t == "DT" || t == "IN" {
+		return false
+	}
+	return true
+}
+
+// phoneCall reports whether "call" at i is a telephone call.
+func (c *relClause) phoneCall(i int) bool {
+	return c.is(i-1, "phone", "telephone", "video") || c.is(i+1, "between")
+}
+
+// callObject reports whether "called" at i is a phone call: a person
+// object followed by a time, a purpose or the end of the clause ("called
+// Lavrov on Friday to discuss"), not "called Lavrov a liar" or "called on".
+func (c *relClause) callObject(i int) bool {
+	m := c.mention(i + 1)
+	if m < 0 || c.typ(m) != Person {
+		return false
+	}
+	n := c.last(m) + 1
+	if c.is(n, "'s", "’s") {
+		return false
+	}
+	return !c.in(n) || c.is(n, "on", "to", "by", "late", "last", "earlier", "from", ".", ",", ";", "and", "after", "before", "yesterday", "today") && !(c.is(n, "to") && c.is(n+1, "account", "order"))
+}
+
+// phoneCue reports whether the clause from i to the next comma says the
+// exchange was by telephone.
+func (c *relClause) phoneCue(i int) bool {
+	for j := i + 1; j < c.hi && j <= i+12; j++ {
+		if c.is(j, ",", ";", ".") {
+			return false
+		}
+		if c.is(j, "phone", "telephone", "phone-call", "telephonically") {
+			return true
+		}
+	}
+	return false
+}
+
+// verbal handles an interaction verb at i.
+func (c *relClause) verbal(i int, pred string) {
+	if c.is(i, "spoke", "speak", "speaks", "spoken", "speaking", "talked", "talk", "talks", "talking") && c.phoneCue(i) {
+		pred = PredPhone
+	}
+	comm := c.inSet(i, relComm)
+	// Passive: "Erdogan was received by Putin".
+	if c.inSet(i, relPassive) {
+		p := i - 1
+		for c.in(p) && c.tag(p) == "RB" && !c.inSet(p, relNeg) {
+			p--
+		}
+		if c.inSet(p, relBe) {
+			if c.negated(p) {
+				return
+			}
+			j := i + 1
+			for c.in(j) && c.tag(j) == "RB" {
+				j++
+			}
+			if !c.is(j, "by") {
+				return
+			}
+			agents, _ := c.phraseList(j + 1)
+			patients := c.subject(p)
+			c.pairs(agents, patients, pred, true)
+			return
+		}
+	}
+	subj := c.subject(i)
+	if subj == nil {
+		return
+	}
+	var objs []int
+	j := i + 1
+	if c.is(j, "hands") {
+		j++
+	}
+	for c.in(j) && (c.tag(j) == "RB" || c.tag(j) == "RP") && !c.is(j, "by") {
+		j++
+	}
+	_, direct := relDirect[pred]
+	switch {
+	case comm:
+		if c.inSet(i, relTell) {
+			objs, _ = c.phrase(j)
+		}
+		objs = append(objs, c.withPartner(j, false)...)
+	case c.is(j, "with") || (c.is(j, "to") && c.inSet(i, relWithTo)):
+		objs, _ = c.phraseList(j + 1)
+	case direct:
+		var end int
+		objs, end = c.phraseList(j)
+		if objs == nil && end == j {
+			objs = c.withPartner(j, false)
+		}
+	default:
+		// "signed an agreement with", "negotiated for two days with"
+		objs = c.withPartner(j, c.inSet(i, relWithTo))
+	}
+	if pred == PredReceived {
+		objs = c.onlyType(objs, Person)
+	}
+	if len(objs) > 0 {
+		c.pairs(subj, objs, pred, false)
+		return
+	}
+	if len(subj) >= 2 && pred != PredVisit && pred != PredHosted && pred != PredReceived {
+		for x := 0; x < len(subj); x++ {
+			for y := x + 1; y < len(subj); y++ {
+				c.add(subj[x], subj[y], pred)
+			}
+		}
+	}
+}
+
+func (c *relClause) onlyType(ms []int, t Type) []int {
+	out := ms[:0]
+	for _, m := range ms {
+		if c.typ(m) == t {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// withPartner skips a noun phrase and prepositional phrases after a verb or
+// noun (at most a dozen tokens, no verb, no comma) and returns the phrases
+// after the "with" (or "to", when to is true) that follows.
+func (c *relClause) withPartner(j int, to bool) []int {
+	for k := j; k < c.hi && k < j+12; k++ {
+		if c.is(k, "with") || (to && c.is(k, "to")) {
+			ms, _ := c.phraseList(k + 1)
+			return ms
+		}
+		if c.isPunct(k) || c.is(k, "but", "that", "who", "which", "while", "because") {
+			return nil
+		}
+		if c.is(k, "and", "or") && (isVerbTag(c.tag(k+1)) && c.mention(k+1) < 0) {
+			return nil
+		}
+		if isVerbTag(c.tag(k)) && c.mention(k) < 0 && !c.is(k, "sitting", "proposed", "planned") {
+			return nil
+		}
+	}
+	return nil
+}
+
+// negated reports whether a negation or a verb of refusal comes right
+// before position i within the clause (after the subject).
+func (c *relClause) negated(i int) bool {
+	for p := i; p >= c.lo && p > i-6; p-- {
+		if c.mention(p) >= 0 || c.isPunct(p) {
+			return false
+		}
+		if c.inSet(p, relNeg) {
+			return true
+		}
+		if !c.inSet(p, relAux) && c.tag(p) != "RB" && p != i {
+			return false
+		}
+	}
+	return false
+}
+
+// subject returns the mentions that are the subject of the verb at i: the
+// name right before it through auxiliaries and adverbs, an apposition or
+// "who", with the names coordinated with it; a pronoun's antecedent; the
+// main clause's subject for a verb coordinated with the main verb.
+func (c *relClause) subject(i int) []int {
+	j := i - 1
+	for c.in(j) && c.mention(j) < 0 {
+		if c.inSet(j, relNeg) {
+			return nil
+		}
+		if c.inSet(j, relAux) || (c.tag(j) == "RB" && !c.is(j, "so", "as")) {
+			j--
+			continue
+		}
+		break
+	}
+	if !c.in(j) {
+		return nil
+	}
+	if c.is(i-1, "to") {
+		// "Merkel will travel to Washington to meet Trump"
+		for k := i - 2; k >= c.lo && k > i-10; k-- {
+			if c.isPunct(k) {
+				break
+			}
+			if c.inSet(k, relMotion) && isVerbTag(c.tag(k)) {
+				return c.subject(k)
+			}
+		}
+	}
+	if c.mention(j) < 0 {
+		if kind, ok := c.lookup(j, relPronoun); ok && kind == "n" {
+			if m := c.antecedent(j, false); m >= 0 {
+				return []int{m}
+			}
+			return nil
+		}
+		if c.is(j, "who") {
+			j--
+			if c.is(j, ",") {
+				j--
+			}
+		} else if c.is(j, ",") {
+			j = c.skipApposition(j)
+		} else if c.is(j, "and") && isFiniteTag(c.tag(i)) {
+			// "Blinken accused Moscow ... and met Zelensky"
+			main := c.mainSubject()
+			if len(main) > 0 && c.last(main[len(main)-1]) < j {
+				return main
+			}
+			return nil
+		}
+		if c.mention(j) < 0 {
+			return nil
+		}
+	}
+	head := c.mention(j)
+	if c.last(head) != j {
+		return nil
+	}
+	if c.is(j+1, "'s", "’s") && j+1 != i {
+		return nil
+	}
+	start := c.titleStart(head)
+	if c.typ(head) != Person && (c.tag(start-1) == "IN" || c.is(start-1, "to")) {
+		return nil // "the leader of North Korea met"
+	}
+	group := []int{head}
+	sawAnd := false
+	for {
+		k := start - 1
+		if !c.is(k, "and", "&", ",") || (c.is(k, ",") && !sawAnd) {
+			break
+		}
+		sawAnd = sawAnd || c.is(k, "and", "&")
+		k--
+		if c.is(k, ",") {
+			k--
+		}
+		if c.is(k+1, ",") && !c.is(start-1, "and") && c.mention(k) < 0 {
+			break
+		}
+		m := c.mention(k)
+		if m < 0 {
+			// "Santos and FARC leader Londono, also known as Timochenko,"
+			k2 := c.skipApposition(k + 1)
+			if k2 == k+1 || c.mention(k2) < 0 {
+				break
+			}
+			m, k = c.mention(k2), k2
+		}
+		if c.last(m) != k || c.is(k+1, "'s", "’s") {
+			break
+		}
+		group = append(group, m)
+		start = c.titleStart(m)
+	}
+	// Text order.
+	for x, y := 0, len(group)-1; x < y; x, y = x+1, y-1 {
+		group[x], group[y] = group[y], group[x]
+	}
+	return group
+}
+
+// skipApposition returns the token before the comma that opens the
+// apposition or relative clause closed by the comma at j, or j when there
+// is none ("Kim Jong Un, the leader of North Korea, met").
+func (c *relClause) skipApposition(j int) int {
+	for k := j - 1; k >= c.lo && k > j-25; k-- {
+		if !c.is(k, ",") {
+			if c.is(k, ";", ".", "\"", "“", "”") || c.inSet(k, relReport) {
+				return j
+			}
+			continue
+		}
+		seg := k + 1
+		rel := c.is(seg, "who", "during", "also", "the", "a", "an", "his", "her", "in", "after", "before", "speaking")
+		if !rel {
+			for t := seg; t < j; t++ {
+				if isFiniteTag(c.tag(t)) {
+					return j
+				}
+			}
+		}
+		if c.mention(k-1) >= 0 {
+			return k - 1
+		}
+		return j
+	}
+	return j
+}
+
+// titleStart returns the first token of the titles and modifiers before
+// mention m ("U.S. Secretary of State John Kerry", "FARC guerrilla leader").
+func (c *relClause) titleStart(m int) int {
+	s := c.first(m)
+	for k := s - 1; k >= c.lo && k > c.first(m)-10; k-- {
+		if mm := c.mention(k); mm >= 0 {
+			if c.typ(mm) == Person {
+				break
+			}
+			k = c.first(mm)
+			s = k
+			continue
+		}
+		t := c.tag(k)
+		switch {
+		case c.is(k, "of"):
+			if !c.inSet(k-1, relTitles) && !c.capitalised(k-1) {
+				return s
+			}
+			s = k
+		case c.is(k, "'s", "’s"):
+			if mm := c.mention(k - 1); mm >= 0 && c.typ(mm) != Person {
+				s = k
+				continue
+			}
+			return s
+		case t == "DT" || t == "PRP$":
+			return k
+		case t == "NNP" || t == "NNPS" || t == "JJ" || c.inSet(k, relTitles) || (t == "NN" && c.capitalised(k)):
+			if c.capitalised(k) || c.inSet(k, relTitles) || t == "JJ" {
+				s = k
+				continue
+			}
+			return s
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// phrase parses the noun phrase starting at j and returns its head mention
+// (or the organisation standing for its head: "leaders of FARC") and the
+// token after it.
+func (c *relClause) phrase(j int) ([]int, int) {
+	k := j
+	lastM := -1
+	afterNoun := "" // common noun after the last mention
+	possessed := false
+	for k < c.hi && k < j+16 {
+		if m := c.mention(k); m >= 0 {
+			lastM, afterNoun, possessed = m, "", false
+			k = c.last(m) + 1
+			continue
+		}
+		t := c.tag(k)
+		if lastM >= 0 && c.inSet(k, relTimeStart) {
+			return c.head(lastM, afterNoun, possessed), k // "visited Washington last week"
+		}
+		switch {
+		case c.is(k, "of"):
+			// "President of Russia Vladimir Putin", "Secretary of State", "leaders of FARC".
+			n := k + 1
+			if c.is(n, "the") {
+				n++
+			}
+			if m := c.mention(n); m >= 0 {
+				after := c.last(m) + 1
+				for after < c.hi && c.mention(after) < 0 && (c.inSet(after, relTitles) || c.tag(after) == "NNP") && after < c.last(m)+5 {
+					after++
+				}
+				if mm := c.mention(after); mm >= 0 && c.typ(mm) == Person {
+					k = n
+					continue
+				}
+				if c.inSet(k-1, relGroupNouns) || c.inSet(k-1, relTitles) {
+					return []int{m}, c.last(m) + 1
+				}
+				return c.head(lastM, afterNoun, possessed), k
+			}
+			if c.capitalised(n) && (c.inSet(k-1, relTitles) || c.capitalised(k-1)) {
+				k = n
+				continue
+			}
+			return c.head(lastM, afterNoun, possessed), k
+		case c.is(k, "'s", "’s"):
+			possessed = lastM >= 0 && afterNoun == ""
+			k++
+		case t == "DT" || t == "PRP$" || t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "VBN" && k > j && !c.is(k, "met"):
+			if c.is(k, "no") {
+				return nil, k
+			}
+			k++
+		case t == "NNP" || t == "NNPS":
+			k++
+		case t == "NN" || t == "NNS" || c.is(k, "-"):
+			if lastM >= 0 {
+				afterNoun = strings.ToLower(c.word(k))
+			}
+			k++
+		default:
+			return c.head(lastM, afterNoun, possessed), k
+		}
+	}
+	return c.head(lastM, afterNoun, possessed), k
+}
+
+func (c *relClause) head(lastM int, afterNoun string, possessed bool) []int {
+	if lastM < 0 || possessed {
+		return nil
+	}
+	if afterNoun == "" {
+		return []int{lastM}
+	}
+	if _, ok := relGroupNouns[afterNoun]; ok && c.typ(lastM) != Person {
+		return []int{lastM}
+	}
+	if _, ok := relTitles[afterNoun]; ok {
+		return nil
+	}
+	return nil
+}
+
+// phraseList parses coordinated noun phrases from j ("Kim Yong Chol and
+// Moon Jae-in", "Rouhani, Putin and Erdogan") and returns their heads and
+// the token after the list.
+func (c *relClause) phraseList(j int) ([]int, int) {
+	heads, end := c.phrase(j)
+	if heads == nil {
+		return nil, end
+	}
+	for c.is(end, "and", ",", "&") {
+		n := end + 1
+		comma := c.is(end, ",")
+		if comma && c.is(n, "and") {
+			n++
+			comma = false
+		}
+		if isVerbTag(c.tag(n)) && c.mention(n) < 0 {
+			break
+		}
+		more, e := c.phrase(n)
+		if more == nil {
+			break
+		}
+		if comma && !c.is(e, ",", "and") {
+			break // "with Wang Yi, the State Department said": not a list
+		}
+		heads = append(heads, more...)
+		end = e
+	}
+	return heads, end
+}
+
+// nominal handles an interaction noun at i.
+func (c *relClause) nominal(i int, pred string) {
+	if c.is(i, "call", "calls") || c.is(i-1, "phone", "telephone") {
+		pred = PredPhone
+	}
+	// Modifiers before the noun: "a secret October meeting", "his first visit".
+	b := i - 1
+	for c.in(b) && c.mention(b) < 0 && (c.tag(b) == "JJ" || c.tag(b) == "CD" || c.is(b, "phone", "telephone", "video", "working", "surprise", "first", "second", "new", "secret", "peace", "bilateral", "private", "brief", "lengthy", "face-to-face", "direct", "official", "state", "working") || (c.tag(b) == "NNP" && !c.inSet(b, relTitles))) {
+		if c.is(b, "no", "proposed", "planned") {
+			return
+		}
+		b--
+	}
+	// "talks between X and Y".
+	if c.is(i+1, "between") {
+		ms, _ := c.phraseList(i + 2)
+		for x := 0; x < len(ms); x++ {
+			for y := x + 1; y < len(ms); y++ {
+				c.add(ms[x], ms[y], pred)
+			}
+		}
+		return
+	}
+	if c.calledOff(i) {
+		return
+	}
+	var agents []int
+	after := i + 1
+	if c.is(after, "by", "from") {
+		var end int
+		agents, end = c.phraseList(after + 1)
+		after = end
+	}
+	switch {
+	case agents != nil:
+	case c.is(b, "'s", "’s") && c.mention(b-1) >= 0:
+		agents = []int{c.mention(b - 1)}
+	case c.inSet(b, relPronoun):
+		if m := c.antecedent(b, true); m >= 0 {
+			agents = []int{m}
+		}
+	default:
+		if c.is(b, "a", "an", "the") {
+			b--
+		}
+		switch {
+		case c.inSet(b, relLight):
+			if c.negated(b - 1) {
+				return
+			}
+			agents = c.subject(b)
+			if agents == nil && c.tag(b) == "VBG" {
+				agents = c.mainSubject()
+			}
+		case c.inSet(b, relAdverbial):
+			if c.is(b, "for") && !(c.mention(b-1) >= 0 || c.inSet(b-1, relMotion)) {
+				return
+			}
+			if c.is(b, "in") && c.phoneCall(i) {
+				return // "discussed Syria in a phone call": the verb's
+			}
+			agents = c.mainSubject()
+		}
+	}
+	if agents == nil {
+		return
+	}
+	partners := c.withPartner(after, pred == PredVisit || pred == PredPhone)
+	if partners == nil && len(agents) >= 2 && pred != PredVisit {
+		// "Kerry and Lavrov held talks"
+		for x := 0; x < len(agents); x++ {
+			for y := x + 1; y < len(agents); y++ {
+				c.add(agents[x], agents[y], pred)
+			}
+		}
+		return
+	}
+	c.pairs(agents, partners, pred, false)
+}
+
+// calledOff reports whether the clause after an interaction noun cancels
+// it ("Merkel's meeting with Erdogan was postponed").
+func (c *relClause) calledOff(i int) bool {
+	for k := i + 1; k < c.hi && k < i+12; k++ {
+		if c.is(k, ",", ";", ".") {
+			return false
+		}
+		if c.is(k, "postponed", "cancelled", "canceled", "scrapped", "delayed", "off", "suspended") {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedent returns the person a pronoun at i refers to: for a
+// possessive, the main subject when it precedes; otherwise the nearest
+// person named before it.
+func (c *relClause) antecedent(i int, possessive bool) int {
+	if possessive {
+		if ms := c.mainSubject(); len(ms) == 1 && c.typ(ms[0]) == Person && (c.last(ms[0]) < i || c.fronted(i)) {
+			return ms[0]
+		}
+	}
+	for k := i - 1; k >= c.lo; k-- {
+		if m := c.mention(k); m >= 0 && c.typ(m) == Person {
+			return m
+		}
+	}
+	return -1
+}
+
+// fronted reports whether token i is in an opening adverbial clause
+// ("During his visit to Beijing, Macron met Xi").
+func (c *relClause) fronted(i int) bool {
+	if c.tag(c.lo) != "IN" {
+		return false
+	}
+	for k := c.lo; k < i; k++ {
+		if c.is(k, ",") {
+			return false
+		}
+	}
+	return true
+}
+
+// mainSubject returns the subject of the sentence's first finite verb,
+// skipping an opening adverbial clause ("After ..., X met").
+func (c *relClause) mainSubject() []int {
+	if c.mainOK {
+		return c.main
+	}
+	c.mainOK = true
+	k := c.lo
+	if c.tag(k) == "IN" || c.tag(k) == "VBN" {
+		for k < c.hi && !c.is(k, ",") {
+			k++
+		}
+	}
+	for ; k < c.hi; k++ {
+		if c.mention(k) >= 0 {
+			continue
+		}
+		if isFiniteTag(c.tag(k)) || (c.inSet(k, relVerbs) && c.mention(k-1) >= 0) {
+			c.main = c.subject(k)
+			return c.main
+		}
+	}
+	return nil
+}
+
+// pairs adds every agent × partner pair.
+func (c *relClause) pairs(agents, partners []int, pred string, _ bool) {
+	for _, x := range agents {
+		for _, y := range partners {
+			c.add(x, y, pred)
+		}
+	}
+}
+
+// add records one relation when the pair may interact and is new.
+func (c *relClause) add(x, y int, pred string) {
+	if x == y {
+		return
+	}
+	mx, my := c.a.Mentions[x], c.a.Mentions[y]
+	if !relEligible(mx.Type, my.Type) {
+		return
+	}
+	if strings.EqualFold(relName(mx), relName(my)) {
+		return
+	}
+	for _, s := range c.seen {
+		ox, oy := c.a.Mentions[s[0]], c.a.Mentions[s[1]]
+		if (strings.EqualFold(relName(ox), relName(mx)) && strings.EqualFold(relName(oy), relName(my))) ||
+			(strings.EqualFold(relName(ox), relName(my)) && strings.EqualFold(relName(oy), relName(mx))) {
+			return
+		}
+	}
+	c.seen = append(c.seen, [2]int{x, y})
+	c.out = append(c.out, Relation{A: x, B: y, Predicate: pred, Sentence: c.sent})
+}
+
+func relName(m Mention) string {
+	if m.Entity != "" {
+		return m.Entity
+	}
+	return m.Text
+}
+
+// relEligible reports whether two types can interact: a person with a
+// person, an organisation or a country.
+func relEligible(a, b Type) bool {
+	ok := func(t Type) bool { return t == Person || t == Org || t == GPE }
+	return ok(a) && ok(b) && (a == Person || b == Person)
+}

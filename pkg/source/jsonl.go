@@ -1,0 +1,190 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxLineErrors is how many malformed JSONL lines of one input are reported
+// one by one; the rest are counted in one more error.
+const maxLineErrors = 100
+
+// readJSONL reads one document per line, streaming. A line that is not a
+// JSON object, or lacks a non-empty string text field, is a line error
+// (ErrMalformed with its line number); reading goes on. Blank lines are
+// skipped. Offset is -1.
+func readJSONL(ctx context.Context, path string, br *bufio.Reader, compressed bool, opt Options, emit func(Document) error) error {
+	var (
+		lineErrs []error
+		dropped  int
+		lineNo   int
+		nonBlank bool
+	)
+	lineErr := func(err error) {
+		if len(lineErrs) < maxLineErrors {
+			lineErrs = append(lineErrs, &Error{Path: path, Line: lineNo, Err: err})
+		} else {
+			dropped++
+		}
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, rerr := br.ReadBytes('\n')
+		if len(line) > 0 {
+			lineNo++
+			trimmed := bytes.TrimSpace(line)
+			if len(trimmed) > 0 {
+				nonBlank = true
+				doc, err := jsonlDoc(path, lineNo, trimmed, opt)
+				if err != nil {
+					lineErr(err)
+				} else {
+					for _, part := range splitDocument(doc, opt.MaxDocBytes) {
+						if err := emit(part); err != nil {
+							return err
+						}
+					}
+				}
+			}
+		}
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			lineErrs = append(lineErrs, readErr(path, compressed, rerr))
+			break
+		}
+	}
+	if !nonBlank && len(lineErrs) == 0 {
+		return &Error{Path: path, Err: ErrEmpty}
+	}
+	if dropped > 0 {
+		lineErrs = append(lineErrs, &Error{Path: path, Err: fmt.Errorf("%w: %d more malformed lines not listed", ErrMalformed, dropped)})
+	}
+	return errors.Join(lineErrs...)
+}
+
+// jsonlDoc makes the document of one JSONL line.
+func jsonlDoc(path string, lineNo int, line []byte, opt Options) (Document, error) {
+	var warnings []string
+	if !utf8.Valid(line) {
+		n := 0
+		for i := 0; i < len(line); {
+			r, size := utf8.DecodeRune(line[i:])
+			if r == utf8.RuneError && size == 1 {
+				n++
+			}
+			i += size
+		}
+		warnings = append(warnings, fmt.Sprintf("%s:%d: invalid UTF-8: %d byte(s) replaced by U+FFFD", path, lineNo, n))
+	}
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return Document{}, fmt.Errorf("%w: %v", ErrMalformed, jsonReason(err))
+	}
+	if dec.More() {
+		return Document{}, fmt.Errorf("%w: more than one JSON value on the line", ErrMalformed)
+	}
+	if obj == nil {
+		return Document{}, fmt.Errorf("%w: not a JSON object", ErrMalformed)
+	}
+	tv, ok := field(obj, opt.TextField)
+	text, isStr := tv.(string)
+	switch {
+	case !ok:
+		return Document{}, fmt.Errorf("%w: no %q field", ErrMalformed, opt.TextField)
+	case !isStr:
+		return Document{}, fmt.Errorf("%w: field %q is not a string", ErrMalformed, opt.TextField)
+	case strings.TrimSpace(text) == "":
+		return Document{}, fmt.Errorf("%w: field %q is empty", ErrMalformed, opt.TextField)
+	}
+	d := Document{Path: path, Text: text, Offset: -1, Warnings: warnings}
+	if v, ok := field(obj, opt.IDField); ok {
+		d.ID = scalarString(v)
+	}
+	if d.ID == "" {
+		d.ID = HashID(text)
+	}
+	if v, ok := field(obj, opt.DateField); ok {
+		raw := scalarString(v)
+		d.Date = NormalizeDate(raw)
+		if d.Date == "" && raw != "" {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("%s:%d: date %q not understood, left out", path, lineNo, raw))
+		}
+	}
+	if v, ok := field(obj, opt.TitleField); ok {
+		d.Title = strings.Join(strings.Fields(scalarString(v)), " ")
+	}
+	if v, ok := field(obj, opt.URLField); ok {
+		d.URL = scalarString(v)
+	}
+	return d, nil
+}
+
+// field looks up a dotted field name ("meta.date") in a decoded object; an
+// exact key with dots in it wins.
+func field(obj map[string]any, name string) (any, bool) {
+	if v, ok := obj[name]; ok {
+		return v, v != nil
+	}
+	cur := obj
+	parts := strings.Split(name, ".")
+	for i, p := range parts {
+		v, ok := cur[p]
+		if !ok || v == nil {
+			return nil, false
+		}
+		if i == len(parts)-1 {
+			return v, true
+		}
+		next, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		cur = next
+	}
+	return nil, false
+}
+
+// scalarString renders a string or number field; other values give "".
+func scalarString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case json.Number:
+		return x.String()
+	case bool:
+		if x {
+			return "true"
+		}
+		return "false"
+	}
+	return ""
+}
+
+// jsonReason shortens encoding/json's messages.
+func jsonReason(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%v at byte %d", se, se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return "not a JSON object"
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return "unexpected end of line"
+	}
+	return err.Error()
+}

@@ -1,0 +1,160 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Options configures Expand and Read. Start from DefaultOptions; the zero
+// value also works (empty field names fall back to the defaults, no size
+// limit, no standard input).
+type Options struct {
+	// TextField, IDField, DateField, TitleField and URLField name the JSON
+	// fields of a JSONL line (defaults "text", "id", "date", "title", "url").
+	// A dotted name ("meta.date") reaches into nested objects.
+	TextField, IDField, DateField, TitleField, URLField string
+
+	// Include and Exclude are glob patterns (path.Match syntax) applied to
+	// the files found while walking a directory: a file is taken when its
+	// base name or its slash-separated path relative to the walked
+	// directory matches an Include pattern (all files when Include is
+	// empty, except those with a well-known binary extension), and skipped
+	// when either matches an Exclude pattern; a directory whose name
+	// matches an Exclude pattern is not entered. Files named explicitly on
+	// the command line are always taken.
+	Include, Exclude []string
+
+	// MaxDocBytes splits a document whose Text is longer than this many
+	// bytes at paragraph boundaries (blank lines) into parts of at most
+	// MaxDocBytes bytes each, reported as a Warning. 0 means no limit.
+	MaxDocBytes int
+
+	// TrimBoilerplate blanks web-page furniture ("Sign in", newsletter
+	// lists, membership offers, prices) in plain-text inputs, byte for
+	// byte so offsets stay those of the file; see trimBoilerplate. On in
+	// DefaultOptions.
+	TrimBoilerplate bool
+
+	// Stdin is read for the input "-". Nil makes "-" an error.
+	Stdin io.Reader
+}
+
+// DefaultMaxDocBytes is the MaxDocBytes of DefaultOptions: 1 MiB.
+const DefaultMaxDocBytes = 1 << 20
+
+// DefaultOptions returns the options graphbuild uses unless told otherwise:
+// JSONL fields text, id, date, title, url; no include/exclude patterns;
+// documents split above DefaultMaxDocBytes; web-page furniture trimmed from
+// plain text.
+func DefaultOptions() Options {
+	return Options{
+		TrimBoilerplate: true,
+		TextField:       "text",
+		IDField:         "id",
+		DateField:       "date",
+		TitleField:      "title",
+		URLField:        "url",
+		MaxDocBytes:     DefaultMaxDocBytes,
+	}
+}
+
+// withDefaults fills empty field names.
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	if o.TextField == "" {
+		o.TextField = d.TextField
+	}
+	if o.IDField == "" {
+		o.IDField = d.IDField
+	}
+	if o.DateField == "" {
+		o.DateField = d.DateField
+	}
+	if o.TitleField == "" {
+		o.TitleField = d.TitleField
+	}
+	if o.URLField == "" {
+		o.URLField = d.URLField
+	}
+	return o
+}
+
+// Input is one thing to read: a file path, or "-" for standard input.
+type Input struct {
+	// Path is the file path ("-" for standard input).
+	Path string
+	// Size is the file size in bytes as found by Expand, -1 when unknown
+	// (standard input). For a compressed file it is the compressed size.
+	Size int64
+}
+
+// StdinPath is the Path of the standard-input Input.
+const StdinPath = "-"
+
+var (
+	// ErrBinary reports an input whose content is not text: NUL bytes, a
+	// high share of control bytes, or the signature of a known binary
+	// format in its first 8 KiB, whatever its name.
+	ErrBinary = errors.New("binary file, not text")
+	// ErrEmpty reports an input with no content (nothing but white space).
+	ErrEmpty = errors.New("empty file")
+	// ErrGzip reports a compressed input that cannot be decompressed.
+	ErrGzip = errors.New("broken gzip")
+	// ErrMalformed reports a JSONL line that is not a JSON object with a
+	// text field.
+	ErrMalformed = errors.New("malformed JSONL line")
+	// ErrNoMatch reports a glob pattern that matched nothing.
+	ErrNoMatch = errors.New("no file matches")
+)
+
+// Error is the error type of Expand and Read: the input it concerns (and the
+// 1-based line for a JSONL line), and the reason. Its message is one line,
+// "path: reason" or "path:line: reason"; errors.Is sees through it to the
+// reason (ErrBinary, ErrEmpty, fs.ErrNotExist, ...).
+type Error struct {
+	Path string
+	Line int // 0 when the error is not about one line
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *Error) Unwrap() error { return e.Err }
+
+// pathErr wraps err with path, dropping a *fs.PathError's own copy of the
+// path so the message names the input once.
+func pathErr(path string, err error) error {
+	var pe interface{ Unwrap() error }
+	if e, ok := err.(*Error); ok {
+		return e
+	}
+	if fsErr, ok := err.(interface {
+		Unwrap() error
+		Timeout() bool
+	}); ok { // *fs.PathError
+		pe = fsErr
+	}
+	if pe != nil {
+		if inner := pe.Unwrap(); inner != nil {
+			err = fsReason{inner, err}
+		}
+	}
+	return &Error{Path: path, Err: err}
+}
+
+// fsReason prints the inner reason of an *fs.PathError but still unwraps to
+// the original so errors.Is(err, fs.ErrNotExist) holds.
+type fsReason struct {
+	msg  error
+	orig error
+}
+
+func (r fsReason) Error() string { return r.msg.Error() }
+func (r fsReason) Unwrap() error { return r.orig }

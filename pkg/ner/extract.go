@@ -95,9 +95,13 @@ var defaultExtractor = sync.OnceValues(func() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec, err := NewProseRecognizer()
+	rec, err := DefaultModel()
 	if err != nil {
 		return nil, err
 	}
-	return NewExtractor(an, rec, nil), nil
+	gaz, err := DefaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return NewExtractor(an, rec, gaz), nil
 })

@@ -63,36 +63,14 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		name := normalizeName(m.Text)
-		m.Entity = name
-		if h, ok := hintByLower[strings.ToLower(name)]; ok {
+		m.Entity = normalizeName(m.Text)
+		if h, ok := hintByLower[strings.ToLower(m.Entity)]; ok {
 			m.Entity = h
 		}
-		if alias != nil {
-			if c, t, ok := alias.Lookup(name); ok {
-				m.Entity, m.Type, fixed[i] = c, t, true
-			}
-		}
 	}
-	// Acronyms defined in the text: "Full Name (ACR)"; the full name
-	// resolves to the acronym.
-	acr := map[string]string{}
-	for i := range ms {
-		m := ms[i]
-		rest := text[m.End:]
-		if !strings.HasPrefix(rest, " (") {
-			continue
-		}
-		end := strings.IndexByte(rest, ')')
-		if end < 3 || end > 12 {
-			continue
-		}
-		a := rest[2:end]
-		if abbreviates(a, m.Entity) {
-			acr[m.Entity] = a // the abbreviation is the stabler name across texts
-		}
-	}
-	// People named in full: by each of their name parts.
+	// People named in full: by each of their name parts. A part met alone
+	// ("Kirby", "Obama") is that person, even where the gazetteer knows a
+	// place or a company of that name.
 	full := map[string]map[string]bool{} // lower-case name part → full names
 	addFull := func(name string) {
 		parts := strings.Fields(name)
@@ -117,19 +95,43 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			addFull(h)
 		}
 	}
+	person := make([]bool, len(ms))
 	for i := range ms {
 		m := &ms[i]
-		if a, ok := acr[m.Entity]; ok && !fixed[i] {
-			m.Entity = a
-			continue
-		}
-		if fixed[i] {
-			continue
-		}
 		if name, ok := uniqueFullName(full, m.Entity); ok {
-			m.Entity = name
-			m.Type = Person
+			m.Entity, m.Type, person[i] = name, Person, true
+			continue
 		}
+		if alias != nil {
+			if c, t, ok := alias.Lookup(m.Entity); ok {
+				m.Entity, m.Type, fixed[i] = c, t, true
+			}
+		}
+	}
+	// Acronyms defined in the text: "Full Name (ACR)"; the full name
+	// resolves to the acronym.
+	acr := map[string]string{}
+	for i := range ms {
+		m := ms[i]
+		rest := text[m.End:]
+		if !strings.HasPrefix(rest, " (") {
+			continue
+		}
+		end := strings.IndexByte(rest, ')')
+		if end < 3 || end > 12 {
+			continue
+		}
+		a := rest[2:end]
+		if abbreviates(a, m.Entity) {
+			acr[m.Entity] = a // the abbreviation is the stabler name across texts
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if a, ok := acr[m.Entity]; ok && !fixed[i] && !person[i] {
+			m.Entity = a
+		}
+		fixed[i] = fixed[i] || person[i]
 	}
 	voteTypes(ms, fixed)
 }

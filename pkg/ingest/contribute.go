@@ -78,6 +78,8 @@ func Contribute(doc source.Document, a *ner.Analysis, ex Extractor) graph.Contri
 		}
 	}
 
+	addInteractions(doc, a, edges)
+
 	// Context lines: a name takes the type its mentions in the text have,
 	// else the gazetteer's or the recognizer's.
 	typeOf := map[string]ner.Type{}
@@ -106,7 +108,14 @@ func Contribute(doc source.Document, a *ner.Analysis, ex Extractor) graph.Contri
 		}
 	}
 	if doc.Topic != "" {
-		topic := entity(doc.Topic, ner.Event)
+		// A topic heading that names a known entity ("European Union",
+		// "Kirk Douglas") is that entity; others ("Battle of Aleppo") are
+		// events.
+		name, typ := resolveName(doc.Topic)
+		if typ == ner.Misc {
+			typ = ner.Event
+		}
+		topic := entity(name, typ)
 		ev := graph.Evidence{Doc: doc.ID, Start: -1, End: -1, Date: doc.Date, Text: clip("Topic: " + doc.Topic)}
 		var ids []string
 		for id := range ents {
@@ -161,4 +170,37 @@ func clip(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// addInteractions adds an interaction edge for every pair of entities that
+// a sentence says met, held talks, phoned, visited, hosted, received,
+// negotiated or signed with each other (ner.Relations). Weight counts the
+// sentences, Predicates the predicates, and each evidence sentence carries
+// its predicate.
+func addInteractions(doc source.Document, a *ner.Analysis, edges map[[3]string]*graph.Edge) {
+	for _, r := range ner.Relations(a) {
+		ma, mb := a.Mentions[r.A], a.Mentions[r.B]
+		x := graph.EntityID(ma.Entity, string(ma.Type))
+		y := graph.EntityID(mb.Entity, string(mb.Type))
+		if x == y {
+			continue
+		}
+		if y < x {
+			x, y = y, x
+		}
+		k := [3]string{string(graph.Interaction), x, y}
+		e := edges[k]
+		if e == nil {
+			e = &graph.Edge{Kind: graph.Interaction, Source: x, Target: y, Documents: 1,
+				FirstSeen: doc.Date, LastSeen: doc.Date, Predicates: map[string]int{}}
+			edges[k] = e
+		}
+		e.Weight++
+		e.Predicates[r.Predicate]++
+		if len(e.Evidence) < graph.MaxEvidence {
+			sent := a.Sentences[r.Sentence]
+			e.Evidence = append(e.Evidence, graph.Evidence{Doc: doc.ID, Start: sent.Start, End: sent.End,
+				Date: doc.Date, Text: clip(a.Text[sent.Start:sent.End]), Predicate: r.Predicate})
+		}
+	}
 }

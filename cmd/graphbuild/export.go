@@ -87,7 +87,7 @@ func validDate(s string) bool {
 // through aliases) to the best-known entity, or explains what is close.
 func findEntity(st *graph.Store, name string) (graph.Entity, error) {
 	ens, err := st.Lookup(name)
-	if err != nil {
+	if err != nil && !errors.Is(err, graph.ErrNotFound) {
 		return graph.Entity{}, err
 	}
 	if len(ens) == 0 {

@@ -11,6 +11,11 @@
 // output, and only the set of node ids in memory (to reject links to
 // unknown nodes). The same graph always gives byte-identical output.
 //
+// A graph.Subgraph from graph.Select is already in that order; hand it over
+// with Memory (its per-kind edges make neo4j and nquads exact):
+//
+//	g := export.Memory(sg.Nodes, sg.Links, sg.Edges())
+//
 // Pick a writer by name with New (or ByName for defaults) from Formats, or
 // use the types directly:
 //
@@ -20,6 +25,11 @@
 // Writers with two tables (CSV, Neo4j) take two io.Writers, in the order of
 // Files(); WriteDir writes any format into a directory under the default
 // file names, plus the Dgraph schema for NQuads.
+//
+// Tests: golden files in testdata/golden (go test -run TestGolden -update
+// rewrites them); interop tests run networkx, igraph, Graphviz and xmllint
+// when installed (and fail when they are missing and CI is set); a fuzz
+// test writes hostile names in every format and parses them back.
 //
 // Every string passes through CleanText (invalid UTF-8 and control
 // characters other than tab and newline become U+FFFD) and is then escaped

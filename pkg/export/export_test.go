@@ -194,6 +194,7 @@ func TestEscapers(t *testing.T) {
 		want string
 	}{
 		{"xml", appendXML, `a<b>&"c"'` + "\t\n", "a&lt;b&gt;&amp;&quot;c&quot;&apos;&#x9;&#xA;"},
+		{"xml text", appendXMLText, `a<b>&"c"'` + "\t\n]]>", "a&lt;b&gt;&amp;\"c\"'\t\n]]&gt;"},
 		{"json", appendJSON, "a\"b\\c\nd\te", `"a\"b\\c\nd\te"`},
 		{"nquads", appendNQuadsString, "a\"b\\c\nd\te", `"a\"b\\c\nd\te"`},
 		{"dot label", func(b []byte, s string) []byte { return appendDOT(b, s, true) }, "a\"b\\c\nd&e\tf", `"a\"b\\c\nd&amp;e f"`},

@@ -3,6 +3,7 @@ package export
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 )
@@ -70,6 +71,34 @@ func FuzzHostileNames(f *testing.F) {
 					t.Errorf("%s: node %q: label %q (found %v), want %q", format, id, got, ok, label)
 				}
 			}
+		}
+	})
+}
+
+// FuzzCleanText: the result is valid UTF-8 without the characters XML 1.0
+// forbids or carriage returns, cleaning is idempotent, and clean input
+// comes back unchanged.
+func FuzzCleanText(f *testing.F) {
+	for _, n := range hostileNames {
+		f.Add(n)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := CleanText(s)
+		if !utf8.ValidString(c) {
+			t.Fatalf("CleanText(%q) = %q: invalid UTF-8", s, c)
+		}
+		for _, r := range c {
+			if (r < 0x20 && r != '\t' && r != '\n') || r == 0xFFFE || r == 0xFFFF {
+				t.Fatalf("CleanText(%q) = %q keeps %U", s, c, r)
+			}
+		}
+		if CleanText(c) != c {
+			t.Fatalf("CleanText not idempotent on %q", s)
+		}
+		if c != s && !strings.ContainsAny(s, "\r") && utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
+			return (r < 0x20 && r != '\t' && r != '\n') || r == 0xFFFE || r == 0xFFFF
+		}) {
+			t.Fatalf("clean input %q changed to %q", s, c)
 		}
 	})
 }

@@ -19,7 +19,8 @@ import (
 // betweenness, community. Edge data: weight, kind ("cooccur;context"),
 // cooccur, context, interaction (weight per kind), documents, first_seen,
 // last_seen, predicates ("met=2; talks=1"). Empty strings are left out.
-// Node ids are entity ids; edge ids are "source-target".
+// Node ids are entity ids; edge ids are "source-target". Text values keep
+// tabs and newlines raw and escape only &, < and > (see appendXMLText).
 type GraphML struct{ Options }
 
 var _ Writer = GraphML{}
@@ -77,7 +78,7 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		s.str(`">`)
 		if n.Name != "" {
 			s.str(`<data key="n_label">`)
-			s.buf = appendXML(s.buf, n.Name)
+			s.buf = appendXMLText(s.buf, n.Name)
 			s.str(`</data>`)
 		}
 		for i := range ncols {
@@ -88,7 +89,7 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 					continue
 				}
 				s.str(nOpen[i])
-				s.buf = appendXML(s.buf, v)
+				s.buf = appendXMLText(s.buf, v)
 			} else {
 				s.str(nOpen[i])
 				s.buf = c.num(s.buf, n)
@@ -117,7 +118,7 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 					continue
 				}
 				s.str(lOpen[i])
-				s.buf = appendXML(s.buf, v)
+				s.buf = appendXMLText(s.buf, v)
 			} else {
 				s.str(lOpen[i])
 				s.buf = c.num(s.buf, l)

@@ -102,6 +102,32 @@ func appendXML(dst []byte, s string) []byte {
 	return append(dst, s[last:]...)
 }
 
+// appendXMLText appends CleanText(s) escaped for XML element content: only
+// &, < and > become references; tabs and newlines stay raw (element content
+// keeps them) because Gephi's GraphML reader drops text events that are
+// only whitespace, which a lone &#xA; becomes.
+func appendXMLText(dst []byte, s string) []byte {
+	s = CleanText(s)
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		default:
+			continue
+		}
+		dst = append(dst, s[last:i]...)
+		dst = append(dst, esc...)
+		last = i + 1
+	}
+	return append(dst, s[last:]...)
+}
+
 // appendJSON appends CleanText(s) as a JSON string.
 func appendJSON(dst []byte, s string) []byte {
 	s = CleanText(s)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -136,6 +137,7 @@ func Open(opt Options) (*Store, error) {
 		WithNumGoroutines(2).
 		WithValueLogFileSize(256 << 20).
 		WithLogger(nopLogger{})
+	bo.TableSizeMultiplier = tableSizeMultiplier()
 	if opt.InMemory {
 		bo = bo.WithDir("").WithValueDir("")
 	}
@@ -484,4 +486,11 @@ func (s *Store) mergeEdgeTxn(txn *badger.Txn, id edgeID, ed *Edge, kindDelta map
 		return wrapApply("", err)
 	}
 	return nil
+}
+
+func tableSizeMultiplier() int {
+	if v, err := strconv.Atoi(os.Getenv("GRAPH_TSM")); err == nil && v > 0 {
+		return v
+	}
+	return 2
 }

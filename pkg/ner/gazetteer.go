@@ -82,6 +82,8 @@ type Gazetteer struct {
 	phrases map[uint64]gazClass
 	aliases map[string]gazAlias
 	country map[string]string // demonym → country
+	first   []string          // first names, for training-data augmentation
+	last    []string          // surnames, likewise
 }
 
 type gazAlias struct {
@@ -204,6 +206,12 @@ func (g *Gazetteer) addLine(line string) {
 	alias := f[0]
 	if cls&gSingles != 0 {
 		g.phrases[phraseHash(alias)] |= cls
+		switch cls {
+		case gFirst:
+			g.first = append(g.first, alias)
+		case gLast:
+			g.last = append(g.last, alias)
+		}
 		return
 	}
 	g.phrases[phraseHash(alias)] |= cls

@@ -77,6 +77,10 @@ func TestExperiment(t *testing.T) {
 				cfg.Dropout = 0.1
 			case "prose":
 				cfg.features |= fsProse
+			case "a0":
+				cfg.Augment = 0
+			case "a2":
+				cfg.Augment = 2
 			case "b18":
 				cfg.Bits = 18
 			}

@@ -20,6 +20,9 @@ func TestTrimBoilerplateSeed(t *testing.T) {
 		t.Fatalf("Text has %d bytes at %d, want the whole file of %d", len(d.Text), d.Offset, len(raw))
 	}
 	checkOffsets(t, raw, docs)
+	if d.Title != "US threatens to halt talks with Russia on Syria" || d.Date != "2016-09-28" {
+		t.Errorf("Title %q Date %q: want the headline and the date in the file name", d.Title, d.Date)
+	}
 	for _, kept := range []string{
 		"US threatens to halt talks with Russia on Syria",
 		"Secretary of State John Kerry to his Russian counterpart Sergey Lavrov",

@@ -35,3 +35,20 @@ func TestNormalizeDate(t *testing.T) {
 		}
 	}
 }
+
+func TestNameDate(t *testing.T) {
+	tests := map[string]string{
+		"seeds/al-monitor-us-russia-syria-2016-09-28.txt": "2016-09-28",
+		"2016_9_28-report.md":                             "2016-09-28",
+		"wcep-2016-12-9-battle-of-aleppo.md":              "2016-12-09",
+		"2016-02-30.txt":                                  "",
+		"12016-09-28.txt":                                 "",
+		"report-v2.txt":                                   "",
+		"2016/09/28/story.txt":                            "",
+	}
+	for in, want := range tests {
+		if got := nameDate(in); got != want {
+			t.Errorf("nameDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

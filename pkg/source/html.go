@@ -30,7 +30,7 @@ func readHTML(ctx context.Context, path string, data []byte) (docs []Document, e
 			docs, err = nil, &Error{Path: path, Err: fmt.Errorf("extract HTML: internal error: %v", r)}
 		}
 	}()
-	s, warn := repairUTF8String(path, string(data))
+	s, warn := repairUTF8String(string(data))
 	opts := trafilatura.Options{
 		ExcludeComments: true,
 		EnableFallback:  true,
@@ -54,6 +54,8 @@ func readHTML(ctx context.Context, path string, data []byte) (docs []Document, e
 	}
 	if !res.Metadata.Date.IsZero() {
 		d.Date = res.Metadata.Date.Format("2006-01-02")
+	} else {
+		d.Date = nameDate(path)
 	}
 	if warn != "" {
 		d.Warnings = append(d.Warnings, warn)

@@ -42,6 +42,9 @@ func readJSONL(ctx context.Context, path string, br *bufio.Reader, compressed bo
 		if len(line) > 0 {
 			lineNo++
 			trimmed := bytes.TrimSpace(line)
+			if lineNo == 1 {
+				trimmed = bytes.TrimPrefix(trimmed, utf8BOM)
+			}
 			if len(trimmed) > 0 {
 				nonBlank = true
 				doc, err := jsonlDoc(path, lineNo, trimmed, opt)
@@ -85,7 +88,7 @@ func jsonlDoc(path string, lineNo int, line []byte, opt Options) (Document, erro
 			}
 			i += size
 		}
-		warnings = append(warnings, fmt.Sprintf("%s:%d: invalid UTF-8: %d byte(s) replaced by U+FFFD", path, lineNo, n))
+		warnings = append(warnings, fmt.Sprintf("line %d: invalid UTF-8: %d byte(s) replaced by U+FFFD", lineNo, n))
 	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()
@@ -120,7 +123,7 @@ func jsonlDoc(path string, lineNo int, line []byte, opt Options) (Document, erro
 		raw := scalarString(v)
 		d.Date = NormalizeDate(raw)
 		if d.Date == "" && raw != "" {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("%s:%d: date %q not understood, left out", path, lineNo, raw))
+			d.Warnings = append(d.Warnings, fmt.Sprintf("line %d: date %q not understood, left out", lineNo, raw))
 		}
 	}
 	if v, ok := field(obj, opt.TitleField); ok {

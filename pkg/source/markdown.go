@@ -36,7 +36,7 @@ func blankMarkdown(src []byte) ([]byte, []contextLine) {
 		} else {
 			end += start
 		}
-		if names := blankLine(dst[start:end]); names != nil {
+		if names := blankLine(dst[start:end]); len(names) > 0 {
 			ctxs = append(ctxs, contextLine{pos: start, names: names})
 		}
 		start = end + 1
@@ -60,11 +60,11 @@ var apostropheEntities = map[string]bool{
 }
 
 // blankLine blanks the markup of one line in place and returns the names of
-// its "_Context: ..._" part, or nil when it has none.
+// its "_Context: ..._" part (empty when it has none).
 func blankLine(l []byte) []string {
 	var names []string
 	if i := bytes.Index(l, []byte("_Context:")); i >= 0 {
-		if j := bytes.LastIndexByte(l, '_'); j > i+len("_Context:") {
+		if j := bytes.LastIndexByte(l, '_'); j >= i+len("_Context:") {
 			names = parseContextNames(string(l[i+len("_Context:") : j]))
 			if names == nil {
 				names = []string{}

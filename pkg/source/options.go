@@ -27,7 +27,8 @@ type Options struct {
 
 	// MaxDocBytes splits a document whose Text is longer than this many
 	// bytes at paragraph boundaries (blank lines) into parts of at most
-	// MaxDocBytes bytes each, reported as a Warning. 0 means no limit.
+	// MaxDocBytes bytes each, reported as a Warning on the first part.
+	// 0 means no limit.
 	MaxDocBytes int
 
 	// TrimBoilerplate blanks web-page furniture ("Sign in", newsletter

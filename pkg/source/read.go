@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -76,44 +77,112 @@ func sniffFormat(head []byte) format {
 	return formatText
 }
 
+var utf8BOM = []byte("\ufeff")
+
 // sniffLen is how much content is examined for binary data and the format.
 const sniffLen = 8 << 10
 
 // Read reads one input and calls emit for every document in it, in file
-// order. Text and unknown extensions give one document (the file); Markdown
-// one document with markup blanked, or, for Current Events Markdown, one
-// per item and Related entry; HTML one document with the article text;
-// JSONL one per line. Gzip-compressed content (by magic bytes) is
-// decompressed first; "-" reads opt.Stdin and guesses its format.
+// order. The format comes from the extension (after any ".gz"); standard
+// input ("-", read from opt.Stdin) and unknown extensions are sniffed
+// (JSON lines, HTML, Current Events Markdown, else text). Gzip content,
+// found by its magic bytes whatever the name, is decompressed first; offsets
+// are then into the decompressed bytes.
 //
-// Errors name the input (*Error): ErrBinary, ErrEmpty, ErrGzip, I/O errors.
-// Malformed JSONL lines do not stop the reading: the other lines are
-// emitted and the line errors are returned together at the end
-// (errors.Join of *Error with Line set). An error returned by emit stops
-// Read and is returned unchanged; so is ctx's error when it is cancelled.
-// Problems repaired on the way (invalid UTF-8, a split document) are in
-// Document.Warnings.
+// Plain text (.txt and unknown extensions) is one document: the file, ID
+// its HashID, Offset 0, Title its first line when that reads as a headline
+// (at most 20 words, no final full stop), Date the date in the file name
+// ("...-2016-09-28.txt") if any. With opt.TrimBoilerplate, web-page furniture is
+// blanked to spaces: short lines (at most 8 words) such as "Sign in",
+// "Subscribe", "Skip to main content", prices per month, and the tail of
+// the text (outside its first third) from the first such line after which
+// at least half of the lines are furniture, bullet items or unpunctuated
+// short lines, reaching back over promotional paragraphs ("Join ... PRO").
+//
+// Markdown (.md) is one document: the file with markup blanked to spaces
+// byte for byte — heading marks, list numbers and bullets, quote marks,
+// rules, link brackets and "(targets)", whole images, HTML tags,
+// {{templates}}, emphasis marks (* and _ at a word edge, ”), backticks,
+// backslash escapes, HTML entities (the "&" of "&amp;" is kept),
+// "Formats: [HTML](...)" lines — and its "_Context: A, B_" lines, which
+// go to Contexts (see ParseContext). Title is its first heading, Date the
+// date in the file name if any.
+//
+// Current Events Markdown (a path news/YYYY/MM/D/*.md, or a
+// "### [2016-12-9](/news/...)" heading or "### Related:" list) gives one
+// document per item and per Related entry instead. ID is the item's link
+// path (see NewsLinkID), so the same item met in many files is one
+// document; an item file's own ID comes from its path under news/, else
+// from its date heading and the slug of its headline. Date comes from the
+// link path, else the date heading. Topic is the "##### Topic" heading
+// above the item, else the first topic prefix of its headline ("Battle of
+// Aleppo: Aleppo offensive (...): Russia and ..." — prefixes end at ": ",
+// or at ". " when they equal a Context name of the entry or the file uses
+// that style); the prefixes are blanked from Text, and Title is the
+// headline without them. URL of an item file is its first Source link.
+// Text is the item's slice of the file (headline and description, or the
+// Related entry), blanked as above and trimmed; Offset is where it starts.
+// "### Source(s):" and "### Changes:" lists give no documents.
+//
+// HTML (.html, .htm) is one document: the article text extracted by
+// go-trafilatura (no navigation, ads, footers or comments; paragraphs
+// separated by a blank line), Title, URL and Date from the page's metadata,
+// ID the HashID of the text, Offset -1. A page without a paragraph of six
+// words is ErrNoArticle.
+//
+// JSONL (.jsonl, .ndjson) is read as a stream, one document per line from
+// the fields named in opt (dotted names reach into objects): the text
+// field must be a non-empty string; ID defaults to the HashID of the text;
+// Date is normalised by NormalizeDate (a date it cannot read is left out
+// with a warning); Offset -1. Blank lines are skipped.
+//
+// For text and Markdown, Text[i] is the file's byte at Offset+i or a space
+// (blanked markup or furniture, a byte-order mark, or an invalid UTF-8 byte
+// replaced one for one), so Offset+i is a byte offset into the file as read;
+// a mention that spans a blank is not the file's text there. Elsewhere
+// invalid UTF-8 becomes U+FFFD. A document longer than opt.MaxDocBytes is
+// split at paragraph boundaries into parts with IDs ID#1, ID#2, ...; a
+// plain-text file over 32 MiB is read part by part, never whole (its
+// furniture is then not trimmed).
+//
+// Errors name the input (*Error): ErrBinary, ErrEmpty, ErrGzip,
+// ErrNoArticle, fs errors. Malformed JSONL lines do not stop the reading:
+// the other lines are emitted and the line errors are returned together at
+// the end (errors.Join of *Error with Line set; ErrMalformed). An error
+// returned by emit stops Read and is returned unchanged; so is ctx's error
+// when it is cancelled. Problems repaired on the way are in
+// Document.Warnings, without the path (Document.Path has it); a problem of
+// the whole file (invalid UTF-8, a split) is on its first document only.
 func Read(ctx context.Context, in Input, opt Options, emit func(Document) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	opt = opt.withDefaults()
-	var r io.Reader
+	var (
+		r    io.Reader
+		file *os.File
+		size int64 = -1
+	)
 	if in.Path == StdinPath {
 		if opt.Stdin == nil {
 			return &Error{Path: in.Path, Err: errors.New("no standard input")}
 		}
 		r = opt.Stdin
 	} else {
-		f, err := os.Open(in.Path)
+		var err error
+		if file, err = os.Open(in.Path); err != nil {
+			return pathErr(in.Path, err)
+		}
+		defer file.Close()
+		st, err := file.Stat()
 		if err != nil {
 			return pathErr(in.Path, err)
 		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
+		if st.IsDir() {
 			return &Error{Path: in.Path, Err: errors.New("is a directory")}
 		}
-		r = f
+		size = st.Size()
+		r = file
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	compressed := false
@@ -141,6 +210,9 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 	}
 	if f == formatJSONL {
 		return readJSONL(ctx, in.Path, br, compressed, opt, emit)
+	}
+	if f == formatText && file != nil && !compressed && opt.MaxDocBytes > 0 && size > streamThreshold {
+		return readLargeText(ctx, in.Path, file, size, opt, emit)
 	}
 	data, err := io.ReadAll(br)
 	if err != nil {
@@ -175,6 +247,75 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 	return nil
 }
 
+// streamThreshold is the size above which a plain-text file is read in
+// parts of opt.MaxDocBytes instead of whole.
+var streamThreshold int64 = 32 << 20
+
+// readLargeText reads a big plain-text file without holding it: a first
+// pass hashes it for the ID, a second cuts it into the same parts
+// splitDocument would make, one buffer of about 2*MaxDocBytes at a time.
+// Invalid UTF-8 is repaired per part; furniture is not trimmed.
+func readLargeText(ctx context.Context, path string, file *os.File, size int64, opt Options, emit func(Document) error) error {
+	h := sha256.New()
+	if _, err := file.Seek(0, io.SeekStart); err != nil {
+		return pathErr(path, err)
+	}
+	if _, err := io.Copy(h, file); err != nil {
+		return pathErr(path, fmt.Errorf("read: %w", err))
+	}
+	id := hex.EncodeToString(h.Sum(nil)[:16])
+	if _, err := file.Seek(0, io.SeekStart); err != nil {
+		return pathErr(path, err)
+	}
+	max := opt.MaxDocBytes
+	buf := make([]byte, 0, 2*max+1)
+	offset, part := 0, 0
+	eof := false
+	title, date := "", nameDate(path)
+	for {
+		for len(buf) <= max && !eof {
+			n, err := file.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return pathErr(path, fmt.Errorf("read: %w", err))
+			}
+		}
+		if len(buf) == 0 {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		end := len(buf)
+		if end > max {
+			end = cutPoint(buf, max)
+		}
+		chunk, warn := repairUTF8Bytes(buf[:end])
+		if part == 0 && bytes.HasPrefix(chunk, utf8BOM) {
+			chunk = append([]byte(nil), chunk...)
+			blank(chunk[:len(utf8BOM)])
+		}
+		part++
+		if part == 1 {
+			title = textTitle(chunk)
+		}
+		d := Document{Path: path, ID: partID(id, part), Title: title, Date: date, Text: string(chunk), Offset: offset}
+		if warn != "" {
+			d.Warnings = append(d.Warnings, warn)
+		}
+		if part == 1 {
+			d.Warnings = append(d.Warnings, splitWarning(id, int(size), max))
+		}
+		if err := emit(d); err != nil {
+			return err
+		}
+		offset += end
+		buf = buf[:copy(buf, buf[end:])]
+	}
+}
+
 // readErr wraps a read error, as ErrGzip when it came from decompression.
 func readErr(path string, compressed bool, err error) error {
 	if compressed && !errors.Is(err, os.ErrClosed) {
@@ -190,7 +331,11 @@ func readErr(path string, compressed bool, err error) error {
 // file: invalid UTF-8 bytes become spaces, one for one.
 func readTextual(path string, f format, data []byte, trim bool) []Document {
 	id := hashID(data)
-	clean, warn := repairUTF8Bytes(path, data)
+	clean, warn := repairUTF8Bytes(data)
+	if bytes.HasPrefix(clean, utf8BOM) { // a byte-order mark is no text
+		clean = append([]byte(nil), clean...)
+		blank(clean[:len(utf8BOM)])
+	}
 	if trim && f == formatText {
 		clean = append([]byte(nil), clean...)
 		trimBoilerplate(clean)
@@ -207,12 +352,15 @@ func readTextual(path string, f format, data []byte, trim bool) []Document {
 		text, ctxs := blankMarkdown(clean)
 		docs = []Document{markdownDoc(path, id, clean, text, ctxs)}
 	default:
-		docs = []Document{{Path: path, ID: id, Text: string(clean), Offset: 0}}
+		docs = []Document{{Path: path, ID: id, Text: string(clean), Offset: 0, Title: textTitle(clean)}}
 	}
-	if warn != "" {
-		for i := range docs {
-			docs[i].Warnings = append(docs[i].Warnings, warn)
+	if f != formatMarkdown || len(docs) == 1 && docs[0].ID == id { // not Current Events
+		if d := nameDate(path); d != "" && docs[0].Date == "" {
+			docs[0].Date = d
 		}
+	}
+	if warn != "" && len(docs) > 0 { // once per file, on its first document
+		docs[0].Warnings = append(docs[0].Warnings, warn)
 	}
 	return docs
 }
@@ -240,6 +388,34 @@ func markdownDoc(path, id string, raw, text []byte, ctxs []contextLine) Document
 		start = end + 1
 	}
 	return d
+}
+
+var reNameDate = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)[-_.](\d{1,2})[-_.](\d{1,2})(?:[^0-9]|$)`)
+
+// nameDate returns the date in a file's base name ("al-monitor-2016-09-28.txt",
+// "2016_9_28-report.md"), or "".
+func nameDate(path string) string {
+	m := reNameDate.FindStringSubmatch(filepath.Base(path))
+	if m == nil {
+		return ""
+	}
+	return mkdate(m[1], atoi(m[2]), atoi(m[3]))
+}
+
+// textTitle returns the first non-blank line of a text when it reads as a
+// headline: at most 20 words, not ending in a full stop.
+func textTitle(text []byte) string {
+	for _, line := range bytes.SplitN(text, []byte("\n"), 50) {
+		t := strings.Join(strings.Fields(string(line)), " ")
+		if t == "" {
+			continue
+		}
+		if n := len(strings.Fields(t)); n > 20 || strings.HasSuffix(t, ".") {
+			return ""
+		}
+		return t
+	}
+	return ""
 }
 
 // hashID is the ID of content without one: the hex of the first 16 bytes of
@@ -286,7 +462,7 @@ var binarySignatures = [][]byte{
 
 // repairUTF8Bytes replaces every byte that is not part of valid UTF-8 with
 // one space, so byte offsets do not move, and describes what it did.
-func repairUTF8Bytes(path string, b []byte) ([]byte, string) {
+func repairUTF8Bytes(b []byte) ([]byte, string) {
 	if utf8.Valid(b) {
 		return b, ""
 	}
@@ -303,12 +479,12 @@ func repairUTF8Bytes(path string, b []byte) ([]byte, string) {
 		}
 		i += size
 	}
-	return out, fmt.Sprintf("%s: invalid UTF-8: %d byte(s) replaced by spaces (first at byte %d)", path, n, first)
+	return out, fmt.Sprintf("invalid UTF-8: %d byte(s) replaced by spaces (first at byte %d)", n, first)
 }
 
 // repairUTF8String replaces every invalid byte with U+FFFD, for text whose
 // offsets are not file offsets, and describes what it did.
-func repairUTF8String(path string, s string) (string, string) {
+func repairUTF8String(s string) (string, string) {
 	if utf8.ValidString(s) {
 		return s, ""
 	}
@@ -324,5 +500,5 @@ func repairUTF8String(path string, s string) (string, string) {
 		}
 		i += size
 	}
-	return b.String(), fmt.Sprintf("%s: invalid UTF-8: %d byte(s) replaced by U+FFFD", path, n)
+	return b.String(), fmt.Sprintf("invalid UTF-8: %d byte(s) replaced by U+FFFD", n)
 }

@@ -81,6 +81,9 @@ func TestReadFormats(t *testing.T) {
 			if d[0].ID != HashID(want) || len(d[0].ID) != 32 {
 				t.Errorf("ID %q, want %q", d[0].ID, HashID(want))
 			}
+			if d[0].Title != "" || d[0].Date != "" {
+				t.Errorf("Title %q Date %q: want none (first line is a sentence, no date in the name)", d[0].Title, d[0].Date)
+			}
 		}},
 		{path: "testdata/text/plain.txt.gz", docs: 1, check: func(t *testing.T, d []Document) {
 			if d[0].Text != string(fileBytes(t, "testdata/text/plain.txt")) {
@@ -93,8 +96,8 @@ func TestReadFormats(t *testing.T) {
 			}
 		}},
 		{path: "testdata/text/latin1.txt", docs: 1, offsets: true, check: func(t *testing.T, d []Document) {
-			if len(d[0].Warnings) != 1 || !strings.Contains(d[0].Warnings[0], "invalid UTF-8") || !strings.Contains(d[0].Warnings[0], "latin1.txt") {
-				t.Errorf("Warnings = %q, want one invalid UTF-8 warning naming the file", d[0].Warnings)
+			if len(d[0].Warnings) != 1 || !strings.Contains(d[0].Warnings[0], "invalid UTF-8: 4 byte(s)") {
+				t.Errorf("Warnings = %q, want one invalid UTF-8 warning counting 4 bytes", d[0].Warnings)
 			}
 			if !strings.HasPrefix(d[0].Text, "Caf  owner Jos  Mar a") {
 				t.Errorf("Text %q: invalid bytes not replaced one for one", d[0].Text)
@@ -144,8 +147,8 @@ func TestReadFormats(t *testing.T) {
 			if d[1].Offset != len(d[0].Text) || !strings.HasSuffix(d[0].ID, "#1") || !strings.HasSuffix(d[1].ID, "#2") {
 				t.Errorf("parts: offsets %d,%d ids %s,%s", d[0].Offset, d[1].Offset, d[0].ID, d[1].ID)
 			}
-			if len(d[1].Warnings) == 0 || !strings.Contains(d[1].Warnings[0], "split") {
-				t.Errorf("no split warning: %q", d[1].Warnings)
+			if len(d[0].Warnings) != 1 || !strings.Contains(d[0].Warnings[0], "of 74 bytes split into parts of at most 40 bytes") || len(d[1].Warnings) != 0 {
+				t.Errorf("split warnings %q, %q: want one, on the first part", d[0].Warnings, d[1].Warnings)
 			}
 		}},
 	}
@@ -192,7 +195,7 @@ func checkArticlesJSONL(t *testing.T, d []Document) {
 	if d[0].URL != "https://example.org/a1" {
 		t.Errorf("URL = %q", d[0].URL)
 	}
-	if len(d[3].Warnings) != 1 || !strings.Contains(d[3].Warnings[0], ":5:") {
+	if len(d[3].Warnings) != 1 || !strings.HasPrefix(d[3].Warnings[0], "line 5: ") {
 		t.Errorf("unparseable date: Warnings = %q, want one naming line 5", d[3].Warnings)
 	}
 }
@@ -432,4 +435,58 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// TestReadLargeText: a text over streamThreshold is read part by part and
+// gives the same documents as reading it whole and splitting.
+func TestReadLargeText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\ufeffA headline for the big file\n\n")
+	for i := 0; b.Len() < 20000; i++ {
+		b.WriteString(strings.Repeat("Kerry met Lavrov in Geneva. ", i%7+1))
+		if i%5 == 0 {
+			b.WriteString("Caf\xe9 ")
+		}
+		if i%3 == 0 {
+			b.WriteString("\n\n")
+		} else {
+			b.WriteString(" ")
+		}
+		if i == 40 {
+			b.WriteString(strings.Repeat("x", 900)) // longer than a part: cut inside
+		}
+	}
+	path := filepath.Join(t.TempDir(), "big-2016-09-28.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := DefaultOptions()
+	opt.MaxDocBytes = 700
+	opt.TrimBoilerplate = false
+	whole, err := readAll(t, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(old int64) { streamThreshold = old }(streamThreshold)
+	streamThreshold = 1000
+	parts, err := readAll(t, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != len(whole) || len(parts) < 25 {
+		t.Fatalf("%d streamed parts, %d split parts", len(parts), len(whole))
+	}
+	checkOffsets(t, []byte(b.String()), parts)
+	for i := range whole {
+		w, p := whole[i], parts[i]
+		if w.ID != p.ID || w.Offset != p.Offset || w.Text != p.Text || w.Title != p.Title || w.Date != p.Date {
+			t.Fatalf("part %d differs:\nwhole    %s %d %q %q\nstreamed %s %d %q %q", i, w.ID, w.Offset, w.Title, w.Date, p.ID, p.Offset, p.Title, p.Date)
+		}
+		if len(p.Text) > opt.MaxDocBytes {
+			t.Errorf("part %d: %d bytes", i, len(p.Text))
+		}
+	}
+	if parts[0].Title != "A headline for the big file" || parts[0].Date != "2016-09-28" {
+		t.Errorf("Title %q Date %q", parts[0].Title, parts[0].Date)
+	}
 }

@@ -3,71 +3,86 @@ package source
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
-// splitDocument splits d when its Text is longer than max bytes (max > 0):
-// at paragraph boundaries (blank lines) where it can, else at line ends,
-// else after a space, else at a rune boundary; each part is at most max
-// bytes. Parts get IDs d.ID+"#1", "#2", ...; their Offset is shifted when
-// d.Offset >= 0 (-1 stays -1); Contexts stay with the first part only, so
-// context edges are not counted once per part; each part carries a warning.
+// splitDocument splits d when its Text is longer than max bytes (max > 0)
+// into parts of at most max bytes, cut where cutPoint says. Parts get IDs
+// d.ID+"#1", "#2", ...; their Offset is shifted when d.Offset >= 0 (-1
+// stays -1). Contexts stay with the first part only, so context edges are
+// not counted once per part, and so do d's Warnings, plus one saying the
+// document was split.
 func splitDocument(d Document, max int) []Document {
 	if max <= 0 || len(d.Text) <= max {
 		return []Document{d}
 	}
-	var cuts []int // end offsets of parts
 	text := d.Text
-	for start := 0; start < len(text); {
-		if len(text)-start <= max {
-			cuts = append(cuts, len(text))
-			break
+	var parts []Document
+	for start, i := 0, 1; start < len(text); i++ {
+		end := len(text)
+		if end-start > max {
+			end = start + cutPoint(text[start:], max)
 		}
-		window := text[start : start+max]
-		end := -1
-		if i := lastParagraphBreak(window); i > 0 {
-			end = start + i
-		} else if i := strings.LastIndexByte(window, '\n'); i > 0 {
-			end = start + i + 1
-		} else if i := strings.LastIndexByte(window, ' '); i > 0 {
-			end = start + i + 1
-		} else {
-			end = start + max
-			for end > start && !utf8.RuneStart(text[end]) {
-				end--
-			}
-			if end == start { // max smaller than one rune
-				_, size := utf8.DecodeRuneInString(text[start:])
-				end = start + size
-			}
-		}
-		cuts = append(cuts, end)
-		start = end
-	}
-	warn := fmt.Sprintf("%s: document %s of %d bytes split into %d parts of at most %d bytes", d.Path, d.ID, len(text), len(cuts), max)
-	parts := make([]Document, 0, len(cuts))
-	start := 0
-	for i, end := range cuts {
 		p := d
 		p.Text = text[start:end]
-		p.ID = d.ID + "#" + strconv.Itoa(i+1)
+		p.ID = partID(d.ID, i)
 		if d.Offset >= 0 {
 			p.Offset = d.Offset + start
 		}
-		if i > 0 {
+		if i > 1 {
 			p.Contexts = nil
+			p.Warnings = nil
+		} else {
+			p.Warnings = append(append([]string(nil), d.Warnings...), splitWarning(d.ID, len(text), max))
 		}
-		p.Warnings = append(append([]string(nil), d.Warnings...), warn)
 		parts = append(parts, p)
 		start = end
 	}
 	return parts
 }
 
+func partID(id string, i int) string { return id + "#" + strconv.Itoa(i) }
+
+func splitWarning(id string, size, max int) string {
+	return fmt.Sprintf("document %s of %d bytes split into parts of at most %d bytes", id, size, max)
+}
+
+// cutPoint returns where to end a part of at most max bytes taken from the
+// start of s (len(s) > max): after the last blank line within the first max
+// bytes if there is one (a paragraph boundary), else after the last line
+// end, else after the last space, else at the last rune boundary (at least
+// one rune).
+func cutPoint[T ~string | ~[]byte](s T, max int) int {
+	w := s[:max]
+	if i := lastParagraphBreak(w); i > 0 {
+		return i
+	}
+	for i := len(w) - 1; i > 0; i-- {
+		if w[i] == '\n' {
+			return i + 1
+		}
+	}
+	for i := len(w) - 1; i > 0; i-- {
+		if w[i] == ' ' {
+			return i + 1
+		}
+	}
+	end := max
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	if end == 0 { // max is smaller than the first rune
+		end = 1
+		for end < len(s) && !utf8.RuneStart(s[end]) {
+			end++
+		}
+	}
+	return end
+}
+
 // lastParagraphBreak returns the index just after the last blank line in s
 // ("\n\n", possibly with spaces or "\r" between), or -1.
-func lastParagraphBreak(s string) int {
+func lastParagraphBreak[T ~string | ~[]byte](s T) int {
 	for i := len(s) - 1; i > 0; i-- {
 		if s[i] != '\n' {
 			continue

@@ -362,3 +362,30 @@ func TestNewsLinkID(t *testing.T) {
 		}
 	}
 }
+
+// TestCRLFAndBOM: a Current Events file saved with CRLF line ends and a
+// byte-order mark gives the same documents.
+func TestCRLFAndBOM(t *testing.T) {
+	raw := fileBytes(t, seedMD)
+	crlf := "\ufeff" + strings.ReplaceAll(string(raw), "\n", "\r\n")
+	p := filepath.Join(t.TempDir(), "item.md")
+	if err := os.WriteFile(p, []byte(crlf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := readAll(t, seedMD, DefaultOptions())
+	got, err := readAll(t, p, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOffsets(t, []byte(crlf), got)
+	if len(got) != len(want) {
+		t.Fatalf("%d documents, want %d", len(got), len(want))
+	}
+	for i := range want {
+		g := strings.ReplaceAll(got[i].Text, "\r", "")
+		if got[i].ID != want[i].ID || got[i].Date != want[i].Date || got[i].Topic != want[i].Topic || g != want[i].Text ||
+			!equalContexts(got[i].Contexts, want[i].Contexts) {
+			t.Errorf("document %d differs:\n%+v\n%+v", i, got[i], want[i])
+		}
+	}
+}

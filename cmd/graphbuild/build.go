@@ -17,9 +17,10 @@ func init() {
 	register(&command{
 		name:  "build",
 		usage: "[--db DIR] [options] PATH...",
-		summary: `Read files, directories (recursively), globs or - (standard input), find the
-people, places and organizations in them and add them to the graph store.
-Building the same input again adds nothing; documents already stored are skipped.`,
+		summary: `Add the people, places and organizations in the inputs to the graph store.
+Inputs are files (.txt .md .html .jsonl, optionally .gz), directories (recursively),
+globs or - (standard input). Building the same input again adds nothing: documents
+already stored are skipped.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			db := dbFlag(fs)
 			var src sourceFlags

@@ -118,9 +118,11 @@ func init() {
 	register(&command{
 		name:  "export",
 		usage: "[--db DIR] --format graphml|gexf|dot|json|csv|neo4j|nquads [-o FILE] [filters]",
-		summary: `Write the graph for Gephi (graphml, gexf), Graphviz (dot), d3/Cytoscape/networkx
-(json), spreadsheets (csv), Neo4j (neo4j-admin import CSVs) or Dgraph (nquads
-with its schema). csv, neo4j and nquads write a directory: -o names it.`,
+		summary: `Write the graph for Gephi, Graphviz, networkx, Neo4j or Dgraph.
+Formats: graphml and gexf (Gephi, networkx, igraph), dot (Graphviz), json
+(node-link for d3, Cytoscape.js, sigma.js, networkx), csv (Gephi's spreadsheet
+import), neo4j (neo4j-admin database import CSVs), nquads (Dgraph, with its
+schema). csv, neo4j and nquads write a directory: -o names it.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			db := dbFlag(fs)
 			format := fs.String("format", "", "output format: "+strings.Join(export.Formats, ", "))

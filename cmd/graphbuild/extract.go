@@ -30,8 +30,9 @@ func init() {
 	register(&command{
 		name:  "extract",
 		usage: "[--format jsonl] PATH...",
-		summary: `Print every entity mention found in the inputs, one JSON object a line:
-{"doc","id","start","end","text","type","entity"}. Nothing is stored.`,
+		summary: `Print every entity mention in the inputs, one JSON object a line.
+Each line is {"doc","id","start","end","text","type","entity"}; start and end are
+byte offsets into the file as read. Nothing is stored.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			format := fs.String("format", "jsonl", "output format: jsonl")
 			var src sourceFlags

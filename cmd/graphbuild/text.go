@@ -14,8 +14,8 @@ func init() {
 	register(&command{
 		name:  "text",
 		usage: "[--format text|jsonl] PATH...",
-		summary: `Print each document exactly as build will analyse it, so you can see what was
-read: with --format jsonl one {"doc","id","date","title","text"} object a line.`,
+		summary: `Print each document exactly as build will analyse it.
+With --format jsonl, one {"doc","id","date","title","text"} object a line.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			format := fs.String("format", "text", "output format: text or jsonl")
 			var src sourceFlags

@@ -187,7 +187,7 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 		t.gazAt = 0
 		t.single = 0
 		if g != nil && set&(fsGaz|fsLexicon) != 0 {
-			t.single = g.single(w)
+			t.single = g.singleHashed(t.w, t.l)
 			if set&fsLexicon == 0 {
 				t.single &^= gWord
 			}

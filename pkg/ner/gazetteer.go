@@ -40,6 +40,10 @@ const (
 	gNumClasses = iota
 )
 
+// gPrefix marks a hash that begins a longer phrase, so that matching can
+// stop as soon as the text leaves every phrase.
+const gPrefix gazClass = 1 << 30
+
 var gazClassNames = map[string]gazClass{
 	"COUNTRY": gCountry, "CAPITAL": gCapital, "CITY": gCity, "STATE": gState, "NORP": gNORP,
 	"IGO": gIGO, "COMPANY": gCompany, "GOVORG": gGovOrg, "ORGX": gOrgX, "UNIV": gUniv,
@@ -165,6 +169,7 @@ func loadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	for _, m := range manualAliases {
 		g.addAlias(m.alias, m.canon, m.cls, true)
 		g.phrases[phraseHash(m.alias)] |= m.cls
+		g.addPrefixes(m.alias)
 	}
 	return g, nil
 }
@@ -215,6 +220,7 @@ func (g *Gazetteer) addLine(line string) {
 		return
 	}
 	g.phrases[phraseHash(alias)] |= cls
+	g.addPrefixes(alias)
 	if len(f) >= 3 && f[2] != "" {
 		g.addAlias(alias, f[2], cls, false)
 	}
@@ -236,6 +242,30 @@ func (g *Gazetteer) addAlias(alias, canon string, cls gazClass, force bool) {
 		}
 	}
 	g.aliases[alias] = a
+}
+
+// addPrefixes marks the beginnings of alias where a token may end: before
+// a space and before and after punctuation ("St. John's" gives "St.",
+// "St", "St.John" ...).
+func (g *Gazetteer) addPrefixes(alias string) {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(alias)-1; i++ {
+		c := alias[i]
+		if c == ' ' {
+			g.phrases[h] |= gPrefix
+			continue
+		}
+		punct := !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80)
+		if punct && i > 0 {
+			g.phrases[h] |= gPrefix // before the mark
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+		next := alias[i+1]
+		if punct || !(next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z' || next >= '0' && next <= '9' || next >= 0x80) {
+			g.phrases[h] |= gPrefix // after the mark, or before the next one
+		}
+	}
 }
 
 // Lookup returns the canonical name and type of a known name: "U.S.",
@@ -310,8 +340,12 @@ func (g *Gazetteer) match(words []string, out []gazMatch) []gazMatch {
 		n := 0
 		for j := i; j < len(words) && j-i < maxGazTokens; j++ {
 			h = extendHash(h, words[j])
-			found[j-i] = g.phrases[h] &^ gSingles
+			c := g.phrases[h]
+			found[j-i] = c &^ (gSingles | gPrefix)
 			n = j - i + 1
+			if c&gPrefix == 0 {
+				break
+			}
 		}
 		for l := n; l >= 1; l-- {
 			c := found[l-1] &^ seen
@@ -348,13 +382,20 @@ func endsName(w string) bool {
 }
 
 // single returns the single-token classes of a word: first name, surname,
-// common English word (looked up in lower case).
+// common English word (looked up in lower case), and the phrase classes
+// of the word on its own.
 func (g *Gazetteer) single(w string) gazClass {
-	c := g.phrases[phraseHash(w)] & (gFirst | gLast | gPerson | gPlace | gNORP | gOrgAny)
-	if lw := strings.ToLower(w); lw != w {
-		c |= g.phrases[phraseHash(lw)] & gWord
-	} else {
-		c |= g.phrases[phraseHash(w)] & gWord
+	return g.singleHashed(phraseHash(w), lowerHash(w))
+}
+
+// singleHashed is single given the word's hash and lower-case hash (as
+// strHash and lowerHash compute them; the same as phraseHash for words
+// without spaces).
+func (g *Gazetteer) singleHashed(wh, lh uint64) gazClass {
+	c := g.phrases[wh]
+	out := c & (gFirst | gLast | gPerson | gPlace | gNORP | gOrgAny)
+	if lh == wh {
+		return out | c&gWord
 	}
-	return c
+	return out | g.phrases[lh]&gWord
 }

@@ -141,9 +141,9 @@ const sniffLen = 8 << 10
 // replaced one for one), so Offset+i is a byte offset into the file as read;
 // a mention that spans a blank is not the file's text there. Elsewhere
 // invalid UTF-8 becomes U+FFFD. A document longer than opt.MaxDocBytes is
-// split at paragraph boundaries into parts with IDs ID#1, ID#2, ...; a
-// plain-text file over 32 MiB is read part by part, never whole (its
-// furniture is then not trimmed).
+// split at paragraph boundaries into parts with IDs ID#1, ID#2, ...; an
+// uncompressed plain-text file over 32 MiB is read part by part, never
+// whole (its furniture is then not trimmed).
 //
 // Errors name the input (*Error): ErrBinary, ErrEmpty, ErrGzip,
 // ErrNoArticle, fs errors. Malformed JSONL lines do not stop the reading:

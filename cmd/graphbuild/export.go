@@ -160,7 +160,7 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 				if err != nil {
 					return err
 				}
-				sub := subgraph{g}
+				sub := export.Memory(g.Nodes, g.Links, g.Edges())
 				_, multi := w.(export.SchemaWriter)
 				multi = multi || len(w.Files()) > 1
 				if multi {
@@ -209,40 +209,4 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-// subgraph adapts a graph.Subgraph to the export.Graph and
-// export.EdgeSource interfaces.
-type subgraph struct{ g *graph.Subgraph }
-
-var (
-	_ export.Graph      = subgraph{}
-	_ export.EdgeSource = subgraph{}
-)
-
-func (s subgraph) Nodes(ctx context.Context, fn func(graph.Node) error) error {
-	for _, n := range s.g.Nodes {
-		if err := fn(n); err != nil {
-			return err
-		}
-	}
-	return ctx.Err()
-}
-
-func (s subgraph) Links(ctx context.Context, fn func(graph.Link) error) error {
-	for _, l := range s.g.Links {
-		if err := fn(l); err != nil {
-			return err
-		}
-	}
-	return ctx.Err()
-}
-
-func (s subgraph) Edges(ctx context.Context, fn func(graph.Edge) error) error {
-	for _, e := range s.g.Edges() {
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	return ctx.Err()
 }

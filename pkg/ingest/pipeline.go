@@ -151,6 +151,9 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 					if j.err != nil && ctx.Err() == nil {
 						j.err = fmt.Errorf("%s: document %s: %w", j.doc.Path, j.doc.ID, j.err)
 					}
+					if j.err == nil {
+						keepFileText(j.res.Analysis, j.doc.Raw)
+					}
 				}
 				close(j.done)
 			}
@@ -200,4 +203,20 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 		return readErr
 	}
 	return ctx.Err()
+}
+
+// keepFileText drops the mentions whose text is not the file's text at the
+// same place: names that ran across markup blanked to spaces. raw is the
+// file's text (empty when unknown: nothing is dropped).
+func keepFileText(a *ner.Analysis, raw string) {
+	if raw == "" || len(raw) != len(a.Text) {
+		return
+	}
+	kept := a.Mentions[:0]
+	for _, m := range a.Mentions {
+		if raw[m.Start:m.End] == m.Text {
+			kept = append(kept, m)
+		}
+	}
+	a.Mentions = kept
 }

@@ -34,6 +34,19 @@ var (
 	rePromo     = regexp.MustCompile(`(?i)\b(?:join|professionals|members?|exclusive|insights|readers|subscribers|trial|premium)\b|\bPRO\b`)
 )
 
+// countWords counts the space-separated words of s.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
 // endsSentence reports a line ending in sentence punctuation or a quote.
 func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
@@ -59,15 +72,19 @@ func trimBoilerplate(text []byte) {
 	kind := make([]int, len(lines)) // 0 prose, 1 weak furniture, 2 strong furniture
 	for i, l := range lines {
 		s := string(text[l.start:l.end])
-		words := len(strings.Fields(s))
+		words := countWords(s)
+		if words > 30 { // prose
+			continue
+		}
+		furniture := reFurniture.MatchString(s)
 		switch {
-		case words <= 8 && (reFurniture.MatchString(s) || rePrice.MatchString(s)):
+		case words <= 8 && (furniture || rePrice.MatchString(s)):
 			kind[i] = 2
-		case reBullet.MatchString(s) && words <= 7:
+		case words <= 7 && reBullet.MatchString(s):
 			kind[i] = 1
 		case words <= 8 && !endsSentence(s):
 			kind[i] = 1
-		case reFurniture.MatchString(s) && strings.Count(s, "“")+strings.Count(s, "\"") == 0 && words <= 30:
+		case furniture && !strings.ContainsAny(s, "“\""):
 			kind[i] = 1
 		}
 	}

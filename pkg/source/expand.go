@@ -25,7 +25,7 @@ import (
 // argument order; a path met twice is kept once, where first met.
 //
 // Each problem — a missing path, a glob that matches nothing, an unreadable
-// directory — is returned as an *Error naming the path, and the other
+// directory, a store directory named as input — is returned as an *Error naming the path, and the other
 // arguments are still expanded.
 func Expand(args []string, opt Options) ([]Input, []error) {
 	var (
@@ -84,6 +84,10 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 			continue
 		}
 		if st.IsDir() {
+			if isBadgerDir(arg) {
+				errs = append(errs, &Error{Path: arg, Err: errors.New("is a Badger store, not input")})
+				continue
+			}
 			errs = append(errs, walk(arg, opt, add)...)
 			continue
 		}

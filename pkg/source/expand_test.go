@@ -77,6 +77,9 @@ func TestExpand(t *testing.T) {
 		{name: "missing path and empty glob still expand the rest",
 			args: []string{filepath.Join(dir, "nope.txt"), filepath.Join(dir, "*.xyz"), filepath.Join(dir, "b.txt")},
 			want: "b.txt", errCount: 2},
+		{name: "a store named as input is an error",
+			args: []string{filepath.Join(dir, "store.db"), filepath.Join(dir, "a.md")},
+			want: "a.md", errCount: 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,10 @@
 package source
 
 import (
+	"context"
+	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -65,6 +68,42 @@ func FuzzNormalizeDate(f *testing.F) {
 		}
 		if len(d) != 10 || NormalizeDate(d) != d {
 			t.Fatalf("NormalizeDate(%q) = %q, not stable", s, d)
+		}
+	})
+}
+
+// FuzzJSONL: any content read as JSON lines or a JSON array emits only
+// documents with text and an ID, and every error names the input.
+func FuzzJSONL(f *testing.F) {
+	for _, p := range []string{"testdata/jsonl/articles.jsonl", "testdata/jsonl/malformed.jsonl", "testdata/jsonl/array.json"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range []string{"in.jsonl", "in.json"} {
+			p := filepath.Join(t.TempDir(), name)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var docs []Document
+			err := Read(context.Background(), Input{Path: p, Size: -1}, DefaultOptions(), func(d Document) error {
+				docs = append(docs, d)
+				return nil
+			})
+			for _, d := range docs {
+				if strings.TrimSpace(d.Text) == "" || d.ID == "" || d.Offset != -1 || !utf8.ValidString(d.Text) {
+					t.Fatalf("%s: bad document %+v", name, d)
+				}
+			}
+			for _, e := range Errors(err) {
+				var se *Error
+				if !errors.As(e, &se) || se.Path != p || strings.Contains(e.Error(), "\n") {
+					t.Fatalf("%s: error %q does not name the input on one line", name, e)
+				}
+			}
 		}
 	})
 }

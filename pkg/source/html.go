@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html/charset"
 )
 
 // ErrNoArticle reports an HTML page in which no article text was found (no
@@ -17,8 +19,10 @@ var ErrNoArticle = errors.New("no article text found in HTML page")
 // readHTML extracts the article text of a web page with go-trafilatura
 // (main content only: no navigation, ads, footers, comments), with the
 // title, URL and publication date from the page's metadata. Offset is -1:
-// the text is not a slice of the file. Invalid UTF-8 is replaced with
-// U+FFFD and reported. The ID is the hash of the extracted text, so two
+// the text is not a slice of the file. A page that is not UTF-8 is decoded
+// from the encoding its meta tag declares (or a guessed legacy one, such as
+// windows-1252), with a warning; invalid UTF-8 in a UTF-8 page is replaced
+// with U+FFFD and reported. The ID is the hash of the extracted text, so two
 // saved copies of one article with different page furniture are one
 // document.
 func readHTML(ctx context.Context, path string, data []byte) (docs []Document, err error) {
@@ -30,7 +34,19 @@ func readHTML(ctx context.Context, path string, data []byte) (docs []Document, e
 			docs, err = nil, &Error{Path: path, Err: fmt.Errorf("extract HTML: internal error: %v", r)}
 		}
 	}()
-	s, warn := repairUTF8String(string(data))
+	var s, warn string
+	if utf8.Valid(data) {
+		s = string(data)
+	} else if enc, name, _ := charset.DetermineEncoding(data, "text/html"); name != "utf-8" {
+		// a page in a legacy encoding (declared in a meta tag, or guessed)
+		b, err := enc.NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, &Error{Path: path, Err: fmt.Errorf("decode %s: %w", name, err)}
+		}
+		s, warn = string(b), "decoded from "+name
+	} else {
+		s, warn = repairUTF8String(string(data))
+	}
 	opts := trafilatura.Options{
 		ExcludeComments: true,
 		EnableFallback:  true,

@@ -84,6 +84,21 @@ func TestReadHTML(t *testing.T) {
 	}
 }
 
+func TestReadHTMLLegacyEncoding(t *testing.T) {
+	docs, err := readAll(t, "testdata/html/latin1-page.html", DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if !strings.Contains(d.Text, "The Café Central in Málaga reopened") || !strings.Contains(d.Text, "José María García") ||
+		d.Title != "Café reopens in Málaga" || strings.Contains(d.Text, "\ufffd") {
+		t.Errorf("Latin-1 page not decoded: Title %q Text %q", d.Title, d.Text)
+	}
+	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "decoded from windows-1252") {
+		t.Errorf("Warnings %q", d.Warnings)
+	}
+}
+
 func TestReadHTMLWithoutArticle(t *testing.T) {
 	dir := tree(t, map[string]string{"nav.html": `<html><body><nav><a href="/">Home</a></nav></body></html>`})
 	_, err := readAll(t, dir+"/nav.html", DefaultOptions())

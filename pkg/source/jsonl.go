@@ -99,15 +99,21 @@ func jsonlDoc(path string, lineNo int, line []byte, opt Options) (Document, erro
 	if dec.More() {
 		return Document{}, fmt.Errorf("%w: more than one JSON value on the line", ErrMalformed)
 	}
+	return objectDoc(path, fmt.Sprintf("line %d", lineNo), obj, warnings, opt)
+}
+
+// objectDoc makes the document of one decoded JSON object; where ("line
+// 3", "element 3") prefixes its warnings.
+func objectDoc(path, where string, obj map[string]any, warnings []string, opt Options) (Document, error) {
 	if obj == nil {
 		return Document{}, fmt.Errorf("%w: not a JSON object", ErrMalformed)
 	}
 	tv, ok := field(obj, opt.TextField)
-	text, isStr := tv.(string)
+	text, isText := textValue(tv)
 	switch {
 	case !ok:
 		return Document{}, fmt.Errorf("%w: no %q field", ErrMalformed, opt.TextField)
-	case !isStr:
+	case !isText:
 		return Document{}, fmt.Errorf("%w: field %q is not a string", ErrMalformed, opt.TextField)
 	case strings.TrimSpace(text) == "":
 		return Document{}, fmt.Errorf("%w: field %q is empty", ErrMalformed, opt.TextField)
@@ -123,7 +129,7 @@ func jsonlDoc(path string, lineNo int, line []byte, opt Options) (Document, erro
 		raw := scalarString(v)
 		d.Date = NormalizeDate(raw)
 		if d.Date == "" && raw != "" {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("line %d: date %q not understood, left out", lineNo, raw))
+			d.Warnings = append(d.Warnings, fmt.Sprintf("%s: date %q not understood, left out", where, raw))
 		}
 	}
 	if v, ok := field(obj, opt.TitleField); ok {
@@ -133,6 +139,74 @@ func jsonlDoc(path string, lineNo int, line []byte, opt Options) (Document, erro
 		d.URL = scalarString(v)
 	}
 	return d, nil
+}
+
+// textValue accepts a string, or an array of strings (paragraphs), joined by
+// blank lines.
+func textValue(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case []any:
+		parts := make([]string, 0, len(x))
+		for _, p := range x {
+			s, ok := p.(string)
+			if !ok {
+				return "", false
+			}
+			if strings.TrimSpace(s) != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, "\n\n"), true
+	}
+	return "", false
+}
+
+// readJSONArray reads a .json file holding an array of objects, one
+// document per element, as a stream. An element that makes no document is
+// an error naming it ("element 3"); a syntax error ends the reading.
+func readJSONArray(ctx context.Context, path string, br *bufio.Reader, compressed bool, opt Options, emit func(Document) error) error {
+	dec := json.NewDecoder(br)
+	dec.UseNumber()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return &Error{Path: path, Err: fmt.Errorf("%w: a .json input must hold an array of objects or one object per line", ErrMalformed)}
+	}
+	var errs []error
+	n, docs := 1, 0
+	for ; dec.More(); n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var obj map[string]any
+		if err := dec.Decode(&obj); err != nil {
+			var te *json.UnmarshalTypeError
+			if !errors.As(err, &te) {
+				if compressed && !errors.As(err, new(*json.SyntaxError)) {
+					return errors.Join(append(errs, readErr(path, compressed, err))...)
+				}
+				return errors.Join(append(errs, &Error{Path: path, Err: fmt.Errorf("element %d: %w: %v", n, ErrMalformed, jsonReason(err))})...)
+			}
+			obj = nil
+		}
+		d, err := objectDoc(path, fmt.Sprintf("element %d", n), obj, nil, opt)
+		if err != nil {
+			if len(errs) < maxLineErrors {
+				errs = append(errs, &Error{Path: path, Err: fmt.Errorf("element %d: %w", n, err)})
+			}
+			continue
+		}
+		docs++
+		for _, part := range splitDocument(d, opt.MaxDocBytes) {
+			if err := emit(part); err != nil {
+				return err
+			}
+		}
+	}
+	if n == 1 {
+		return &Error{Path: path, Err: ErrEmpty}
+	}
+	return errors.Join(errs...)
 }
 
 // field looks up a dotted field name ("meta.date") in a decoded object; an

@@ -296,9 +296,13 @@ func parseContextNames(s string) []string {
 }
 
 // ParseContext parses a Current Events context line ("_Context: A, B_", with
-// or without the underscores and the "Context:" label) into its names by
-// the rule of parseContextNames: names are separated by ", " except that a
-// year, number or name suffix stays with the name before it.
+// or without the underscores and the "Context:" label) into its names.
+// Names are separated by ", ", except that a part which is only a year or
+// number ("2016", "1990s", "2015-present", "2016-17") or a name suffix
+// ("Jr.", "Inc.", "III") stays with the name before it, and nothing inside
+// parentheses is split: "Gambian presidential election, 2016" and "Aleppo
+// offensive (November-December 2016)" are one name each. Wiki italics
+// (doubled apostrophes) are removed and white space is collapsed.
 func ParseContext(line string) []string {
 	s := strings.TrimSpace(line)
 	s = strings.TrimPrefix(s, "_")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 )
 
 // Options configures Expand and Read. Start from DefaultOptions; the zero
@@ -130,22 +131,13 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // pathErr wraps err with path, dropping a *fs.PathError's own copy of the
-// path so the message names the input once.
+// path so the message names the input once ("x.txt: permission denied").
 func pathErr(path string, err error) error {
-	var pe interface{ Unwrap() error }
 	if e, ok := err.(*Error); ok {
 		return e
 	}
-	if fsErr, ok := err.(interface {
-		Unwrap() error
-		Timeout() bool
-	}); ok { // *fs.PathError
-		pe = fsErr
-	}
-	if pe != nil {
-		if inner := pe.Unwrap(); inner != nil {
-			err = fsReason{inner, err}
-		}
+	if pe, ok := err.(*fs.PathError); ok {
+		err = fsReason{pe.Err, err}
 	}
 	return &Error{Path: path, Err: err}
 }
@@ -159,3 +151,21 @@ type fsReason struct {
 
 func (r fsReason) Error() string { return r.msg.Error() }
 func (r fsReason) Unwrap() error { return r.orig }
+
+// Errors splits an error returned by Read into its one-line errors: the
+// line errors of a JSONL input are joined (errors.Join) into one error
+// whose message has a line each; Errors returns them one by one, and any
+// other error as the only element. It returns nil for nil.
+func Errors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, Errors(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,10 +26,11 @@ const (
 	formatMarkdown
 	formatHTML
 	formatJSONL
+	formatJSON // .json: an array of objects, or JSON lines
 )
 
 func (f format) String() string {
-	return [...]string{"text", "markdown", "html", "jsonl"}[f]
+	return [...]string{"text", "markdown", "html", "jsonl", "json"}[f]
 }
 
 // formatOf returns the format named by a file name's extension (after any
@@ -45,6 +47,8 @@ func formatOf(name string) (format, bool) {
 		return formatHTML, true
 	case ".jsonl", ".ndjson", ".jsonlines":
 		return formatJSONL, true
+	case ".json":
+		return formatJSON, true
 	case ".txt", ".text":
 		return formatText, true
 	}
@@ -53,7 +57,7 @@ func formatOf(name string) (format, bool) {
 
 // sniffFormat guesses the format of content without a telling name
 // (standard input): JSON lines when its first non-blank line is a JSON
-// object, HTML when it starts with a doctype or <html>, Current Events
+// object, a JSON array when it starts with "[{", HTML when it starts with a doctype or <html>, Current Events
 // Markdown by its headings, text otherwise.
 func sniffFormat(head []byte) format {
 	t := bytes.TrimLeft(head, " \t\r\n\ufeff")
@@ -65,6 +69,11 @@ func sniffFormat(head []byte) format {
 		line = bytes.TrimSpace(line)
 		if len(line) > 1 && line[len(line)-1] == '}' {
 			return formatJSONL
+		}
+	}
+	if len(t) > 0 && t[0] == '[' {
+		if u := bytes.TrimLeft(t[1:], " \t\r\n"); len(u) > 0 && u[0] == '{' {
+			return formatJSON
 		}
 	}
 	lower := bytes.ToLower(t[:min(len(t), 512)])
@@ -84,10 +93,10 @@ const sniffLen = 8 << 10
 
 // Read reads one input and calls emit for every document in it, in file
 // order. The format comes from the extension (after any ".gz"); standard
-// input ("-", read from opt.Stdin) and unknown extensions are sniffed
-// (JSON lines, HTML, Current Events Markdown, else text). Gzip content,
-// found by its magic bytes whatever the name, is decompressed first; offsets
-// are then into the decompressed bytes.
+// input ("-", read from opt.Stdin) and unknown extensions are sniffed (JSON
+// lines or array, HTML, Current Events Markdown, else text). Gzip content,
+// found by its magic bytes whatever the name, is decompressed first;
+// offsets are then into the decompressed bytes.
 //
 // Plain text (.txt and unknown extensions) is one document: the file, ID
 // its HashID, Offset 0, Title its first line when that reads as a headline
@@ -102,11 +111,14 @@ const sniffLen = 8 << 10
 // Markdown (.md) is one document: the file with markup blanked to spaces
 // byte for byte — heading marks, list numbers and bullets, quote marks,
 // rules, link brackets and "(targets)", whole images, HTML tags,
-// {{templates}}, emphasis marks (* and _ at a word edge, ”), backticks,
+// {{templates}}, emphasis marks (* and _ at a word edge, wiki italics of
+// doubled apostrophes), backticks,
 // backslash escapes, HTML entities (the "&" of "&amp;" is kept),
 // "Formats: [HTML](...)" lines — and its "_Context: A, B_" lines, which
-// go to Contexts (see ParseContext). Title is its first heading, Date the
-// date in the file name if any.
+// go to Contexts (see ParseContext). YAML front matter ("---" lines at the
+// top) is blanked and gives Title, Date and URL (keys title, date or
+// published, url or link); otherwise Title is the first heading and Date
+// the date in the file name, if any.
 //
 // Current Events Markdown (a path news/YYYY/MM/D/*.md, or a
 // "### [2016-12-9](/news/...)" heading or "### Related:" list) gives one
@@ -132,7 +144,10 @@ const sniffLen = 8 << 10
 //
 // JSONL (.jsonl, .ndjson) is read as a stream, one document per line from
 // the fields named in opt (dotted names reach into objects): the text
-// field must be a non-empty string; ID defaults to the HashID of the text;
+// field must be a non-empty string (or an array of strings, joined as
+// paragraphs); a .json file is read the same way, as JSON lines or as one
+// array of objects, one document per element (named "element N" in
+// errors); ID defaults to the HashID of the text;
 // Date is normalised by NormalizeDate (a date it cannot read is left out
 // with a warning); Offset -1. Blank lines are skipped.
 //
@@ -148,9 +163,10 @@ const sniffLen = 8 << 10
 // Errors name the input (*Error): ErrBinary, ErrEmpty, ErrGzip,
 // ErrNoArticle, fs errors. Malformed JSONL lines do not stop the reading:
 // the other lines are emitted and the line errors are returned together at
-// the end (errors.Join of *Error with Line set; ErrMalformed). An error
-// returned by emit stops Read and is returned unchanged; so is ctx's error
-// when it is cancelled. Problems repaired on the way are in
+// the end (errors.Join of *Error with Line set, ErrMalformed; Errors splits
+// them; at most 100 are listed, then a count). An error returned by emit
+// stops Read and is returned unchanged; so is ctx's error when it is
+// cancelled. Problems repaired on the way are in
 // Document.Warnings, without the path (Document.Path has it); a problem of
 // the whole file (invalid UTF-8, a split) is on its first document only.
 func Read(ctx context.Context, in Input, opt Options, emit func(Document) error) error {
@@ -199,6 +215,9 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return readErr(in.Path, compressed, err)
 	}
+	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
+		return &Error{Path: in.Path, Err: fmt.Errorf("%w: UTF-16 text, convert it to UTF-8", ErrBinary)}
+	}
 	if isBinary(head) {
 		return &Error{Path: in.Path, Err: ErrBinary}
 	}
@@ -206,6 +225,15 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 	if in.Path == StdinPath || !known {
 		if g := sniffFormat(head); g != formatText {
 			f = g
+		}
+	}
+	if f == formatJSON {
+		f = formatJSONL
+		if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '[' {
+			if bytes.HasPrefix(head, utf8BOM) {
+				br.Discard(len(utf8BOM))
+			}
+			return readJSONArray(ctx, in.Path, br, compressed, opt, emit)
 		}
 	}
 	if f == formatJSONL {
@@ -234,10 +262,14 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 	default:
 		docs = readTextual(in.Path, f, data, opt.TrimBoilerplate)
 	}
+	raw := string(data)
 	for _, d := range docs {
 		for _, part := range splitDocument(d, opt.MaxDocBytes) {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if part.Offset >= 0 && part.Offset+len(part.Text) <= len(raw) {
+				part.Raw = raw[part.Offset : part.Offset+len(part.Text)]
 			}
 			if err := emit(part); err != nil {
 				return err
@@ -261,7 +293,7 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 		return pathErr(path, err)
 	}
 	if _, err := io.Copy(h, file); err != nil {
-		return pathErr(path, fmt.Errorf("read: %w", err))
+		return readErr(path, false, err)
 	}
 	id := hex.EncodeToString(h.Sum(nil)[:16])
 	if _, err := file.Seek(0, io.SeekStart); err != nil {
@@ -279,7 +311,7 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 			if err == io.EOF {
 				eof = true
 			} else if err != nil {
-				return pathErr(path, fmt.Errorf("read: %w", err))
+				return readErr(path, false, err)
 			}
 		}
 		if len(buf) == 0 {
@@ -324,7 +356,11 @@ func readErr(path string, compressed bool, err error) error {
 			return &Error{Path: path, Err: fmt.Errorf("%w: %v", ErrGzip, err)}
 		}
 	}
-	return pathErr(path, fmt.Errorf("read: %w", err))
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return &Error{Path: path, Err: fsReason{fmt.Errorf("read: %w", pe.Err), err}}
+	}
+	return &Error{Path: path, Err: fmt.Errorf("read: %w", err)}
 }
 
 // readTextual reads text and Markdown content. Offsets stay those of the
@@ -368,11 +404,17 @@ func readTextual(path string, f format, data []byte, trim bool) []Document {
 // markdownDoc is a whole Markdown file as one document; its title is its
 // first heading.
 func markdownDoc(path, id string, raw, text []byte, ctxs []contextLine) Document {
-	d := Document{Path: path, ID: id, Text: string(text), Offset: 0}
-	for _, c := range ctxs {
-		d.Contexts = append(d.Contexts, c.names)
+	fm := parseFrontMatter(raw)
+	if fm.end > 0 {
+		blank(text[:fm.end])
 	}
-	for start := 0; start < len(raw); {
+	d := Document{Path: path, ID: id, Text: string(text), Offset: 0, Title: fm.title, URL: fm.url, Date: NormalizeDate(fm.date)}
+	for _, c := range ctxs {
+		if c.pos >= fm.end {
+			d.Contexts = append(d.Contexts, c.names)
+		}
+	}
+	for start := fm.end; start < len(raw) && d.Title == ""; {
 		end := bytes.IndexByte(raw[start:], '\n')
 		if end < 0 {
 			end = len(raw)
@@ -388,6 +430,53 @@ func markdownDoc(path, id string, raw, text []byte, ctxs []contextLine) Document
 		start = end + 1
 	}
 	return d
+}
+
+// frontMatter is what a Markdown file's YAML front matter says.
+type frontMatter struct {
+	end              int // bytes it takes, 0 when there is none
+	title, date, url string
+}
+
+// parseFrontMatter reads a "---" ... "---" block at the start of a Markdown
+// file (within its first 64 KiB): its title, date (or published,
+// publishDate, pubDate) and url (or link, canonical) keys.
+func parseFrontMatter(raw []byte) frontMatter {
+	var fm frontMatter
+	if !bytes.HasPrefix(raw, []byte("---\n")) && !bytes.HasPrefix(raw, []byte("---\r\n")) {
+		return fm
+	}
+	head := raw[:min(len(raw), 64<<10)]
+	start := bytes.IndexByte(head, '\n') + 1
+	for pos := start; pos < len(head); {
+		end := bytes.IndexByte(head[pos:], '\n')
+		if end < 0 {
+			return frontMatter{} // not closed within reach: no front matter
+		}
+		end += pos
+		line := strings.TrimRight(string(head[pos:end]), "\r")
+		if line == "---" || line == "..." {
+			fm.end = end + 1
+			return fm
+		}
+		if k, v, ok := strings.Cut(line, ":"); ok && !strings.HasPrefix(line, " ") {
+			v = strings.Trim(strings.TrimSpace(v), `"'`)
+			switch strings.ToLower(strings.TrimSpace(k)) {
+			case "title":
+				fm.title = v
+			case "date", "published", "publishdate", "pubdate", "published_at":
+				if fm.date == "" {
+					fm.date = v
+				}
+			case "url", "link", "canonical", "canonical_url":
+				if fm.url == "" {
+					fm.url = v
+				}
+			}
+		}
+		pos = end + 1
+	}
+	return frontMatter{}
 }
 
 var reNameDate = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)[-_.](\d{1,2})[-_.](\d{1,2})(?:[^0-9]|$)`)

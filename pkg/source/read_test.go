@@ -218,12 +218,17 @@ func TestReadErrors(t *testing.T) {
 	if err := os.WriteFile(gzBinary, zb.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	utf16 := filepath.Join(dir, "utf16.txt")
+	if err := os.WriteFile(utf16, []byte("\xff\xfeK\x00e\x00r\x00r\x00y\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, path string
 		want       error
 		msg        string
 	}{
 		{"missing", filepath.Join(dir, "nope.txt"), fs.ErrNotExist, "no such file"},
+		{"utf-16", utf16, ErrBinary, "UTF-16 text, convert it to UTF-8"},
 		{"empty", "testdata/text/empty.txt", ErrEmpty, "empty file"},
 		{"blank", "testdata/text/blank.txt", ErrEmpty, "empty file"},
 		{"binary by content", "testdata/text/looks-like-text.txt", ErrBinary, "binary"},
@@ -280,7 +285,13 @@ func TestReadMalformedJSONL(t *testing.T) {
 		t.Fatalf("error %v is not ErrMalformed", err)
 	}
 	var lines []int
-	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+	if got := Errors(nil); got != nil {
+		t.Errorf("Errors(nil) = %v", got)
+	}
+	for _, e := range Errors(err) {
+		if strings.Contains(e.Error(), "\n") {
+			t.Errorf("error %q has more than one line", e)
+		}
 		var se *Error
 		if !errors.As(e, &se) || se.Path != path {
 			t.Errorf("line error %v does not name the path", e)
@@ -304,6 +315,8 @@ func TestReadStdin(t *testing.T) {
 	}{
 		{"text", "Kerry met Lavrov.\n", 1, 0},
 		{"jsonl", `{"text": "one"}` + "\n" + `{"text": "two"}` + "\n", 2, -1},
+		{"json array", `[ {"text": "one"}, {"text": "two"}, {"text": "three"} ]`, 3, -1},
+		{"html", "<!DOCTYPE html><html><body><article><p>Kerry met Lavrov in Geneva on Friday to discuss a ceasefire in Syria.</p></article></body></html>", 1, -1},
 		{"current events", string(fileBytes(t, "../../fixtures/seeds/wcep-2016-12-9-battle-of-aleppo.md")), 11, 106},
 	}
 	for _, tt := range tests {
@@ -488,5 +501,113 @@ func TestReadLargeText(t *testing.T) {
 	}
 	if parts[0].Title != "A headline for the big file" || parts[0].Date != "2016-09-28" {
 		t.Errorf("Title %q Date %q", parts[0].Title, parts[0].Date)
+	}
+}
+
+func TestReadManyMalformedLines(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 150; i++ {
+		b.WriteString("not json\n")
+		b.WriteString(`{"text": "good line"}` + "\n")
+	}
+	opt := DefaultOptions()
+	p := filepath.Join(t.TempDir(), "many.jsonl")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := readAll(t, p, opt)
+	if len(docs) != 150 {
+		t.Errorf("%d good lines emitted, want 150", len(docs))
+	}
+	errs := Errors(err)
+	if len(errs) != maxLineErrors+1 || !strings.Contains(errs[maxLineErrors].Error(), "50 more malformed lines") {
+		t.Errorf("%d errors, last %v", len(errs), errs[len(errs)-1])
+	}
+}
+
+// TestReadConcurrent: Read is safe for concurrent use and gives the same
+// documents as a sequential read (run with -race).
+func TestReadConcurrent(t *testing.T) {
+	ins, _ := Expand([]string{"../../fixtures", "testdata/html", "testdata/jsonl/articles.jsonl"}, DefaultOptions())
+	seq := make([][]Document, len(ins))
+	for i, in := range ins {
+		seq[i], _ = readAll(t, in.Path, DefaultOptions())
+	}
+	par := make([][]Document, len(ins))
+	done := make(chan int)
+	for i, in := range ins {
+		go func() {
+			par[i], _ = readAll(t, in.Path, DefaultOptions())
+			done <- i
+		}()
+	}
+	for range ins {
+		<-done
+	}
+	for i := range ins {
+		if len(par[i]) != len(seq[i]) {
+			t.Fatalf("%s: %d documents in parallel, %d in sequence", ins[i].Path, len(par[i]), len(seq[i]))
+		}
+		for j := range seq[i] {
+			if par[i][j].ID != seq[i][j].ID || par[i][j].Text != seq[i][j].Text {
+				t.Errorf("%s: document %d differs", ins[i].Path, j)
+			}
+		}
+	}
+}
+
+func TestMarkdownFrontMatter(t *testing.T) {
+	src := "---\ntitle: \"Talks in Geneva\"\ndate: 2016-09-28T10:00:00Z\nurl: https://example.org/geneva\ntags: [a, b]\n---\n# Heading\n\nKerry met Lavrov.\n"
+	p := filepath.Join(t.TempDir(), "note-2015-01-01.md")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := readAll(t, p, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if d.Title != "Talks in Geneva" || d.Date != "2016-09-28" || d.URL != "https://example.org/geneva" {
+		t.Errorf("Title %q Date %q URL %q", d.Title, d.Date, d.URL)
+	}
+	if strings.Contains(d.Text, "title") || strings.Contains(d.Text, "tags") || !strings.Contains(d.Text, "Kerry met Lavrov.") {
+		t.Errorf("Text %q", d.Text)
+	}
+	checkOffsets(t, []byte(src), docs)
+	// an unclosed block is no front matter
+	if fm := parseFrontMatter([]byte("---\ntitle: x\nno end")); fm.end != 0 || fm.title != "" {
+		t.Errorf("unclosed front matter parsed: %+v", fm)
+	}
+}
+
+func TestReadJSON(t *testing.T) {
+	docs, err := readAll(t, "testdata/jsonl/array.json", DefaultOptions())
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	if strings.Join(ids, ",") != "e1,e2,e5" {
+		t.Errorf("documents %v, want e1,e2,e5", ids)
+	}
+	if len(docs) > 1 && docs[1].Text != "First paragraph about Aleppo.\n\nSecond paragraph about UNICEF." {
+		t.Errorf("paragraph array joined as %q", docs[1].Text)
+	}
+	errs := Errors(err)
+	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "array.json: element 3: malformed JSONL line: not a JSON object") ||
+		!strings.Contains(errs[1].Error(), `element 4: malformed JSONL line: no "text" field`) {
+		t.Errorf("errors %v", errs)
+	}
+	docs, err = readAll(t, "testdata/jsonl/lines.json", DefaultOptions())
+	if err != nil || len(docs) != 2 || docs[1].ID != "l2" {
+		t.Errorf("JSON lines in .json: %d docs, %v", len(docs), err)
+	}
+	dir := t.TempDir()
+	for name, content := range map[string]string{"empty.json": "[]", "scalar.json": "42", "broken.json": `[{"text": "a"}, {"text": `} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(content), 0o644)
+		_, err := readAll(t, p, DefaultOptions())
+		if err == nil || !strings.HasPrefix(err.Error(), p+":") {
+			t.Errorf("%s: error %v", name, err)
+		}
 	}
 }

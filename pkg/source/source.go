@@ -16,6 +16,10 @@ type Document struct {
 	// Offset is the byte offset of Text in the file as read; -1 when Text is
 	// not a slice of the file (extracted HTML, a JSONL field).
 	Offset int
+	// Raw is the file's bytes at Offset..Offset+len(Text) before any
+	// blanking, when Offset >= 0 (it may be empty for parts of very large
+	// files). A name found in Text is the file's text only where Raw agrees.
+	Raw string
 	// Contexts lists the names of the document's "_Context: A, B_" lines,
 	// one slice per line.
 	Contexts [][]string

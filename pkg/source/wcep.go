@@ -105,23 +105,14 @@ func isAlnum(s string) bool {
 	return s != ""
 }
 
-// linkDate returns the YYYY-MM-DD date of a "/news/Y/M/D/..." link, or "".
+// linkDate returns the YYYY-MM-DD date of a "/news/Y/M/D/..." link, or ""
+// (also when that day does not exist).
 func linkDate(link string) string {
 	m := reLinkDate.FindStringSubmatch(link)
 	if m == nil {
 		return ""
 	}
-	return ymd(m[1], m[2], m[3])
-}
-
-func ymd(y, m, d string) string {
-	if len(m) == 1 {
-		m = "0" + m
-	}
-	if len(d) == 1 {
-		d = "0" + d
-	}
-	return y + "-" + m + "-" + d
+	return mkdate(m[1], atoi(m[2]), atoi(m[3]))
 }
 
 // ceItem is a document being assembled from a Current Events file.
@@ -201,7 +192,11 @@ func parseCurrentEvents(path string, raw, text []byte, ctxs []contextLine) []Doc
 			section = strings.ToLower(strings.TrimSuffix(reSection.FindStringSubmatch(t)[1], "s"))
 		case strings.HasPrefix(t, "### ") && section != "related" && reDayItem.MatchString(t):
 			flush()
-			m := reDayItem.FindStringSubmatchIndex(line)
+			lead := strings.Index(line, t) // t is line without its surrounding space
+			m := reDayItem.FindStringSubmatchIndex(t)
+			for k := range m {
+				m[k] += lead
+			}
 			link := line[m[4]:m[5]]
 			it := &ceItem{start: lineStart, end: lineEnd, id: NewsLinkID(link), topic: topic}
 			it.date = linkDate(it.id)
@@ -232,6 +227,9 @@ func parseCurrentEvents(path string, raw, text []byte, ctxs []contextLine) []Doc
 			cur = it
 			mainDoc = it
 			section = "item"
+		case t[0] == '#' && reHeading.MatchString(t): // any other heading ends the item
+			flush()
+			section = ""
 		case section == "related" && t[0] >= '0' && t[0] <= '9' && reRelated.MatchString(t):
 			if it := relatedEntry(raw, text, lineStart, lineEnd, ctxAt[lineStart], dotStyle); it != nil {
 				items = append(items, it)
@@ -325,7 +323,26 @@ func headlineTopics(raw, text []byte, hs, he int, names []string, dotStyle bool,
 		}
 		blank(text[hs : hs+cut])
 	}
-	return strings.Join(strings.Fields(string(text[hs+cut:he])), " ")
+	return titleText(text[hs+cut : he])
+}
+
+// titleText collapses the white space of blanked text, and the space a
+// blanked mark leaves before punctuation ("USS ”Fitzgerald”, a").
+func titleText(b []byte) string {
+	out := make([]byte, 0, len(b))
+	space := false
+	for _, c := range b {
+		if isSpace(c) {
+			space = len(out) > 0
+			continue
+		}
+		if space && !strings.ContainsRune(",.;:?!)", rune(c)) {
+			out = append(out, ' ')
+		}
+		space = false
+		out = append(out, c)
+	}
+	return string(out)
 }
 
 // topicName returns the first topic of a prefix such as "Russia-United

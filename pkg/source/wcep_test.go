@@ -389,3 +389,28 @@ func TestCRLFAndBOM(t *testing.T) {
 		}
 	}
 }
+
+// TestCurrentEventsStructure: hand-made pages for the cases the fixtures do
+// not have.
+func TestCurrentEventsStructure(t *testing.T) {
+	page := "## [2016-12-9](/news/2016/12/9/index.md)\n\n" +
+		"##### Topic A\n### [First headline here. ](/news/2016/12/9/first@ab12.md)\nFirst description.\n\n" +
+		"### Unknown heading\nNot part of any item.\n\n" +
+		"### [Second: No topic prefix in a sentence? ](/news/2016/12/9/second.md)\n_Context: Name One, 2016, Two_\n" +
+		"### [Second: repeated link](/news/2016/12/9/second.md)\n"
+	docs := readTextual("in/page.md", formatMarkdown, []byte(page), false)
+	if len(docs) != 2 {
+		t.Fatalf("%d documents: %+v", len(docs), docs)
+	}
+	if docs[0].ID != "/news/2016/12/9/first.md" || docs[0].Topic != "Topic A" || docs[0].Date != "2016-12-09" ||
+		!strings.HasPrefix(docs[0].Text, "First headline here.") {
+		t.Errorf("first: %+v", docs[0])
+	}
+	if strings.Contains(docs[0].Text, "Not part") || !strings.HasSuffix(docs[0].Text, "First description.") {
+		t.Errorf("first Text %q", docs[0].Text)
+	}
+	if docs[1].Topic != "Topic A" || docs[1].Title != "No topic prefix in a sentence?" ||
+		len(docs[1].Contexts) != 1 || strings.Join(docs[1].Contexts[0], "|") != "Name One, 2016|Two" {
+		t.Errorf("second: %+v", docs[1])
+	}
+}

@@ -11,17 +11,20 @@ import (
 func init() {
 	register(&command{
 		name:  "train",
-		usage: "--out FILE [--epochs N] [--bits N] [--seed N] GOLD...",
+		usage: "--out FILE [--epochs N] [--bits N] [--seed N] [--runs N] GOLD...",
 		summary: "Train the entity recognizer on annotated files and write the model.\n\n" +
 			"GOLD files are CoNLL (2 to 4 columns, IO/IOB1/IOB2) or Universal NER files.\n" +
 			"The shipped model is retrained with:\n" +
-			"  graphbuild train --out pkg/ner/data/model.bin.gz ../shared/data/ner/train/*/*.{iob2,conll,txt}",
+			"  D=../shared/data/ner/train\n" +
+			"  graphbuild train --out pkg/ner/data/model.bin.gz $D/uner_en_ewt/*.iob2 $D/btc/*.conll \\\n" +
+			"    $D/wnut17/*.conll $D/crossner_politics/*.txt",
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			def := ner.DefaultTrainConfig()
 			out := fs.String("out", "", "write the model to `FILE` (replaced atomically)")
 			epochs := fs.Int("epochs", def.Epochs, "passes over the training data")
 			bits := fs.Uint("bits", def.Bits, "log2 of the number of hashed weight rows")
 			seed := fs.Uint64("seed", def.Seed, "seed of the sentence order")
+			runs := fs.Int("runs", def.Runs, "number of perceptrons, each with its own sentence order, averaged into the model")
 			return func(ctx context.Context, e *env, args []string) error {
 				if *out == "" {
 					return usagef("--out is required")
@@ -42,7 +45,7 @@ func init() {
 					return err
 				}
 				cfg := def
-				cfg.Epochs, cfg.Bits, cfg.Seed, cfg.Log = *epochs, *bits, *seed, e.stderr
+				cfg.Epochs, cfg.Bits, cfg.Seed, cfg.Runs, cfg.Log = *epochs, *bits, *seed, *runs, e.stderr
 				m, err := ner.Train(ctx, cfg, g, docs)
 				if err != nil {
 					return err

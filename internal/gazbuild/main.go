@@ -768,4 +768,3 @@ func parties(src string, s *sink) error {
 	}
 	return nil
 }
-

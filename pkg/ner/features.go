@@ -436,4 +436,6 @@ var orgHeads = map[string]bool{
 	"Front": true, "Movement": true, "League": true, "Alliance": true, "Coalition": true, "PLC": true,
 	"plc": true, "AG": true, "SA": true, "LLC": true, "GmbH": true, "Press": true, "Television": true,
 	"Radio": true, "Agencies": true, "Electric": true, "Energy": true, "Oil": true, "Petroleum": true,
+	"Motor": true, "SpA": true, "S.p.A.": true, "NV": true, "N.V.": true, "AB": true, "ASA": true,
+	"Automobiles": true, "Aircraft": true, "Airplanes": true, "Bancorp": true, "Pharmaceuticals": true,
 }

@@ -86,8 +86,6 @@ type Gazetteer struct {
 	phrases map[uint64]gazClass
 	aliases map[string]gazAlias
 	country map[string]string // demonym → country
-	first   []string          // first names, for training-data augmentation
-	last    []string          // surnames, likewise
 }
 
 type gazAlias struct {
@@ -152,8 +150,8 @@ func DefaultGazetteer() (*Gazetteer, error) { return defaultGazetteer() }
 
 func loadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
-		phrases: make(map[uint64]gazClass, 250000),
-		aliases: make(map[string]gazAlias, 100000),
+		phrases: make(map[uint64]gazClass, 320000),
+		aliases: make(map[string]gazAlias, 120000),
 		country: make(map[string]string, 300),
 	}
 	files, err := fs.Glob(fsys, "data/gaz/*.tsv.gz")
@@ -200,36 +198,30 @@ func (g *Gazetteer) loadFile(fsys fs.FS, name string) error {
 }
 
 func (g *Gazetteer) addLine(line string) {
-	f := strings.Split(line, "\t")
-	if len(f) < 2 {
-		return
-	}
-	cls, ok := gazClassNames[f[1]]
+	alias, rest, ok := strings.Cut(line, "\t")
 	if !ok {
 		return
 	}
-	alias := f[0]
-	if cls&gSingles != 0 {
-		g.phrases[phraseHash(alias)] |= cls
-		switch cls {
-		case gFirst:
-			g.first = append(g.first, alias)
-		case gLast:
-			g.last = append(g.last, alias)
-		}
+	clsName, rest, _ := strings.Cut(rest, "\t")
+	cls, ok := gazClassNames[clsName]
+	if !ok {
 		return
 	}
 	g.phrases[phraseHash(alias)] |= cls
-	g.addPrefixes(alias)
-	if len(f) >= 3 && f[2] != "" {
-		g.addAlias(alias, f[2], cls, false)
+	if cls&gSingles != 0 {
+		return
 	}
-	if cls == gNORP && len(f) >= 4 {
-		if _, ok := g.country[f[2]]; !ok {
-			g.country[f[2]] = f[3]
+	g.addPrefixes(alias)
+	canon, country, _ := strings.Cut(rest, "\t")
+	if canon != "" {
+		g.addAlias(alias, canon, cls, false)
+	}
+	if cls == gNORP && country != "" {
+		if _, ok := g.country[canon]; !ok {
+			g.country[canon] = country
 		}
 		if _, ok := g.country[alias]; !ok {
-			g.country[alias] = f[3]
+			g.country[alias] = country
 		}
 	}
 }
@@ -289,18 +281,7 @@ func (g *Gazetteer) Lookup(name string) (canonical string, typ Type, ok bool) {
 func (g *Gazetteer) Country(demonym string) string { return g.country[demonym] }
 
 // phraseHash hashes s with its spaces removed (FNV-1a, 64 bits).
-func phraseHash(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' {
-			continue
-		}
-		h ^= uint64(c)
-		h *= fnvPrime
-	}
-	return h
-}
+func phraseHash(s string) uint64 { return extendHash(fnvOffset, s) }
 
 const (
 	fnvOffset = 14695981039346656037

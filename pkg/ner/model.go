@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,7 +58,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(modelMagic)
 	bits := uint8(0)
-	for 1<<bits < len(m.w.emit)/numLabels {
+	for 1<<bits < m.w.rows() {
 		bits++
 	}
 	hdr := []uint32{modelVersion, uint32(m.set), uint32(bits), numLabels}
@@ -70,32 +69,20 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		return cw.n, err
 	}
 	// Emission rows: only the non-zero ones, each as the gap from the
-	// previous row index (uvarint) and numLabels weights quantized to
-	// int16 with one scale for the table.
-	maxAbs := float32(0)
-	for _, v := range m.w.emit {
-		if a := float32(math.Abs(float64(v))); a > maxAbs {
-			maxAbs = a
-		}
-	}
-	scale := float32(1)
-	if maxAbs > 0 {
-		scale = maxAbs / 32767
-	}
-	if err := binary.Write(bw, binary.LittleEndian, scale); err != nil {
+	// previous row index (uvarint) and numLabels int16 weights, after the
+	// table's scale.
+	if err := binary.Write(bw, binary.LittleEndian, m.w.scale); err != nil {
 		return cw.n, err
 	}
 	var buf [binary.MaxVarintLen64]byte
 	prev := -1
-	rows := len(m.w.emit) / numLabels
-	var q [numLabels]int16
-	for r := 0; r < rows; r++ {
-		row := m.w.emit[r*numLabels : r*numLabels+numLabels]
+	for r := 0; r < m.w.rows(); r++ {
+		row := m.w.q[r*numLabels : r*numLabels+numLabels]
 		nz := false
-		for y, v := range row {
-			q[y] = int16(math.Round(float64(v / scale)))
-			if q[y] != 0 {
+		for _, v := range row {
+			if v != 0 {
 				nz = true
+				break
 			}
 		}
 		if !nz {
@@ -103,7 +90,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 		k := binary.PutUvarint(buf[:], uint64(r-prev))
 		bw.Write(buf[:k])
-		binary.Write(bw, binary.LittleEndian, q[:])
+		binary.Write(bw, binary.LittleEndian, row)
 		prev = r
 	}
 	bw.Write([]byte{0}) // gap 0 ends the table
@@ -149,36 +136,40 @@ func ReadModel(r io.Reader, g *Gazetteer) (*Model, error) {
 	if hdr[0] != modelVersion || hdr[3] != numLabels || hdr[2] < 8 || hdr[2] > 26 {
 		return nil, fmt.Errorf("ner: read model: %w (version %d, %d labels, %d bits)", ErrBadModel, hdr[0], hdr[3], hdr[2])
 	}
-	w := newWeights(uint(hdr[2]))
+	rows := 1 << hdr[2]
+	w := &weights{mask: uint64(rows - 1), q: make([]int16, rows*numLabels), trans: make([]float32, (numLabels+1)*numLabels)}
 	if err := binary.Read(br, binary.LittleEndian, w.trans); err != nil {
 		return nil, fmt.Errorf("ner: read model transitions: %w", err)
 	}
-	var scale float32
-	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+	if err := binary.Read(br, binary.LittleEndian, &w.scale); err != nil {
 		return nil, fmt.Errorf("ner: read model scale: %w", err)
 	}
-	rows := len(w.emit) / numLabels
+	rest, err := io.ReadAll(br)
+	if err != nil {
+		return nil, fmt.Errorf("ner: read model weights: %w", err)
+	}
 	r0 := -1
-	var q [numLabels]int16
 	for {
-		gap, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("ner: read model weights: %w", err)
+		gap, k := binary.Uvarint(rest)
+		if k <= 0 {
+			return nil, fmt.Errorf("ner: read model weights: %w (truncated)", ErrBadModel)
 		}
+		rest = rest[k:]
 		if gap == 0 {
 			break
 		}
 		r0 += int(gap)
-		if r0 >= rows || r0 < 0 {
+		if gap > uint64(rows) || r0 >= rows || r0 < 0 {
 			return nil, fmt.Errorf("ner: read model: %w (row %d out of range)", ErrBadModel, r0)
 		}
-		if err := binary.Read(br, binary.LittleEndian, q[:]); err != nil {
-			return nil, fmt.Errorf("ner: read model weights: %w", err)
+		if len(rest) < 2*numLabels {
+			return nil, fmt.Errorf("ner: read model weights: %w (truncated)", ErrBadModel)
 		}
-		row := w.emit[r0*numLabels : r0*numLabels+numLabels]
-		for y := range q {
-			row[y] = float32(q[y]) * scale
+		row := w.q[r0*numLabels : r0*numLabels+numLabels]
+		for y := range row {
+			row[y] = int16(binary.LittleEndian.Uint16(rest[2*y:]))
 		}
+		rest = rest[2*numLabels:]
 	}
 	return &Model{w: w, set: featureSet(hdr[1]), gaz: g}, nil
 }
@@ -193,6 +184,10 @@ func (m *Model) WriteFile(path string) error {
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp) // no-op after the rename
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return fmt.Errorf("ner: write model %s: %w", path, err)
+	}
 	if _, err := m.WriteTo(f); err != nil {
 		f.Close()
 		return fmt.Errorf("ner: write model %s: %w", path, err)
@@ -333,6 +328,14 @@ func (m *Model) refineType(class, text string, toks []Token) Type {
 		cls = m.gaz.phrases[phraseHash(text)]
 	}
 	head := toks[len(toks)-1].Text
+	// "Battle of Aleppo", "War of 1812": an event whatever the model said.
+	if class != "PER" && len(toks) > 2 && eventHeads[toks[0].Text] && toks[1].Text == "of" {
+		return Event
+	}
+	// A lone demonym ("Philippine", "Russians") is a nationality.
+	if len(toks) == 1 && cls&gNORP != 0 && cls&(gPlace|gOrgAny|gPerson) == 0 {
+		return NORP
+	}
 	switch class {
 	case "PER":
 		return Person
@@ -359,6 +362,33 @@ func (m *Model) refineType(class, text string, toks []Token) Type {
 	return Misc
 }
 
+// orgNounsBefore are words that, just before a name, make it an
+// organisation ("the carmaker Chrysler"); orgWordsAfter likewise just
+// after it ("Ford CEO", "Boeing shares").
+var (
+	orgNounsBefore = setOfWords("company companies automaker carmaker manufacturer maker airline carrier " +
+		"firm bank lender retailer giant insurer airframer conglomerate subsidiary division rival broker " +
+		"chain publisher broadcaster network startup supplier operator exchange newspaper agency")
+	orgWordsAfter = setOfWords("CEO CFO spokesman spokeswoman spokesperson dealerships")
+)
+
+func setOfWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// orgContext reports whether the words around span ts in sentence s mark
+// it as an organisation.
+func orgContext(tokens []Token, s Sentence, ts tokSpan) bool {
+	if ts.First > s.First && orgNounsBefore[strings.ToLower(tokens[ts.First-1].Text)] {
+		return true
+	}
+	return ts.Last < s.Last && orgWordsAfter[tokens[ts.Last].Text]
+}
+
 // knownOrg reports whether toks name an organisation in the gazetteer
 // and nothing else a name could be (a person's name, a place, a common
 // word).
@@ -383,7 +413,8 @@ func (m *Model) knownOrg(toks []Token) bool {
 // acronym defined in parentheses takes its definition's class.
 func (m *Model) docConsistency(tokens []Token, sentences []Sentence, labels []int) {
 	counts := map[string]*tally{}
-	surname := map[string]int{} // token → class (PER only)
+	surname := map[string]int{}   // token → class (PER only)
+	orgAlias := map[string]bool{} // short forms of organisations named in full
 	var spans []tokSpan
 	for _, s := range sentences {
 		if s.First < 0 || s.Last > len(tokens) || s.First >= s.Last {
@@ -395,6 +426,13 @@ func (m *Model) docConsistency(tokens []Token, sentences []Sentence, labels []in
 			if m.gaz != nil && ts.Class != "ORG" && m.knownOrg(tokens[ts.First:ts.Last]) {
 				ts.Class = "ORG"
 				setSpan(labels, ts.First, ts.Last, 1)
+			}
+			// "the automaker Chrysler", "Ford CEO Alan Mulally": the words
+			// around a name say it is an organisation.
+			if ts.Class != "ORG" && orgContext(tokens, s, ts) {
+				ts.Class = "ORG"
+				setSpan(labels, ts.First, ts.Last, 1)
+				orgAlias[spanKey(tokens[ts.First:ts.Last])] = true
 			}
 			// "Afterwards Biden": a sentence-initial common word is not
 			// part of a person's name.
@@ -420,13 +458,18 @@ func (m *Model) docConsistency(tokens []Token, sentences []Sentence, labels []in
 					surname[last] = 0
 				}
 			}
-			// "Ford Motor Company" makes "Ford" a company.
-			if ts.Class == "ORG" && ts.Last-ts.First >= 2 && orgHeads[tokens[ts.Last-1].Text] {
-				k := spanKey(tokens[ts.First : ts.Last-1])
-				if counts[k] == nil {
-					counts[k] = &tally{}
+			// "Ford Motor Company" makes "Ford" a company, "Chrysler
+			// Group" makes "Chrysler" one, and "General Motors" makes "GM".
+			if ts.Class == "ORG" && ts.Last-ts.First >= 2 {
+				for k := ts.First + 1; k < ts.Last; k++ {
+					if orgHeads[tokens[k].Text] {
+						orgAlias[spanKey(tokens[ts.First:k])] = true
+						break
+					}
 				}
-				counts[k][1] += 2
+				if acr := initials(tokens[ts.First:ts.Last]); len(acr) >= 2 {
+					orgAlias[acr] = true
+				}
 			}
 			// Acronym defined in the text: "Government Accountability
 			// Office ( GAO )".
@@ -445,8 +488,15 @@ func (m *Model) docConsistency(tokens []Token, sentences []Sentence, labels []in
 	if len(counts) == 0 {
 		return
 	}
+	for k := range orgAlias {
+		if counts[k] == nil {
+			counts[k] = &tally{}
+		}
+		counts[k][1] += 2
+	}
 	// 1. Relabel spans to the majority class of their text; surnames of
-	// people become people.
+	// people become people; short forms of organisations named in full
+	// become organisations.
 	for _, ts := range spans {
 		key := spanKey(tokens[ts.First:ts.Last])
 		best := majority(counts[key])
@@ -455,17 +505,28 @@ func (m *Model) docConsistency(tokens []Token, sentences []Sentence, labels []in
 				best = 0
 			}
 		}
+		if orgAlias[key] && (ts.Class == "MISC" || ts.Class == "PER") {
+			best = 1
+		}
 		if best >= 0 && classNames[best] != ts.Class {
 			setSpan(labels, ts.First, ts.Last, best)
 		}
 	}
 	// 2. Tag untagged repeats of known names.
+	firstWords := make(map[string]bool, len(counts)+len(surname))
+	for k := range counts {
+		w, _, _ := strings.Cut(k, " ")
+		firstWords[w] = true
+	}
+	for k := range surname {
+		firstWords[k] = true
+	}
 	for _, s := range sentences {
 		if s.First < 0 || s.Last > len(tokens) || s.First >= s.Last {
 			continue
 		}
 		for i := s.First; i < s.Last; i++ {
-			if labels[i] != 0 || !upperInitial(tokens[i].Text) {
+			if labels[i] != 0 || !upperInitial(tokens[i].Text) || !firstWords[tokens[i].Text] {
 				continue
 			}
 			for l := min(5, s.Last-i); l >= 1; l-- {
@@ -562,7 +623,7 @@ func upperInitial(w string) bool {
 	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 }
 
-// isAcronymOf reports whether acr is made of the initials of the
+// spanAcronym reports whether acr is made of the initials of the
 // capitalised words of toks ("GAO" of "Government Accountability Office").
 func spanAcronym(acr string, toks []Token) bool {
 	if len(acr) < 2 || len(acr) > 8 || strings.ToUpper(acr) != acr {
@@ -575,4 +636,24 @@ func spanAcronym(acr string, toks []Token) bool {
 		}
 	}
 	return string(init) == strings.ReplaceAll(acr, ".", "")
+}
+
+// initials returns the first letters of the capitalised words of toks
+// ("General Motors" → "GM"), or "" when a word other than a joiner is not
+// capitalised or there is only one.
+func initials(toks []Token) string {
+	var b []byte
+	for _, t := range toks {
+		switch {
+		case upperInitial(t.Text):
+			b = append(b, t.Text[0])
+		case t.Text == "of" || t.Text == "and" || t.Text == "&" || t.Text == "for" || t.Text == "the":
+		default:
+			return ""
+		}
+	}
+	if len(b) < 2 {
+		return ""
+	}
+	return string(b)
 }

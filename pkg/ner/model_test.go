@@ -2,9 +2,11 @@ package ner
 
 import (
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func analyze(t testing.TB, text string) ([]Token, []Sentence) {
@@ -37,12 +39,14 @@ func TestDefaultModelRecognizes(t *testing.T) {
 	m := testModel(t)
 	text := "Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov in Geneva on Friday. " +
 		"Kerry said the United States and Russia agreed on a ceasefire in Syria.\n\n" +
-		"The United Nations children's agency UNICEF said Boeing and General Motors would help."
+		"The United Nations children's agency UNICEF said Boeing and General Motors would help.\n\n" +
+		"Russians and Syrians fought in the Battle of Aleppo for months."
 	toks, sents := analyze(t, text)
 	got := spanSet(text, m.Recognize(text, toks, sents))
 	want := map[string]Type{
 		"John Kerry": Person, "Sergey Lavrov": Person, "Kerry": Person, "Geneva": GPE,
 		"United States": GPE, "Russia": GPE, "Syria": GPE, "UNICEF": Org,
+		"Russians": NORP, "Battle of Aleppo": Event,
 	}
 	for name, typ := range want {
 		if got[name] != typ {
@@ -169,16 +173,26 @@ func benchText(b *testing.B) string {
 	return sb.String()
 }
 
+// reportRates reports tokens per wall-second and, where known, per
+// CPU-second since cpu0.
+func reportRates(b *testing.B, tokens int, cpu0 time.Duration) {
+	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if c := cpuTime() - cpu0; c > 0 && cpu0 > 0 {
+		b.ReportMetric(float64(tokens*b.N)/c.Seconds(), "tokens/cpu-s")
+	}
+}
+
 // BenchmarkRecognize measures our recognizer alone on analysed text.
 func BenchmarkRecognize(b *testing.B) {
 	m := testModel(b)
 	text := benchText(b)
 	toks, sents := analyze(b, text)
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		m.Recognize(text, toks, sents)
 	}
-	b.ReportMetric(float64(len(toks)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	reportRates(b, len(toks), cpu0)
 }
 
 // BenchmarkPipeline measures tokenize + tag + recognize, one core.
@@ -191,11 +205,29 @@ func BenchmarkPipeline(b *testing.B) {
 	text := benchText(b)
 	toks, _ := a.Analyze(text)
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		tk, ss := a.Analyze(text)
 		m.Recognize(text, tk, ss)
 	}
-	b.ReportMetric(float64(len(toks)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	reportRates(b, len(toks), cpu0)
+}
+
+// BenchmarkAnalyze measures prose's tokenize + segment + tag alone, the
+// part of the pipeline before any recognizer.
+func BenchmarkAnalyze(b *testing.B) {
+	a, err := NewProseAnalyzer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchText(b)
+	toks, _ := a.Analyze(text)
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		a.Analyze(text)
+	}
+	reportRates(b, len(toks), cpu0)
 }
 
 // BenchmarkProsePipeline measures prose/v3's tokenize + tag + built-in
@@ -212,11 +244,50 @@ func BenchmarkProsePipeline(b *testing.B) {
 	text := benchText(b)
 	toks, _ := a.Analyze(text)
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		tk, ss := a.Analyze(text)
 		r.Recognize(text, tk, ss)
 	}
-	b.ReportMetric(float64(len(toks)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	reportRates(b, len(toks), cpu0)
+}
+
+// TestLoadedMemory checks that a loaded model and gazetteer stay well
+// inside the memory budget of issue 3 (200 MB resident).
+func TestLoadedMemory(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	g, err := loadGazetteer(gazFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadModel(strings.NewReader(string(embeddedModel)), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	used := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("model and gazetteer: %d MB of heap", used>>20)
+	if used > 150<<20 {
+		t.Errorf("model and gazetteer use %d MB of heap, want < 150 MB", used>>20)
+	}
+	runtime.KeepAlive(m)
+}
+
+// BenchmarkStartup measures what a process pays before its first
+// Recognize: loading the gazetteer and the model.
+func BenchmarkStartup(b *testing.B) {
+	for b.Loop() {
+		g, err := loadGazetteer(gazFS)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ReadModel(strings.NewReader(string(embeddedModel)), g); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func BenchmarkModelLoad(b *testing.B) {

@@ -34,9 +34,32 @@ func allowed(prev, y int) bool {
 // row holds the start-of-sentence transitions.
 type weights struct {
 	mask  uint64
-	emit  []float32
+	emit  []float32 // while training; nil once quantized
+	q     []int16   // emission weights quantized: weight = q × scale
+	scale float32
 	trans []float32
 }
+
+// quantize replaces the float emission table by int16 weights with one
+// scale for the table: half the memory, and the table a model file holds.
+func (w *weights) quantize() {
+	maxAbs := float32(0)
+	for _, v := range w.emit {
+		maxAbs = max(maxAbs, v, -v)
+	}
+	w.scale = 1
+	if maxAbs > 0 {
+		w.scale = maxAbs / 32767
+	}
+	w.q = make([]int16, len(w.emit))
+	for i, v := range w.emit {
+		w.q[i] = int16(math.Round(float64(v / w.scale)))
+	}
+	w.emit = nil
+}
+
+// rows returns the number of emission rows.
+func (w *weights) rows() int { return int(w.mask) + 1 }
 
 func newWeights(bits uint) *weights {
 	n := 1 << bits
@@ -47,22 +70,27 @@ func newWeights(bits uint) *weights {
 	}
 }
 
-// scores fills s (len(offs)-1 rows of numLabels) with emission scores.
+// scores fills s (len(offs)-1 rows of numLabels) with emission scores
+// from the quantized table.
 func (w *weights) scores(feats []uint32, offs []int, s []float32) {
 	for i := 0; i+1 < len(offs); i++ {
-		var acc [numLabels]float32
+		var acc [numLabels]int32
 		for _, f := range feats[offs[i]:offs[i+1]] {
-			row := w.emit[int(f)*numLabels : int(f)*numLabels+numLabels : int(f)*numLabels+numLabels]
+			row := w.q[int(f)*numLabels : int(f)*numLabels+numLabels : int(f)*numLabels+numLabels]
 			for y := range numLabels {
-				acc[y] += row[y]
+				acc[y] += int32(row[y])
 			}
 		}
-		copy(s[i*numLabels:], acc[:])
+		out := s[i*numLabels : i*numLabels+numLabels]
+		for y := range numLabels {
+			out[y] = float32(acc[y]) * w.scale
+		}
 	}
 }
 
-// scoresFrom is scores with token i's features starting at from[i]
-// instead of offs[i] (training drops some features that way).
+// scoresFrom is scores from the float table being trained, with token
+// i's features starting at from[i] instead of offs[i] (training drops
+// some features that way).
 func (w *weights) scoresFrom(feats []uint32, offs, from []int, s []float32) {
 	for i := 0; i+1 < len(offs); i++ {
 		var acc [numLabels]float32

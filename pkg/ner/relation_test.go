@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"sort"
@@ -365,4 +366,64 @@ func BenchmarkRelations(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(as)*b.N)/b.Elapsed().Seconds(), "sentences/s")
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestRelationsWithRecognizer runs the whole pipeline (Default) on the
+// labelled sentences and scores the relations it finds against the gold
+// pairs, matching a found mention to a gold entity when their spans
+// overlap. It reports the numbers (-v) and asserts only that the pipeline
+// finds some of the interactions: the recognizer is measured elsewhere.
+func TestRelationsWithRecognizer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the recognizer")
+	}
+	ex, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := NewProseAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s relScore
+	for _, c := range loadRelCases(t) {
+		gold := goldAnalysis(t, an, c)
+		a, err := ex.Extract(context.Background(), c.sentence, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		goldName := func(m Mention) string {
+			for _, g := range gold.Mentions {
+				if m.Start < g.End && g.Start < m.End {
+					return g.Entity
+				}
+			}
+			return ""
+		}
+		got := map[[2]string]bool{}
+		for _, r := range Relations(a) {
+			x, y := goldName(a.Mentions[r.A]), goldName(a.Mentions[r.B])
+			if x == "" || y == "" || x == y {
+				s.fp++ // a pair of names that are not gold entities
+				continue
+			}
+			got[relKey(x, y)] = true
+		}
+		for k := range got {
+			if _, ok := c.pairs[k]; ok {
+				s.tp++
+			} else {
+				s.fp++
+			}
+		}
+		for k := range c.pairs {
+			if !got[k] {
+				s.fn++
+			}
+		}
+	}
+	t.Logf("with the recognizer: precision %.3f recall %.3f (tp %d fp %d fn %d)", s.precision(), s.recall(), s.tp, s.fp, s.fn)
+	if s.tp == 0 {
+		t.Error("the pipeline finds no interaction at all")
+	}
 }

@@ -7,8 +7,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"sort"
-	"strings"
 	"sync"
 
 	pner "github.com/jdkato/prose/v3/ner"
@@ -32,11 +30,9 @@ type TrainConfig struct {
 	// the model learns to recognise names from their shape, context and
 	// gazetteer entries as well as by heart (default 0.3).
 	Dropout float64
-	// Augment is the number of extra copies of each training sentence
-	// with names, in which each person, organisation and place is replaced
-	// with probability one half by a random name of its class from the
-	// gazetteer (default 0: measured, it did not help; needs a gazetteer).
-	Augment int
+	// Runs is the number of perceptrons trained, each visiting the
+	// sentences in its own order, whose weights are averaged (default 3).
+	Runs int
 	// Log, when not nil, receives one line of progress per epoch.
 	Log io.Writer
 
@@ -46,7 +42,7 @@ type TrainConfig struct {
 // DefaultTrainConfig returns the configuration the shipped model was
 // trained with.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 10, Bits: 20, Seed: 1, Dropout: 0.3, features: defaultFeatures}
+	return TrainConfig{Epochs: 10, Bits: 20, Seed: 1, Dropout: 0.3, Runs: 3, features: defaultFeatures}
 }
 
 // ErrNoTrainingData reports that Train was given no annotated sentences.
@@ -116,26 +112,11 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 	if cfg.features == 0 {
 		cfg.features = defaultFeatures
 	}
-	tr := newTrainer(cfg.Bits)
+	mask := uint64(1)<<cfg.Bits - 1
 	var sents []trainSent
 	var sc featureScratch
-	var aug *augmenter
-	if cfg.Augment > 0 && g != nil {
-		aug = newAugmenter(g, cfg.Seed)
-	}
 	for _, d := range docs {
-		var all []GoldSentence
 		for _, s := range d.Sentences {
-			all = append(all, s)
-			if aug != nil {
-				for range cfg.Augment {
-					if a, ok := aug.sentence(s); ok {
-						all = append(all, a)
-					}
-				}
-			}
-		}
-		for _, s := range all {
 			if len(s.Tokens) == 0 {
 				continue
 			}
@@ -146,7 +127,7 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 			if cfg.features&fsProse != 0 {
 				sc.prose = proseLabels(s.Tokens, tags)
 			}
-			extract(&sc, g, cfg.features, s.Tokens, tags, tr.w.mask)
+			extract(&sc, g, cfg.features, s.Tokens, tags, mask)
 			ts := trainSent{
 				feats: append([]uint32(nil), sc.feats...),
 				offs:  append([]int(nil), sc.offs...),
@@ -166,7 +147,41 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 	if len(sents) == 0 {
 		return nil, fmt.Errorf("ner: train: %w", ErrNoTrainingData)
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x6772617068))
+	runs := max(cfg.Runs, 1)
+	var sum *weights
+	for r := range runs {
+		w, err := trainRun(ctx, cfg, cfg.Seed+uint64(r)*7919, sents)
+		if err != nil {
+			return nil, err
+		}
+		if sum == nil {
+			sum = w
+			continue
+		}
+		for i, v := range w.emit {
+			sum.emit[i] += v
+		}
+		for i, v := range w.trans {
+			sum.trans[i] += v
+		}
+	}
+	if runs > 1 {
+		for i := range sum.emit {
+			sum.emit[i] /= float32(runs)
+		}
+		for i := range sum.trans {
+			sum.trans[i] /= float32(runs)
+		}
+	}
+	sum.quantize()
+	return &Model{w: sum, set: cfg.features, gaz: g}, nil
+}
+
+// trainRun trains one averaged perceptron over sents, visiting them in
+// an order drawn from seed.
+func trainRun(ctx context.Context, cfg TrainConfig, seed uint64, sents []trainSent) (*weights, error) {
+	tr := newTrainer(cfg.Bits)
+	rng := rand.New(rand.NewPCG(seed, 0x6772617068))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -216,7 +231,7 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 			fmt.Fprintf(cfg.Log, "epoch %d: %d sentences, token error rate %.4f\n", epoch, len(sents), float64(errs)/float64(max(toks, 1)))
 		}
 	}
-	return &Model{w: tr.averaged(), set: cfg.features, gaz: g}, nil
+	return tr.averaged(), nil
 }
 
 // dropHandles unlabels social-media user handles ("@" "name" or "@name"),
@@ -262,108 +277,6 @@ func proseLabels(words, tags []string) (out []string) {
 	out = make([]string, len(words))
 	for i := range toks {
 		out[i] = toks[i].Label
-	}
-	return out
-}
-
-// augmenter makes training sentences with other names in them.
-type augmenter struct {
-	rng   *rand.Rand
-	pools map[string][]string // class → names
-	first []string
-	last  []string
-}
-
-func newAugmenter(g *Gazetteer, seed uint64) *augmenter {
-	a := &augmenter{rng: rand.New(rand.NewPCG(seed, 0x617567)), pools: map[string][]string{}, first: g.first, last: g.last}
-	names := make([]string, 0, len(g.aliases))
-	for n := range g.aliases {
-		names = append(names, n)
-	}
-	sort.Strings(names) // map order is random; training must not be
-	for _, n := range names {
-		var class string
-		switch al := g.aliases[n]; {
-		case al.cls&gPerson != 0:
-			class = "PER"
-		case al.cls&gOrgAny != 0:
-			class = "ORG"
-		case al.cls&(gCountry|gCity|gCapital|gState) != 0:
-			class = "LOC"
-		default:
-			continue
-		}
-		a.pools[class] = append(a.pools[class], n)
-	}
-	return a
-}
-
-// sentence returns a copy of s with some names replaced, and whether it
-// replaced any.
-func (a *augmenter) sentence(s GoldSentence) (GoldSentence, bool) {
-	spans := goldSpans(s.Labels)
-	var out GoldSentence
-	changed := false
-	prev := 0
-	for _, sp := range spans {
-		out.Tokens = append(out.Tokens, s.Tokens[prev:sp.First]...)
-		out.Labels = append(out.Labels, s.Labels[prev:sp.First]...)
-		prev = sp.Last
-		var name []string
-		if sp.Class != "MISC" && a.rng.IntN(2) == 0 {
-			name = a.name(sp.Class)
-		}
-		if len(name) == 0 {
-			out.Tokens = append(out.Tokens, s.Tokens[sp.First:sp.Last]...)
-			out.Labels = append(out.Labels, s.Labels[sp.First:sp.Last]...)
-			continue
-		}
-		changed = true
-		for i, w := range name {
-			out.Tokens = append(out.Tokens, w)
-			if i == 0 {
-				out.Labels = append(out.Labels, "B-"+sp.Class)
-			} else {
-				out.Labels = append(out.Labels, "I-"+sp.Class)
-			}
-		}
-	}
-	out.Tokens = append(out.Tokens, s.Tokens[prev:]...)
-	out.Labels = append(out.Labels, s.Labels[prev:]...)
-	return out, changed
-}
-
-// name picks a random name of a class, as tokens.
-func (a *augmenter) name(class string) []string {
-	if class == "PER" && len(a.first) > 0 && len(a.last) > 0 && a.rng.IntN(4) != 0 {
-		switch a.rng.IntN(3) {
-		case 0:
-			return []string{a.last[a.rng.IntN(len(a.last))]}
-		default:
-			return []string{a.first[a.rng.IntN(len(a.first))], a.last[a.rng.IntN(len(a.last))]}
-		}
-	}
-	pool := a.pools[class]
-	if len(pool) == 0 {
-		return nil
-	}
-	return splitName(pool[a.rng.IntN(len(pool))])
-}
-
-// splitName tokenizes a gazetteer name roughly as the tokenizer would:
-// on spaces, with a final comma or a possessive split off.
-func splitName(n string) []string {
-	var out []string
-	for _, w := range strings.Fields(n) {
-		if len(w) > 1 && strings.HasSuffix(w, ",") {
-			out = append(out, w[:len(w)-1], ",")
-			continue
-		}
-		if len(w) > 2 && strings.HasSuffix(w, "'s") {
-			out = append(out, w[:len(w)-2], "'s")
-			continue
-		}
-		out = append(out, w)
 	}
 	return out
 }

@@ -77,10 +77,12 @@ func TestExperiment(t *testing.T) {
 				cfg.Dropout = 0.1
 			case "prose":
 				cfg.features |= fsProse
-			case "a0":
-				cfg.Augment = 0
-			case "a2":
-				cfg.Augment = 2
+			case "r3":
+				cfg.Runs = 3
+			case "s2":
+				cfg.Seed = 2
+			case "s3":
+				cfg.Seed = 3
 			case "b18":
 				cfg.Bits = 18
 			}

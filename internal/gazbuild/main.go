@@ -209,10 +209,12 @@ func geonames(src string, s *sink) error {
 			s.add(f[2], cls, f[1])
 		}
 		// Alternate names in plain ASCII Latin letters for big cities only
-		// ("Kiev", "Peking"), where they are likely English exonyms.
+		// ("Kiev", "Peking"), where they are likely English exonyms. One
+		// word only: many-word alternates are often translations that name
+		// something else in English ("White House" for Casablanca).
 		if pop >= 500000 {
 			for _, a := range strings.Split(f[3], ",") {
-				if isASCIIName(a) && len(a) > 3 {
+				if isASCIIName(a) && len(a) > 3 && !strings.ContainsAny(strings.TrimSpace(a), " -") {
 					s.add(a, cls, f[1])
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"sync"
+	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/serve"
 )
@@ -51,7 +52,7 @@ starting state (--focus opens an entity, --top sizes the overview).`,
 					defer mu.Unlock()
 					fmt.Fprintf(e.stderr, "graphbuild serve: "+format+"\n", a...)
 				}
-				srv, err := serve.New(ctx, st, serve.Options{Defaults: f, Logf: logf})
+				srv, err := serve.New(ctx, st, serve.Options{Defaults: f, Logf: logf, LocalHostsOnly: loopback})
 				if err != nil {
 					return err
 				}
@@ -62,6 +63,12 @@ starting state (--focus opens an entity, --top sizes the overview).`,
 				if !loopback {
 					logf("warning: %s is not a loopback address: anyone who can reach this machine on it can read the graph", ln.Addr())
 				}
+				go func() {
+					start := time.Now()
+					if err := srv.Warm(ctx); err == nil {
+						logf("overview laid out in %v", time.Since(start).Round(time.Millisecond))
+					}
+				}()
 				logf("serving %s at http://%s/ (interrupt to stop)", *db, ln.Addr())
 				if err := srv.Serve(ctx, ln); err != nil {
 					return err

@@ -78,7 +78,7 @@ func Contribute(doc source.Document, a *ner.Analysis, ex Extractor) graph.Contri
 		}
 	}
 
-	addInteractions(doc, a, edges)
+	addInteractions(doc, a, ents, edges)
 
 	// Context lines: a name takes the type its mentions in the text have,
 	// else the gazetteer's or the recognizer's.
@@ -176,13 +176,13 @@ func clip(s string) string {
 // a sentence says met, held talks, phoned, visited, hosted, received,
 // negotiated or signed with each other (ner.Relations). Weight counts the
 // sentences, Predicates the predicates, and each evidence sentence carries
-// its predicate.
-func addInteractions(doc source.Document, a *ner.Analysis, edges map[[3]string]*graph.Edge) {
+// its predicate. Both ends are entities of ents (the document's).
+func addInteractions(doc source.Document, a *ner.Analysis, ents map[string]*graph.Entity, edges map[[3]string]*graph.Edge) {
 	for _, r := range ner.Relations(a) {
 		ma, mb := a.Mentions[r.A], a.Mentions[r.B]
 		x := graph.EntityID(ma.Entity, string(ma.Type))
 		y := graph.EntityID(mb.Entity, string(mb.Type))
-		if x == y {
+		if x == y || ents[x] == nil || ents[y] == nil {
 			continue
 		}
 		if y < x {

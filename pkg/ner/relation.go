@@ -1,6 +1,9 @@
 package ner
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Relation says that a sentence reports an interaction between two
 // mentions: a meeting, talks, a phone call, a visit, hosting or receiving,
@@ -90,6 +93,7 @@ type relClause struct {
 	mhi    int
 	main   []int // subject of the main clause, computed lazily
 	mainOK bool
+	places bool // a place noun after a name keeps the name (visits)
 	out    []Relation
 	seen   [][2]int
 }
@@ -170,8 +174,8 @@ func (c *relClause) first(m int) int { return c.mFirst[m-c.mlo] }
 func (c *relClause) last(m int) int  { return c.mLast[m-c.mlo] }
 func (c *relClause) typ(m int) Type  { return c.a.Mentions[m].Type }
 
-// lower returns the lower-case form of token i from a small table when it
-// is a word Relations knows, else "" (no allocation for other words).
+// lookup folds token i to lower case in a stack buffer and looks it up in
+// table, without allocating.
 func (c *relClause) lookup(i int, table map[string]string) (string, bool) {
 	w := c.word(i)
 	if len(w) == 0 || len(w) > 24 {
@@ -198,7 +202,6 @@ func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") || t == "MD" }
 func isFiniteTag(t string) bool {
 	return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD"
 }
-func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") }
 
 func (c *relClause) isPunct(i int) bool {
 	switch c.word(i) {
@@ -353,6 +356,18 @@ var relGroupNouns = map[string]string{
 // relTimeStart open a time phrase after a name ("last week").
 var relTimeStart = map[string]string{"last": "", "next": "", "this": "", "earlier": "", "later": "", "early": "", "late": ""}
 
+// relGovNouns, after a person's possessive, stand for the person ("May's
+// government").
+var relGovNouns = map[string]string{"government": "", "administration": "", "cabinet": ""}
+
+// relPlaceNouns, after a place or organisation, are still that place for a
+// visit ("the West Bank settlement", "the Kremlin offices").
+var relPlaceNouns = map[string]string{
+	"settlement": "", "settlements": "", "city": "", "capital": "", "region": "", "province": "",
+	"town": "", "village": "", "camp": "", "base": "", "embassy": "", "office": "", "offices": "",
+	"campus": "", "plant": "", "factory": "", "port": "",
+}
+
 // relPronoun are the personal pronouns a subject or possessor can be.
 var relPronoun = map[string]string{"he": "n", "she": "n", "his": "p", "her": "p"}
 
@@ -408,12 +423,12 @@ func (c *relClause) nounContext(i int) bool {
 		return c.tag(i) != "VBZ" && c.tag(i) != "VBG"
 	}
 	if c.mention(p) >= 0 {
-		return c.is(p+1, "'s", "’s") && p+1 == i // "Lavrov 's" never reaches here; mention before = verb
+		return false // "Kerry meets", "Lavrov talks with"
 	}
 	t := c.tag(p)
 	switch {
 	case c.is(p, "to"):
-		return c.tag(i) == "NN" || c.tag(i) == "NNS" // "a visit to talks"? rare; "to meet" handled as verb
+		return c.tag(i) == "NN" || c.tag(i) == "NNS" // the tagger's call: "to visits" is rare
 	case t == "DT" || t == "PRP$" || t == "JJ" || t == "JJS" || t == "JJR" || t == "POS" || t == "CD":
 		return true
 	case t == "IN" || t == "NN" || t == "NNS" || t == "NNP":
@@ -515,7 +530,7 @@ func (c *relClause) verbal(i int, pred string) {
 			}
 			agents, _ := c.phraseList(j + 1)
 			patients := c.subject(p)
-			c.pairs(agents, patients, pred, true)
+			c.pairs(agents, patients, pred)
 			return
 		}
 	}
@@ -532,6 +547,8 @@ func (c *relClause) verbal(i int, pred string) {
 		j++
 	}
 	_, direct := relDirect[pred]
+	c.places = pred == PredVisit
+	defer func() { c.places = false }()
 	switch {
 	case comm:
 		if c.inSet(i, relTell) {
@@ -554,7 +571,7 @@ func (c *relClause) verbal(i int, pred string) {
 		objs = c.onlyType(objs, Person)
 	}
 	if len(objs) > 0 {
-		c.pairs(subj, objs, pred, false)
+		c.pairs(subj, objs, pred)
 		return
 	}
 	if len(subj) >= 2 && pred != PredVisit && pred != PredHosted && pred != PredReceived {
@@ -647,6 +664,9 @@ func (c *relClause) subject(i int) []int {
 	}
 	if c.mention(j) < 0 {
 		if kind, ok := c.lookup(j, relPronoun); ok && kind == "n" {
+			if c.hearsay(j) {
+				return nil
+			}
 			if m := c.antecedent(j, false); m >= 0 {
 				return []int{m}
 			}
@@ -658,6 +678,9 @@ func (c *relClause) subject(i int) []int {
 				j--
 			}
 		} else if c.is(j, ",") {
+			if g := c.namedApposition(j); g != nil {
+				return g // "The two leaders, Putin and Erdogan, signed"
+			}
 			j = c.skipApposition(j)
 		} else if c.is(j, "and") && isFiniteTag(c.tag(i)) {
 			// "Blinken accused Moscow ... and met Zelensky"
@@ -673,6 +696,9 @@ func (c *relClause) subject(i int) []int {
 	}
 	head := c.mention(j)
 	if c.last(head) != j {
+		return nil
+	}
+	if c.hearsay(c.titleStart(head)) {
 		return nil
 	}
 	if c.is(j+1, "'s", "’s") && j+1 != i {
@@ -717,6 +743,48 @@ func (c *relClause) subject(i int) []int {
 		group[x], group[y] = group[y], group[x]
 	}
 	return group
+}
+
+// namedApposition returns the people named between the comma at j and the
+// comma before them when nothing else stands there ("The president of
+// France, Emmanuel Macron, will visit"), else nil.
+func (c *relClause) namedApposition(j int) []int {
+	var group []int
+	k := j - 1
+	for {
+		m := c.mention(k)
+		if m < 0 || c.typ(m) != Person || c.last(m) != k {
+			return nil
+		}
+		group = append(group, m)
+		k = c.first(m) - 1
+		if c.is(k, "and") {
+			k--
+			continue
+		}
+		break
+	}
+	if !c.is(k, ",") || k == c.lo {
+		return nil
+	}
+	slices.Reverse(group)
+	return group
+}
+
+// hearsay reports whether the clause starting at i is only reported as a
+// claim or denied: "reports that he had met", "denied that he met".
+func (c *relClause) hearsay(i int) bool {
+	if !c.is(i-1, "that") {
+		return false
+	}
+	return c.inSet(i-2, relHearsay)
+}
+
+// relHearsay are words after which a "that" clause is not asserted.
+var relHearsay = map[string]string{
+	"reports": "", "report": "", "claims": "", "claim": "", "allegations": "", "rumors": "", "rumours": "",
+	"speculation": "", "suggestions": "", "denied": "", "denies": "", "deny": "", "dismissed": "", "dismisses": "",
+	"rejected": "", "rejects": "", "disputed": "", "disputes": "", "doubted": "", "doubts": "",
 }
 
 // skipApposition returns the token before the comma that opens the
@@ -834,6 +902,10 @@ func (c *relClause) phrase(j int) ([]int, int) {
 			return c.head(lastM, afterNoun, possessed), k
 		case c.is(k, "'s", "’s"):
 			possessed = lastM >= 0 && afterNoun == ""
+			if possessed && c.inSet(k+1, relGovNouns) {
+				// "Theresa May's government" stands for her
+				return []int{lastM}, k + 2
+			}
 			k++
 		case t == "DT" || t == "PRP$" || t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "VBN" && k > j && !c.is(k, "met"):
 			if c.is(k, "no") {
@@ -854,6 +926,9 @@ func (c *relClause) phrase(j int) ([]int, int) {
 	return c.head(lastM, afterNoun, possessed), k
 }
 
+// head picks the head mention of a parsed noun phrase: its last mention
+// when nothing but names and titles follow it, or the organisation a group
+// noun stands for; none when the mention is a possessor or a modifier.
 func (c *relClause) head(lastM int, afterNoun string, possessed bool) []int {
 	if lastM < 0 || possessed {
 		return nil
@@ -862,12 +937,12 @@ func (c *relClause) head(lastM int, afterNoun string, possessed bool) []int {
 		return []int{lastM}
 	}
 	if _, ok := relGroupNouns[afterNoun]; ok && c.typ(lastM) != Person {
-		return []int{lastM}
+		return []int{lastM} // "Goldman Sachs executives"
 	}
-	if _, ok := relTitles[afterNoun]; ok {
-		return nil
+	if _, ok := relPlaceNouns[afterNoun]; ok && c.places && c.typ(lastM) != Person {
+		return []int{lastM} // "a visit to the West Bank settlement"
 	}
-	return nil
+	return nil // "Putin's envoy", "the Yasukuni Shrine visitors"
 }
 
 // phraseList parses coordinated noun phrases from j ("Kim Yong Chol and
@@ -942,6 +1017,11 @@ func (c *relClause) nominal(i int, pred string) {
 		if m := c.antecedent(b, true); m >= 0 {
 			agents = []int{m}
 		}
+	case c.is(b, "their"):
+		// "Abe and Trump played golf after their meeting"
+		if ms := c.mainSubject(); len(ms) >= 2 && c.last(ms[len(ms)-1]) < b {
+			agents = ms
+		}
 	default:
 		if c.is(b, "a", "an", "the") {
 			b--
@@ -968,7 +1048,9 @@ func (c *relClause) nominal(i int, pred string) {
 	if agents == nil {
 		return
 	}
+	c.places = pred == PredVisit
 	partners := c.withPartner(after, pred == PredVisit || pred == PredPhone)
+	c.places = false
 	if partners == nil && len(agents) >= 2 && pred != PredVisit {
 		// "Kerry and Lavrov held talks"
 		for x := 0; x < len(agents); x++ {
@@ -978,7 +1060,7 @@ func (c *relClause) nominal(i int, pred string) {
 		}
 		return
 	}
-	c.pairs(agents, partners, pred, false)
+	c.pairs(agents, partners, pred)
 }
 
 // calledOff reports whether the clause after an interaction noun cancels
@@ -1052,7 +1134,7 @@ func (c *relClause) mainSubject() []int {
 }
 
 // pairs adds every agent × partner pair.
-func (c *relClause) pairs(agents, partners []int, pred string, _ bool) {
+func (c *relClause) pairs(agents, partners []int, pred string) {
 	for _, x := range agents {
 		for _, y := range partners {
 			c.add(x, y, pred)

@@ -14,7 +14,7 @@ import (
 type relCase struct {
 	part     string
 	sentence string
-	entities []relGold          // every gold entity of the sentence
+	entities []relGold            // every gold entity of the sentence
 	pairs    map[[2]string]string // unordered pair (sorted names) → predicate; NONE pairs are absent
 }
 
@@ -236,6 +236,7 @@ func TestRelationsLabelled(t *testing.T) {
 		recall    float64
 	}{
 		{"A", relFloorAPrecision, relFloorARecall},
+		{"D", relFloorDPrecision, relFloorDRecall},
 		{"all", relFloorAllPrecision, relFloorAllRecall},
 	} {
 		s := all
@@ -251,13 +252,16 @@ func TestRelationsLabelled(t *testing.T) {
 	}
 }
 
-// The floors the rules reach (see /work/notes/BENCH-relations.md); a
-// change that lowers them fails.
+// The floors the rules reach (see /work/notes/BENCH-relations.md): part A
+// was labelled before any rule, part D is held out; a change that lowers
+// them fails.
 const (
-	relFloorAPrecision   = 0.95
-	relFloorARecall      = 0.90
-	relFloorAllPrecision = 0.95
-	relFloorAllRecall    = 0.88
+	relFloorAPrecision   = 0.97
+	relFloorARecall      = 0.92
+	relFloorDPrecision   = 0.90
+	relFloorDRecall      = 0.80
+	relFloorAllPrecision = 0.97
+	relFloorAllRecall    = 0.93
 )
 
 // goldOf builds the gold analysis of one sentence from "Name/TYPE" entities.

@@ -194,6 +194,18 @@ func geonames(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
+	words := map[string]bool{}
+	for _, f := range []string{"american-english", "british-english"} {
+		ls, err := readLines(filepath.Join(src, "scowl_wordlists", f))
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			if strings.ToLower(l) == l {
+				words[l] = true
+			}
+		}
+	}
 	for _, l := range lines {
 		f := strings.Split(l, "\t")
 		if len(f) < 15 {
@@ -209,12 +221,12 @@ func geonames(src string, s *sink) error {
 			s.add(f[2], cls, f[1])
 		}
 		// Alternate names in plain ASCII Latin letters for big cities only
-		// ("Kiev", "Peking"), where they are likely English exonyms. One
-		// word only: many-word alternates are often translations that name
-		// something else in English ("White House" for Casablanca).
+		// ("Kiev", "Peking"), where they are likely English exonyms; not
+		// those made only of English words, which are translations that
+		// name something else in English ("White House" for Casablanca).
 		if pop >= 500000 {
 			for _, a := range strings.Split(f[3], ",") {
-				if isASCIIName(a) && len(a) > 3 && !strings.ContainsAny(strings.TrimSpace(a), " -") {
+				if isASCIIName(a) && len(a) > 3 && !(strings.Contains(a, " ") && allWords(a, words)) {
 					s.add(a, cls, f[1])
 				}
 			}
@@ -769,4 +781,14 @@ func parties(src string, s *sink) error {
 		}
 	}
 	return nil
+}
+
+// allWords reports whether every word of name is a lower-case English word.
+func allWords(name string, words map[string]bool) bool {
+	for _, w := range strings.Fields(name) {
+		if !words[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }

@@ -28,6 +28,7 @@ already stored are skipped.`,
 			quiet := fs.Bool("quiet", false, "print no progress and no summary")
 			workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction goroutines")
 			batch := fs.Int("batch", ingest.DefaultBatchSize, "documents per store transaction")
+			analyze := fs.Bool("analyze", true, "compute and cache degree, PageRank, betweenness and communities after the build")
 			return func(ctx context.Context, e *env, args []string) error {
 				inputs, failedInputs, err := expand(e, "build", args, src.options(e.stdin))
 				if err != nil {
@@ -70,6 +71,17 @@ already stored are skipped.`,
 				sum, err := ingest.Build(ctx, inputs, ex, st, opt)
 				pr.done()
 				sum.Failed += failedInputs
+				if err == nil && sum.New > 0 && *analyze {
+					// Degree, PageRank, betweenness and communities are
+					// computed once per store state and cached for export,
+					// query and serve.
+					if !*quiet {
+						fmt.Fprintf(e.stderr, "computing graph analytics...\n")
+					}
+					if _, aerr := graph.Analyze(ctx, st, graph.Filter{}); aerr != nil {
+						fmt.Fprintf(e.stderr, "graphbuild build: analytics: %v\n", aerr)
+					}
+				}
 				if !*quiet {
 					stats, serr := st.Stats()
 					fmt.Fprintf(e.stderr, "%s: %d documents read, %d new, %d already stored, %d failed in %s\n",

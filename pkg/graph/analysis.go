@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	gg "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
 )
@@ -21,10 +20,11 @@ import (
 // indexes into Subgraph.Nodes, edge weights are link weights. Iteration is
 // in id order, so gonum algorithms run on it give the same answer every time.
 type View struct {
-	ids []string  // node id → entity id
-	off []int32   // neighbours of u are adj[off[u]:off[u+1]]
-	adj []int32   // sorted per node
-	w   []float64 // weight of adj[i]
+	ids   []string       // node id → entity id
+	index map[string]int // entity id → node id
+	off   []int32        // neighbours of u are adj[off[u]:off[u+1]]
+	adj   []int32        // sorted per node
+	w     []float64      // weight of adj[i]
 }
 
 var (
@@ -32,17 +32,19 @@ var (
 	_ gg.Nodes              = (*nodeIter)(nil)
 )
 
-// NewView builds the gonum view of g.
+// NewView builds the gonum view of g; links to ids not among its nodes are
+// left out.
 func NewView(g *Subgraph) *View {
 	n := len(g.Nodes)
-	v := &View{ids: make([]string, n), off: make([]int32, n+1)}
+	index := g.nodeIndex()
+	v := &View{ids: make([]string, n), index: index, off: make([]int32, n+1)}
 	for i := range g.Nodes {
 		v.ids[i] = g.Nodes[i].ID
 	}
 	deg := make([]int32, n+1)
 	for _, l := range g.Links {
-		a, okA := g.index[l.Source]
-		b, okB := g.index[l.Target]
+		a, okA := index[l.Source]
+		b, okB := index[l.Target]
 		if okA && okB {
 			deg[a+1]++
 			deg[b+1]++
@@ -56,8 +58,8 @@ func NewView(g *Subgraph) *View {
 	v.w = make([]float64, deg[n])
 	fill := slices.Clone(deg[:n])
 	for _, l := range g.Links {
-		a, okA := g.index[l.Source]
-		b, okB := g.index[l.Target]
+		a, okA := index[l.Source]
+		b, okB := index[l.Target]
 		if !okA || !okB {
 			continue
 		}
@@ -95,7 +97,7 @@ func (v *View) EntityID(n int64) string {
 
 // NodeOf returns the node id of an entity id.
 func (v *View) NodeOf(entity string) (int64, bool) {
-	i, ok := slices.BinarySearch(v.ids, entity)
+	i, ok := v.index[entity]
 	return int64(i), ok
 }
 
@@ -271,20 +273,30 @@ func (v *View) pageRank(ctx context.Context) ([]float64, error) {
 
 // BetweennessExactLimit is the largest graph, in nodes, whose betweenness
 // is computed exactly, from every node: the cost is O(nodes × links).
-// Above it, BetweennessSamples sources chosen with a fixed seed are used
-// and the sums scaled up (Brandes & Pich 2007), a few percent off for the
-// central nodes that matter.
+// Above it, a sample of sources chosen with a fixed seed is used and the
+// sums scaled up (Brandes & Pich 2007): a few percent off for the central
+// nodes that matter.
 const BetweennessExactLimit = 5000
 
-// BetweennessSamples is the number of sources of sampled betweenness.
-const BetweennessSamples = 512
+// BetweennessSamples is the largest number of sources of sampled
+// betweenness; big graphs get fewer, so that the work stays within about
+// 4×10⁸ link visits (a few seconds), but never under 64.
+const BetweennessSamples = 256
+
+// betweennessBudget is the number of link visits sampled betweenness aims
+// at: each source costs two visits of every link end.
+const betweennessBudget = 4e8
 
 // betweenness computes unweighted (hop count) betweenness centrality with
 // Brandes' algorithm, normalized by (n-1)(n-2) so that values lie in [0,1]
 // for any graph size. Sources are split into a fixed number of chunks
 // summed in order, so the result does not depend on GOMAXPROCS.
 func (v *View) betweenness(ctx context.Context) ([]float64, error) {
-	return v.betweennessWith(ctx, BetweennessExactLimit, BetweennessSamples)
+	samples := BetweennessSamples
+	if visits := 2 * float64(len(v.adj)+len(v.ids)); visits*float64(samples) > betweennessBudget {
+		samples = max(64, int(betweennessBudget/visits))
+	}
+	return v.betweennessWith(ctx, BetweennessExactLimit, samples)
 }
 
 // betweennessWith is betweenness with its limits as parameters.
@@ -399,32 +411,25 @@ func (b *brandes) from(v *View, s int32, sum []float64) {
 // CommunitySeed seeds Louvain community detection.
 const CommunitySeed = 1
 
-// communities finds Louvain communities (gonum community.Modularize,
-// resolution 1, weighted, fixed seed) and numbers them by size, largest
+// communities finds Louvain communities (see louvain; resolution 1,
+// weighted, seeded with CommunitySeed) and numbers them by size, largest
 // first, ties by smallest member.
-func (v *View) communities() (comm []int, err error) {
+func (v *View) communities(ctx context.Context) ([]int, error) {
 	n := len(v.ids)
-	comm = make([]int, n)
+	comm := make([]int, n)
 	if n == 0 {
 		return comm, nil
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("community detection: %v", r)
-		}
-	}()
-	reduced := community.Modularize(v, 1, rand.NewPCG(CommunitySeed, CommunitySeed))
-	groups := reduced.Communities()
+	member, err := v.louvain(ctx, CommunitySeed)
+	if err != nil {
+		return nil, err
+	}
+	groups := map[int32][]int32{}
+	for u, c := range member {
+		groups[c] = append(groups[c], int32(u)) // members in id order
+	}
 	members := make([][]int32, 0, len(groups))
-	for _, g := range groups {
-		if len(g) == 0 {
-			continue
-		}
-		m := make([]int32, len(g))
-		for i, nd := range g {
-			m[i] = int32(nd.ID())
-		}
-		slices.Sort(m)
+	for _, m := range groups {
 		members = append(members, m)
 	}
 	slices.SortFunc(members, func(a, b []int32) int {
@@ -451,9 +456,9 @@ func (g *Subgraph) Compute(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("betweenness: %w", err)
 	}
-	comm, err := v.communities()
+	comm, err := v.communities(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("communities: %w", err)
 	}
 	for i := range g.Nodes {
 		m := &g.Nodes[i].Metrics

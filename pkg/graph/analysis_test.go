@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	gg "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 )
@@ -390,5 +392,103 @@ func TestLinkCost(t *testing.T) {
 			t.Errorf("LinkCost(%v) = %v after %v", w, c, prev)
 		}
 		prev = c
+	}
+}
+
+// plantedSubgraph makes groups of dense communities with a few links
+// between them.
+func plantedSubgraph(seed uint64, groups, size int) *Subgraph {
+	rng := rand.New(rand.NewPCG(seed, 3))
+	n := groups * size
+	g := &Subgraph{index: map[string]int{}}
+	for i := range n {
+		id := fmt.Sprintf("%016x", i)
+		g.Nodes = append(g.Nodes, Node{Entity: Entity{ID: id}})
+		g.index[id] = i
+	}
+	seen := map[[2]int]bool{}
+	add := func(a, b, w int) {
+		if a == b || seen[[2]int{min(a, b), max(a, b)}] {
+			return
+		}
+		seen[[2]int{min(a, b), max(a, b)}] = true
+		g.Links = append(g.Links, Link{Source: g.Nodes[min(a, b)].ID, Target: g.Nodes[max(a, b)].ID, Weight: w})
+	}
+	for i := range n {
+		for range 4 {
+			add(i, i/size*size+rng.IntN(size), 1+rng.IntN(3))
+		}
+		if rng.IntN(4) == 0 {
+			add(i, rng.IntN(n), 1)
+		}
+	}
+	slices.SortFunc(g.Links, func(a, b Link) int { return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target)) })
+	return g
+}
+
+// TestLouvainModularity checks our Louvain against gonum's: the modularity
+// gonum's community.Q gives our partition is at least that of the
+// partition gonum's community.Modularize finds, less a little.
+func TestLouvainModularity(t *testing.T) {
+	for seed := range uint64(4) {
+		g := plantedSubgraph(seed, 6, 30)
+		v := NewView(g)
+		comm, err := v.communities(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ours := map[int][]gg.Node{}
+		for i, c := range comm {
+			ours[c] = append(ours[c], simple.Node(i))
+		}
+		var oursList [][]gg.Node
+		for c := range len(ours) {
+			oursList = append(oursList, ours[c])
+		}
+		qOurs := community.Q(v, oursList, 1)
+		qGonum := community.Q(v, community.Modularize(v, 1, rand.NewPCG(1, 1)).Communities(), 1)
+		if qOurs < qGonum-0.01 {
+			t.Errorf("seed %d: modularity %.4f, gonum's Louvain %.4f", seed, qOurs, qGonum)
+		}
+		t.Logf("seed %d: %d communities, Q %.4f (gonum %.4f)", seed, len(ours), qOurs, qGonum)
+	}
+}
+
+func TestAnalyzeReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(DefaultOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustApply(t, s, newSynth(21, 40).docs(0, 50))
+	want, err := Analyze(context.Background(), s, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := Open(DefaultOptions(dir).WithReadOnly(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	// From the cache the writer left...
+	got, err := Analyze(context.Background(), ro, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Nodes, want.Nodes) {
+		t.Error("read-only Analyze differs from the writer's")
+	}
+	// ...and computed, without writing, for a filter never cached.
+	g2, err := Analyze(context.Background(), ro, Filter{MinWeight: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := Select(context.Background(), ro, Filter{MinWeight: 2})
+	if err := fresh.Compute(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g2.Nodes, fresh.Nodes) {
+		t.Error("read-only Analyze of a new filter differs from Compute")
 	}
 }

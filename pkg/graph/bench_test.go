@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -203,6 +204,15 @@ func BenchmarkSelectAnalyze(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(g.Nodes)), "nodes")
 		b.ReportMetric(float64(len(g.Links)), "links")
+		// The memory a selection holds.
+		g = nil
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		g, _ = Select(context.Background(), s, f)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-held")
 	})
 	b.Run("pagerank", func(b *testing.B) {
 		v := NewView(g)
@@ -219,7 +229,7 @@ func BenchmarkSelectAnalyze(b *testing.B) {
 	b.Run("communities", func(b *testing.B) {
 		v := NewView(g)
 		for b.Loop() {
-			if _, err := v.communities(); err != nil {
+			if _, err := v.communities(context.Background()); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -47,6 +47,22 @@ func (e *encoder) counts(m map[string]int) {
 type decoder struct {
 	b   []byte
 	err error
+	in  *interner // shares date strings when set
+}
+
+// date reads a string that is a date, shared through d.in when set.
+func (d *decoder) date() string {
+	if d.in == nil {
+		return d.str()
+	}
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return ""
+	}
+	s := d.in.date(d.b[:n])
+	d.b = d.b[n:]
+	return s
 }
 
 func (d *decoder) fail() {
@@ -272,13 +288,19 @@ func encodeEdge(ed *Edge) []byte {
 // decodeEdge decodes an edge value; with evidence false it skips the
 // evidence, the bulk of the value.
 func decodeEdge(src, dst uint64, kind EdgeKind, b []byte, evidence bool) (Edge, error) {
-	d := decoder{b: b}
+	return decodeEdgeAs(formatID(src), formatID(dst), kind, b, evidence, nil)
+}
+
+// decodeEdgeAs is decodeEdge with the ids already formatted, sharing date
+// strings through in when it is set.
+func decodeEdgeAs(src, dst string, kind EdgeKind, b []byte, evidence bool, in *interner) (Edge, error) {
+	d := decoder{b: b, in: in}
 	d.header()
-	ed := Edge{Kind: kind, Source: formatID(src), Target: formatID(dst)}
+	ed := Edge{Kind: kind, Source: src, Target: dst}
 	ed.Weight = d.int()
 	ed.Documents = d.int()
-	ed.FirstSeen = d.str()
-	ed.LastSeen = d.str()
+	ed.FirstSeen = d.date()
+	ed.LastSeen = d.date()
 	ed.Predicates = d.counts()
 	if evidence {
 		n := d.length(6)

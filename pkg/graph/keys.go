@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -29,7 +28,18 @@ import (
 //
 // The kind byte is 1 for cooccur, 2 for context and 3 for interaction, so
 // iterating 'G' gives edges in (Source, Target, Kind) order with kinds in
-// EdgeKinds order. A name in an 'N' key is normalized by normName (lower
+// EdgeKinds order. Every edge has two 'A' keys, one under each end. The
+// edges of an entity are read (see adjacent in read.go) from its 'A' keys
+// up to its own id, one point read each, then from the 'G' keys it is the
+// source of, in one sweep: both halves come in neighbour order.
+//
+// All values but the state counters are encoded as codec.go describes.
+//
+// Example: the cooccur edge between entities 0x0102030405060708 and
+// 0x1112131415161718 is the key
+//
+//	47 01 02 03 04 05 06 07 08 11 12 13 14 15 16 17 18 01
+//	'G'  source                  target                  kind A name in an 'N' key is normalized by normName (lower
 // case, runs of white space made one space, trimmed); it may itself contain
 // 0x00, which is why parseKey reads the id from the end of the key.
 //
@@ -302,6 +312,3 @@ func parseKey(b []byte) (storeKey, error) {
 	}
 	return k, nil
 }
-
-// hasPrefix is bytes.HasPrefix, named for readability at call sites.
-func hasPrefix(b, p []byte) bool { return bytes.HasPrefix(b, p) }

@@ -186,3 +186,15 @@ func TestCodecRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyBytes(t *testing.T) {
+	// The example of the layout comment.
+	got := edgeKey(0x0102030405060708, 0x1112131415161718, 1)
+	want := []byte{'G', 1, 2, 3, 4, 5, 6, 7, 8, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 1}
+	if !bytes.Equal(got, want) {
+		t.Errorf("edge key % x, want % x", got, want)
+	}
+	if got := nameKey("kerry", 1); !bytes.Equal(got, []byte("Nkerry\x00\x00\x00\x00\x00\x00\x00\x00\x01")) {
+		t.Errorf("name key %q", got)
+	}
+}

@@ -152,14 +152,10 @@ type edgeID struct {
 	kind     byte
 }
 
-func edgeIDCompare(a, b edgeID) int {
-	return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.dst, b.dst), cmp.Compare(a.kind, b.kind))
-}
-
 // Validate reports whether the Store can apply c: a document id of 1 to
-// 4096 bytes; entity ids as EntityID makes them; edges of a known kind
-// between two different entities that c itself lists. The error wraps
-// ErrInvalid and names the document.
+// 4096 bytes; entities with ids as EntityID makes them and a type; edges
+// of a known kind between two different entities that c itself lists. The
+// error wraps ErrInvalid and names the document.
 func (c *Contribution) Validate() error {
 	_, err := prepare(c)
 	return err
@@ -195,6 +191,9 @@ func prepare(c *Contribution) (*prepared, error) {
 		eid, err := parseID(en.ID)
 		if err != nil {
 			return nil, bad("%v", err)
+		}
+		if en.Type == "" {
+			return nil, bad("entity %s (%q) has no type", en.ID, en.Name)
 		}
 		if old, ok := p.entities[eid]; ok {
 			mergeEntity(old, &en)

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -231,48 +232,84 @@ func (s *Store) edgesOf(ctx context.Context, id string, evidence bool, fn func(E
 	if err != nil {
 		return nil
 	}
-	prefix := adjPrefix(n)
 	return s.db.View(func(txn *badger.Txn) error {
-		o := badger.DefaultIteratorOptions
-		o.Prefix = prefix
-		o.PrefetchValues = false
-		it := txn.NewIterator(o)
-		defer it.Close()
-		count := 0
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			if count++; count%1024 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			key, err := parseKey(it.Item().Key())
+		return adjacent(ctx, txn, n, nil, func(nb uint64, kb byte, v []byte) error {
+			src, dst := min(n, nb), max(n, nb)
+			kind, _ := byteKind(kb)
+			ed, err := decodeEdge(src, dst, kind, v, evidence)
 			if err != nil {
 				return err
 			}
-			src, dst := key.ID, key.Other
-			if src > dst {
-				src, dst = dst, src
-			}
-			kb, _ := kindByte(key.Kind)
-			item, err := txn.Get(edgeKey(src, dst, kb))
-			if err != nil {
-				return fmt.Errorf("adjacency %s-%s %s without edge: %w", formatID(src), formatID(dst), key.Kind, err)
-			}
-			var ed Edge
-			err = item.Value(func(v []byte) error {
-				var err error
-				ed, err = decodeEdge(src, dst, key.Kind, v, evidence)
-				return err
-			})
-			if err != nil {
-				return err
-			}
-			if err := fn(ed); err != nil {
-				return err
-			}
-		}
-		return ctx.Err()
+			return fn(ed)
+		})
 	})
+}
+
+// adjacent calls fn with the value of every edge of entity n, ordered by
+// neighbour then kind. Edges to smaller ids are found through the adjacency
+// index and read one by one; edges to larger ids, where n is the source,
+// are read in one sweep of the edge records. skip, when set, is asked
+// before reading an edge whether to pass it by.
+func adjacent(ctx context.Context, txn *badger.Txn, n uint64, skip func(nb uint64, kb byte) bool, fn func(nb uint64, kb byte, val []byte) error) error {
+	count := 0
+	tick := func() error {
+		if count++; count%1024 == 0 {
+			return ctx.Err()
+		}
+		return nil
+	}
+	prefix := adjPrefix(n)
+	o := badger.DefaultIteratorOptions
+	o.Prefix = prefix
+	o.PrefetchValues = false
+	it := txn.NewIterator(o)
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if err := tick(); err != nil {
+			it.Close()
+			return err
+		}
+		k := it.Item().Key()
+		nb := binary.BigEndian.Uint64(k[1+idLen:])
+		if nb > n {
+			break
+		}
+		kb := k[1+2*idLen]
+		if skip != nil && skip(nb, kb) {
+			continue
+		}
+		item, err := txn.Get(edgeKey(nb, n, kb))
+		if err != nil {
+			it.Close()
+			return fmt.Errorf("adjacency %s-%s without edge: %w", formatID(nb), formatID(n), err)
+		}
+		if err := item.Value(func(v []byte) error { return fn(nb, kb, v) }); err != nil {
+			it.Close()
+			return err
+		}
+	}
+	it.Close()
+
+	prefix = edgeKey(n, 0, 0)[:1+idLen]
+	o.Prefix = prefix
+	o.PrefetchValues = skip == nil
+	it = txn.NewIterator(o)
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if err := tick(); err != nil {
+			return err
+		}
+		item := it.Item()
+		k := item.Key()
+		nb := binary.BigEndian.Uint64(k[1+idLen:])
+		kb := k[1+2*idLen]
+		if skip != nil && skip(nb, kb) {
+			continue
+		}
+		if err := item.Value(func(v []byte) error { return fn(nb, kb, v) }); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
 }
 
 // Lookup returns the entities whose canonical name or an alias is name,

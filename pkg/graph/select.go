@@ -109,44 +109,120 @@ func (f Filter) key() uint64 {
 // Subgraph is a selected part of the graph held in memory, without evidence
 // text: Nodes sorted by id, Links sorted by (Source, Target). Only Degree and
 // WeightedDegree of the nodes' Metrics are set by Select; Analyze sets all.
+// Links of the same kinds and weights share their Kinds slice and Counts
+// map, and a link of one kind shares its Predicates with its edge: treat
+// them as read-only.
 type Subgraph struct {
 	Nodes []Node
 	Links []Link
 
-	edges []Edge         // per kind, sorted, without evidence
+	multi []Edge         // the edges of links of several kinds, sorted
 	index map[string]int // node id → index in Nodes
 
-	viewOnce sync.Once
-	v        *View
+	indexOnce sync.Once
+	viewOnce  sync.Once
+	v         *View
+}
+
+// nodeIndex returns the index of every node id, built on first use when g
+// was not made by Select.
+func (g *Subgraph) nodeIndex() map[string]int {
+	g.indexOnce.Do(func() {
+		if g.index != nil {
+			return
+		}
+		g.index = make(map[string]int, len(g.Nodes))
+		for i := range g.Nodes {
+			g.index[g.Nodes[i].ID] = i
+		}
+	})
+	return g.index
 }
 
 // Edges returns the edges behind the links, one per kind, in (Source,
-// Target, Kind) order, without evidence. The slice is shared: do not change
-// it.
-func (g *Subgraph) Edges() []Edge { return g.edges }
+// Target, Kind) order, without evidence. It builds a new slice on every
+// call; its Predicates maps are shared with the links.
+func (g *Subgraph) Edges() []Edge {
+	out := make([]Edge, 0, len(g.Links)+len(g.multi)/2)
+	j := 0
+	for _, l := range g.Links {
+		if len(l.Kinds) > 1 {
+			out = append(out, g.multi[j:j+len(l.Kinds)]...)
+			j += len(l.Kinds)
+			continue
+		}
+		out = append(out, Edge{Kind: l.Kinds[0], Source: l.Source, Target: l.Target, Weight: l.Weight, Documents: l.Documents,
+			FirstSeen: l.FirstSeen, LastSeen: l.LastSeen, Predicates: l.Predicates})
+	}
+	return out
+}
 
 // Node returns the node with this entity id.
 func (g *Subgraph) Node(id string) (Node, bool) {
-	i, ok := g.index[id]
+	i, ok := g.nodeIndex()[id]
 	if !ok {
 		return Node{}, false
 	}
 	return g.Nodes[i], true
 }
 
-// linkOf merges the edges of one pair, in kind order.
-func linkOf(edges []Edge) Link {
-	l := Link{Source: edges[0].Source, Target: edges[0].Target, Counts: make(map[EdgeKind]int, len(edges))}
-	for _, e := range edges {
+// interner shares the Kinds slices and Counts maps of links that have the
+// same kinds and weights, and the date strings of edges: a million links
+// then cost a fraction of the memory.
+type interner struct {
+	kinds  map[string][]EdgeKind
+	counts map[[4]int]map[EdgeKind]int
+	dates  map[string]string
+}
+
+func newInterner() *interner {
+	return &interner{kinds: map[string][]EdgeKind{}, counts: map[[4]int]map[EdgeKind]int{}, dates: map[string]string{}}
+}
+
+// linkOf merges the edges of one pair, given in kind order.
+func (in *interner) linkOf(edges []Edge) Link {
+	l := Link{Source: edges[0].Source, Target: edges[0].Target}
+	var key [4]int
+	var kinds [3]byte
+	for i, e := range edges {
+		kb, _ := kindByte(e.Kind)
+		key[kb] += e.Weight
+		kinds[i] = kb
 		l.Weight += e.Weight
-		l.Kinds = append(l.Kinds, e.Kind)
-		l.Counts[e.Kind] += e.Weight
 		l.Documents = max(l.Documents, e.Documents)
 		l.FirstSeen = minDate(l.FirstSeen, e.FirstSeen)
 		l.LastSeen = maxDate(l.LastSeen, e.LastSeen)
-		l.Predicates = addCounts(l.Predicates, e.Predicates)
+		if len(edges) == 1 {
+			l.Predicates = e.Predicates
+		} else {
+			l.Predicates = addCounts(l.Predicates, e.Predicates)
+		}
+	}
+	ks := kinds[:len(edges)]
+	if l.Kinds = in.kinds[string(ks)]; l.Kinds == nil {
+		for _, e := range edges {
+			l.Kinds = append(l.Kinds, e.Kind)
+		}
+		in.kinds[string(ks)] = l.Kinds
+	}
+	if l.Counts = in.counts[key]; l.Counts == nil {
+		l.Counts = make(map[EdgeKind]int, len(edges))
+		for _, e := range edges {
+			l.Counts[e.Kind] += e.Weight
+		}
+		in.counts[key] = l.Counts
 	}
 	return l
+}
+
+// date returns the shared copy of a date.
+func (in *interner) date(b []byte) string {
+	if s, ok := in.dates[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	in.dates[s] = s
+	return s
 }
 
 // selector holds the state of one Select.
@@ -158,6 +234,7 @@ type selector struct {
 	typ     map[uint64]string // entity types read so far
 	focusID uint64            // the focus, kept whatever its type
 	ids     map[uint64]string // formatted ids, shared by links and edges
+	in      *interner
 }
 
 // intern returns the kept type equal to t, so that a million entities share
@@ -205,23 +282,22 @@ func (sel *selector) entityType(txn *badger.Txn, n uint64) (string, error) {
 	return t, nil
 }
 
-// keepEdge applies the per-edge filters but for endpoint types.
-func (sel *selector) keepEdge(kind byte, first, last string) bool {
-	return sel.kinds[kind] && sel.f.inRange(first, last)
-}
-
 // pairLinks gathers consecutive edges of one pair into a link.
 type pairLinks struct {
 	links []Link
-	edges []Edge
+	multi []Edge // edges of links of several kinds
 	cur   []Edge
+	src   uint64 // the pair of cur
+	dst   uint64
 	min   int
+	in    *interner
 }
 
-func (p *pairLinks) add(e Edge) {
-	if len(p.cur) > 0 && (p.cur[0].Source != e.Source || p.cur[0].Target != e.Target) {
+func (p *pairLinks) add(src, dst uint64, e Edge) {
+	if len(p.cur) > 0 && (p.src != src || p.dst != dst) {
 		p.flush()
 	}
+	p.src, p.dst = src, dst
 	p.cur = append(p.cur, e)
 }
 
@@ -229,9 +305,11 @@ func (p *pairLinks) flush() {
 	if len(p.cur) == 0 {
 		return
 	}
-	if l := linkOf(p.cur); l.Weight >= p.min {
+	if l := p.in.linkOf(p.cur); l.Weight >= p.min {
 		p.links = append(p.links, l)
-		p.edges = append(p.edges, p.cur...)
+		if len(p.cur) > 1 {
+			p.multi = append(p.multi, p.cur...)
+		}
 	}
 	p.cur = p.cur[:0]
 }
@@ -243,7 +321,7 @@ func (p *pairLinks) flush() {
 // not empty. Focus names an entity id; an unknown one gives an error
 // wrapping ErrNotFound.
 func Select(ctx context.Context, s *Store, f Filter) (*Subgraph, error) {
-	sel := &selector{s: s, f: f, types: f.types(), typ: map[uint64]string{}, ids: map[uint64]string{}}
+	sel := &selector{s: s, f: f, types: f.types(), typ: map[uint64]string{}, ids: map[uint64]string{}, in: newInterner()}
 	var err error
 	if sel.kinds, err = f.kinds(); err != nil {
 		return nil, fmt.Errorf("select: %w", err)
@@ -276,32 +354,66 @@ func (sel *selector) all(ctx context.Context) (*Subgraph, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pairLinks{min: sel.f.MinWeight}
-	err = sel.s.scan(ctx, []byte{prefixEdge}, false, func(k, v []byte) error {
+	p, err := sel.scanLinks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return sel.finish(ctx, p.links, p.multi, "")
+}
+
+// scanLinks reads every edge between entities in sel.typ into links.
+func (sel *selector) scanLinks(ctx context.Context) (*pairLinks, error) {
+	p := &pairLinks{min: sel.f.MinWeight, in: sel.in}
+	// Reserve room for every edge of the kept kinds: growing a slice of a
+	// million links costs more than the room unused.
+	if st, err := sel.s.Stats(); err == nil {
+		n := 0
+		for k, c := range st.Edges {
+			if kb, ok := kindByte(EdgeKind(k)); ok && sel.kinds[kb] {
+				n += c
+			}
+		}
+		p.links = make([]Link, 0, n)
+	}
+	var lastSrc uint64
+	var srcKept, started bool
+	var srcID string
+	err := sel.s.scan(ctx, []byte{prefixEdge}, false, func(k, v []byte) error {
 		src := binary.BigEndian.Uint64(k[1:])
 		dst := binary.BigEndian.Uint64(k[1+idLen:])
 		kb := k[1+2*idLen]
-		if sel.typ[src] == "" || sel.typ[dst] == "" || int(kb) >= len(sel.kinds) || !sel.kinds[kb] {
+		if src != lastSrc || !started {
+			// Edges come sorted by source: look each source up once.
+			lastSrc, srcKept, started = src, sel.typ[src] != "", true
+			if srcKept {
+				srcID = sel.idString(src)
+			}
+		}
+		if !srcKept || int(kb) >= len(sel.kinds) || !sel.kinds[kb] || sel.typ[dst] == "" {
 			return nil
 		}
 		kind, _ := byteKind(kb)
-		e, err := decodeEdge(src, dst, kind, v, false)
+		e, err := decodeEdgeAs(srcID, sel.idString(dst), kind, v, false, sel.in)
 		if err != nil {
 			return err
 		}
 		if !sel.f.inRange(e.FirstSeen, e.LastSeen) {
 			return nil
 		}
-		e.Source, e.Target = sel.idString(src), sel.idString(dst)
-		p.add(e)
+		p.add(src, dst, e)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	p.flush()
-	return sel.finish(ctx, p.links, p.edges, "")
+	return p, nil
 }
+
+// focusScanRing is the size of the outermost ring of a focus selection
+// above which the links among it are found by a sweep of every edge rather
+// than through the adjacency index of each of its nodes.
+var focusScanRing = 2000
 
 // focus selects the neighbourhood of one entity through the adjacency
 // index, without reading the rest of the store.
@@ -312,7 +424,8 @@ func (sel *selector) focus(ctx context.Context) (*Subgraph, error) {
 	}
 	depth := max(sel.f.Depth, 1)
 	var links []Link
-	var edges []Edge
+	var multi []Edge
+	var kept map[uint64]int
 	err = sel.s.db.View(func(txn *badger.Txn) error {
 		t, err := sel.entityType(txn, center)
 		if err != nil {
@@ -326,12 +439,18 @@ func (sel *selector) focus(ctx context.Context) (*Subgraph, error) {
 		seen := map[[2]uint64]bool{}
 		frontier := []uint64{center}
 		for d := 0; d <= depth && len(frontier) > 0; d++ {
+			if d == depth && len(frontier) > focusScanRing {
+				// The links among a large outer ring are found faster by
+				// one sweep of all edges.
+				kept = dist
+				return nil
+			}
 			var next []uint64
 			for _, u := range frontier {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				err := sel.neighbours(txn, u, func(v uint64, l Link, es []Edge) {
+				err := sel.neighbours(ctx, txn, u, func(v uint64, l Link, es []Edge) {
 					if _, ok := dist[v]; !ok {
 						if d == depth {
 							return
@@ -343,7 +462,9 @@ func (sel *selector) focus(ctx context.Context) (*Subgraph, error) {
 					if !seen[pair] {
 						seen[pair] = true
 						links = append(links, l)
-						edges = append(edges, es...)
+						if len(es) > 1 {
+							multi = append(multi, es...)
+						}
 					}
 				})
 				if err != nil {
@@ -357,9 +478,21 @@ func (sel *selector) focus(ctx context.Context) (*Subgraph, error) {
 	if err != nil {
 		return nil, err
 	}
+	if kept != nil {
+		typ := make(map[uint64]string, len(kept))
+		for n := range kept {
+			typ[n] = cmp.Or(sel.typ[n], "focus")
+		}
+		sel.typ = typ
+		p, err := sel.scanLinks(ctx)
+		if err != nil {
+			return nil, err
+		}
+		links, multi = p.links, p.multi
+	}
 	slices.SortFunc(links, func(a, b Link) int { return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target)) })
-	slices.SortFunc(edges, edgeCompare)
-	return sel.finish(ctx, links, edges, sel.idString(center))
+	slices.SortFunc(multi, edgeCompare)
+	return sel.finish(ctx, links, multi, sel.idString(center))
 }
 
 func edgeCompare(a, b Edge) int {
@@ -370,77 +503,93 @@ func edgeCompare(a, b Edge) int {
 
 // neighbours calls fn with each neighbour v of u that the filter keeps, and
 // the link and edges between them.
-func (sel *selector) neighbours(txn *badger.Txn, u uint64, fn func(v uint64, l Link, es []Edge)) error {
-	prefix := adjPrefix(u)
-	o := badger.DefaultIteratorOptions
-	o.Prefix = prefix
-	o.PrefetchValues = false
-	it := txn.NewIterator(o)
-	defer it.Close()
+func (sel *selector) neighbours(ctx context.Context, txn *badger.Txn, u uint64, fn func(v uint64, l Link, es []Edge)) error {
 	var cur []Edge
 	var curV uint64
 	flush := func() {
 		if len(cur) == 0 {
 			return
 		}
-		if l := linkOf(cur); l.Weight >= sel.f.MinWeight {
-			fn(curV, l, slices.Clone(cur))
+		if l := sel.in.linkOf(cur); l.Weight >= sel.f.MinWeight {
+			var es []Edge
+			if len(cur) > 1 {
+				es = slices.Clone(cur)
+			}
+			fn(curV, l, es)
 		}
 		cur = cur[:0]
 	}
-	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-		k := it.Item().Key()
-		v := binary.BigEndian.Uint64(k[1+idLen:])
-		kb := k[1+2*idLen]
+	var typeErr error
+	skip := func(v uint64, kb byte) bool {
 		if int(kb) >= len(sel.kinds) || !sel.kinds[kb] {
-			continue
+			return true
 		}
 		t, err := sel.entityType(txn, v)
 		if err != nil {
-			return err
+			typeErr = err
+			return true
 		}
-		if !sel.types[t] && (sel.f.Focus == "" || v != sel.focusID) {
-			continue
-		}
+		return !sel.types[t] && (sel.f.Focus == "" || v != sel.focusID)
+	}
+	err := adjacent(ctx, txn, u, skip, func(v uint64, kb byte, val []byte) error {
 		src, dst := min(u, v), max(u, v)
-		item, err := txn.Get(edgeKey(src, dst, kb))
-		if err != nil {
-			return fmt.Errorf("edge %s-%s: %w", formatID(src), formatID(dst), err)
-		}
 		kind, _ := byteKind(kb)
-		var e Edge
-		err = item.Value(func(b []byte) error {
-			e, err = decodeEdge(src, dst, kind, b, false)
-			return err
-		})
+		e, err := decodeEdgeAs(sel.idString(src), sel.idString(dst), kind, val, false, sel.in)
 		if err != nil {
 			return err
 		}
 		if !sel.f.inRange(e.FirstSeen, e.LastSeen) {
-			continue
+			return nil
 		}
 		if v != curV {
 			flush()
 		}
 		curV = v
-		e.Source, e.Target = sel.idString(src), sel.idString(dst)
 		cur = append(cur, e)
+		return nil
+	})
+	if err == nil {
+		err = typeErr
+	}
+	if err != nil {
+		return err
 	}
 	flush()
 	return nil
 }
 
+// degree is a node's degree and weighted degree.
+type degree struct {
+	n int
+	w float64
+}
+
+// degrees counts the degrees of the ends of links. Ids without a link give
+// the zero degree.
+func degrees(links []Link) map[string]degree {
+	ds := map[string]*degree{}
+	for _, l := range links {
+		for _, id := range [2]string{l.Source, l.Target} {
+			d := ds[id]
+			if d == nil {
+				d = &degree{}
+				ds[id] = d
+			}
+			d.n++
+			d.w += float64(l.Weight)
+		}
+	}
+	out := make(map[string]degree, len(ds))
+	for id, d := range ds {
+		out[id] = *d
+	}
+	return out
+}
+
 // finish applies Top, reads the kept entities and computes degrees. keep,
 // when set, is a node Top never drops.
-func (sel *selector) finish(ctx context.Context, links []Link, edges []Edge, keep string) (*Subgraph, error) {
-	deg := map[string]int{}
-	wdeg := map[string]float64{}
-	for _, l := range links {
-		deg[l.Source]++
-		deg[l.Target]++
-		wdeg[l.Source] += float64(l.Weight)
-		wdeg[l.Target] += float64(l.Weight)
-	}
+func (sel *selector) finish(ctx context.Context, links []Link, multi []Edge, keep string) (*Subgraph, error) {
+	deg := degrees(links)
 	var ids []string
 	entities := map[string]Entity{}
 	if len(links) == 0 {
@@ -454,15 +603,8 @@ func (sel *selector) finish(ctx context.Context, links []Link, edges []Edge, kee
 			ids = append(ids, id)
 		}
 	}
-	for _, id := range ids {
-		if _, ok := entities[id]; ok {
-			continue
-		}
-		en, err := sel.s.Entity(id)
-		if err != nil {
-			return nil, err
-		}
-		entities[id] = en
+	if err := sel.readEntities(ctx, ids, entities); err != nil {
+		return nil, err
 	}
 	if sel.f.Top > 0 && len(ids) > sel.f.Top {
 		slices.SortFunc(ids, func(a, b string) int {
@@ -472,7 +614,7 @@ func (sel *selector) finish(ctx context.Context, links []Link, edges []Edge, kee
 			case b:
 				return 1
 			}
-			return cmp.Or(cmp.Compare(wdeg[b], wdeg[a]), cmp.Compare(entities[b].Mentions, entities[a].Mentions), cmp.Compare(a, b))
+			return cmp.Or(cmp.Compare(deg[b].w, deg[a].w), cmp.Compare(entities[b].Mentions, entities[a].Mentions), cmp.Compare(a, b))
 		})
 		if keep != "" && ids[0] != keep {
 			// keep sorts first; this cannot happen.
@@ -484,23 +626,16 @@ func (sel *selector) finish(ctx context.Context, links []Link, edges []Edge, kee
 			in[id] = true
 		}
 		links = slices.DeleteFunc(links, func(l Link) bool { return !in[l.Source] || !in[l.Target] })
-		edges = slices.DeleteFunc(edges, func(e Edge) bool { return !in[e.Source] || !in[e.Target] })
-		clear(deg)
-		clear(wdeg)
-		for _, l := range links {
-			deg[l.Source]++
-			deg[l.Target]++
-			wdeg[l.Source] += float64(l.Weight)
-			wdeg[l.Target] += float64(l.Weight)
-		}
+		multi = slices.DeleteFunc(multi, func(e Edge) bool { return !in[e.Source] || !in[e.Target] })
+		deg = degrees(links)
 		if len(links) > 0 {
-			ids = slices.DeleteFunc(ids, func(id string) bool { return deg[id] == 0 })
+			ids = slices.DeleteFunc(ids, func(id string) bool { return deg[id].n == 0 })
 		}
 	}
 	slices.Sort(ids)
-	g := &Subgraph{Nodes: make([]Node, len(ids)), Links: links, edges: edges, index: make(map[string]int, len(ids))}
+	g := &Subgraph{Nodes: make([]Node, len(ids)), Links: links, multi: multi, index: make(map[string]int, len(ids))}
 	for i, id := range ids {
-		g.Nodes[i] = Node{Entity: entities[id], Metrics: Metrics{Degree: deg[id], WeightedDegree: wdeg[id]}}
+		g.Nodes[i] = Node{Entity: entities[id], Metrics: Metrics{Degree: deg[id].n, WeightedDegree: deg[id].w}}
 		g.index[id] = i
 	}
 	return g, nil
@@ -537,4 +672,38 @@ func (sel *selector) isolated(ctx context.Context, focus string, entities map[st
 		}
 	}
 	return ids, nil
+}
+
+// readEntities reads the entities of ids not yet in entities: one by one
+// when they are few, in one sweep of the entity records when they are many.
+func (sel *selector) readEntities(ctx context.Context, ids []string, entities map[string]Entity) error {
+	want := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := entities[id]; !ok {
+			want[id] = true
+		}
+	}
+	if len(want) < 4096 {
+		for id := range want {
+			en, err := sel.s.Entity(id)
+			if err != nil {
+				return err
+			}
+			entities[id] = en
+		}
+		return nil
+	}
+	return sel.s.scan(ctx, []byte{prefixEntity}, false, func(k, v []byte) error {
+		n := binary.BigEndian.Uint64(k[1:])
+		if !want[formatID(n)] {
+			return nil
+		}
+		en, err := decodeEntity(n, v)
+		if err != nil {
+			return err
+		}
+		en.ID = sel.idString(n)
+		entities[en.ID] = en
+		return nil
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -201,5 +202,60 @@ func TestFilterKey(t *testing.T) {
 			t.Errorf("filters %+v and %+v share a key", differ[j], f)
 		}
 		keys[f.key()] = i
+	}
+}
+
+func TestSelectIsolatedTop(t *testing.T) {
+	// No links of the kept kinds: the nodes are the entities, Top of them
+	// by mentions (specStore gives each end the weight as mentions).
+	s := specStore(t, nil, "A B cooccur 5", "C D cooccur 2", "E F cooccur 9")
+	g, err := Select(context.Background(), s, Filter{Kinds: []EdgeKind{Context}, Top: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A and B have 5 mentions, E and F 9: the top 3 are E, F and one of A, B.
+	var top []string
+	for _, n := range g.Nodes {
+		top = append(top, n.Name)
+		if n.Aliases == nil {
+			t.Errorf("node %s lost its aliases", n.Name)
+		}
+	}
+	slices.Sort(top)
+	if len(top) != 3 || top[1] != "E" || top[2] != "F" || (top[0] != "A" && top[0] != "B") {
+		t.Errorf("top 3 by mentions = %v", top)
+	}
+}
+
+// TestSelectFocusSweep checks that a focus selection gives the same graph
+// whether its outer ring is expanded through the adjacency index or found
+// by a sweep of every edge.
+func TestSelectFocusSweep(t *testing.T) {
+	s := openMem(t)
+	mustApply(t, s, newSynth(31, 120).docs(0, 400))
+	var ids []string
+	s.Entities(context.Background(), func(e Entity) error {
+		if len(ids) < 6 {
+			ids = append(ids, e.ID)
+		}
+		return nil
+	})
+	defer func(old int) { focusScanRing = old }(focusScanRing)
+	for _, id := range ids {
+		for _, f := range []Filter{{Focus: id}, {Focus: id, Depth: 2, MinWeight: 2}, {Focus: id, Depth: 2, Kinds: []EdgeKind{Cooccur}, Types: synthTypes}} {
+			focusScanRing = 1 << 30
+			a, err := Select(context.Background(), s, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			focusScanRing = 0
+			b, err := Select(context.Background(), s, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if names(a) != names(b) || !reflect.DeepEqual(a.Edges(), b.Edges()) || !reflect.DeepEqual(a.Links, b.Links) {
+				t.Errorf("filter %+v: expanded %s\nswept %s", f, names(a), names(b))
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 )
 
 // ErrNotFound is returned (wrapped) when a document, entity or edge asked for
@@ -30,7 +31,7 @@ type Logger interface {
 }
 
 // Options configure a Store. Build them with DefaultOptions and the WithX
-// methods; the zero value is not useful.
+// methods; a size left at zero takes its default.
 type Options struct {
 	// Dir is the store's directory; it is created when missing (unless
 	// ReadOnly).
@@ -47,10 +48,11 @@ type Options struct {
 	// MemTableSize is the size in bytes of one in-memory table. It bounds a
 	// single write transaction to about 15% of it. Default 32 MiB.
 	MemTableSize int64
-	// BlockCacheSize is the bytes of table blocks kept in memory. Default 32 MiB.
+	// BlockCacheSize is the bytes of table blocks kept in memory. Default
+	// 32 MiB.
 	BlockCacheSize int64
 	// IndexCacheSize is the bytes of table indexes and bloom filters kept
-	// in memory; 0 keeps all of them. Default 16 MiB.
+	// in memory; negative keeps all of them. Default 16 MiB.
 	IndexCacheSize int64
 	// Logger receives the storage engine's messages. Default nil: discarded.
 	Logger Logger
@@ -61,10 +63,24 @@ type Options struct {
 func DefaultOptions(dir string) Options {
 	return Options{
 		Dir:            dir,
-		MemTableSize:   32 << 20,
-		BlockCacheSize: 32 << 20,
-		IndexCacheSize: 16 << 20,
+		MemTableSize:   defaultMemTableSize,
+		BlockCacheSize: defaultBlockCacheSize,
+		IndexCacheSize: defaultIndexCacheSize,
 	}
+}
+
+const (
+	defaultMemTableSize   = 32 << 20
+	defaultBlockCacheSize = 32 << 20
+	defaultIndexCacheSize = 16 << 20
+)
+
+// orDefault returns v, or def when v is zero.
+func orDefault(v, def int64) int64 {
+	if v == 0 {
+		return def
+	}
+	return v
 }
 
 // WithDir returns opt with Dir set to dir.
@@ -110,7 +126,9 @@ func (nopLogger) Debugf(string, ...any)   {}
 
 // Open opens the store opt describes, creating it when needed. When another
 // process holds the directory the error wraps ErrLocked; a read-only open of
-// a missing store wraps ErrNotFound.
+// a missing store wraps ErrNotFound. A read-only open of a store whose
+// writer was killed first recovers it (dropping the torn tail of its log,
+// which holds no whole Apply) and so needs the directory to itself.
 func Open(opt Options) (*Store, error) {
 	name := opt.Dir
 	if opt.InMemory {
@@ -137,25 +155,41 @@ func Open(opt Options) (*Store, error) {
 		WithNumGoroutines(2).
 		WithValueLogFileSize(256 << 20).
 		WithLogger(nopLogger{})
-	bo.TableSizeMultiplier = tableSizeMultiplier()
 	if opt.InMemory {
 		bo = bo.WithDir("").WithValueDir("")
 	}
-	if opt.MemTableSize > 0 {
-		bo = bo.WithMemTableSize(opt.MemTableSize)
+	bo = bo.WithMemTableSize(max(1<<20, orDefault(opt.MemTableSize, defaultMemTableSize))).
+		WithBlockCacheSize(max(1<<20, orDefault(opt.BlockCacheSize, defaultBlockCacheSize))).
+		WithIndexCacheSize(max(0, orDefault(opt.IndexCacheSize, defaultIndexCacheSize)))
+	if os.Getenv("XX_NOCOMP") != "" {
+		bo = bo.WithCompression(options.None)
+	}
+	if v := os.Getenv("XX_TSM"); v != "" {
+		bo.TableSizeMultiplier, _ = strconv.Atoi(v)
+	}
+	if v := os.Getenv("XX_BTS"); v != "" {
+		n, _ := strconv.Atoi(v)
+		bo.BaseTableSize = int64(n) << 20
 	}
 	// Badger wants values kept in the tree well below the batch limit.
 	bo = bo.WithValueThreshold(min(1<<20, bo.MemTableSize*15/100/4))
-	if opt.BlockCacheSize >= 0 {
-		bo = bo.WithBlockCacheSize(opt.BlockCacheSize)
-	}
-	if opt.IndexCacheSize >= 0 {
-		bo = bo.WithIndexCacheSize(opt.IndexCacheSize)
-	}
 	if opt.Logger != nil {
 		bo = bo.WithLogger(opt.Logger)
 	}
 	db, err := openBadger(bo)
+	if err != nil && opt.ReadOnly && !opt.InMemory && strings.Contains(err.Error(), "truncate required") {
+		// A writer was killed: its log has a torn tail a read-only open
+		// cannot drop. Open read-write once to recover, then read-only.
+		rw, rerr := openBadger(bo.WithReadOnly(false))
+		if rerr == nil {
+			rerr = rw.Close()
+			if rerr == nil {
+				db, err = openBadger(bo)
+			}
+		} else {
+			err = rerr
+		}
+	}
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
 			return nil, fmt.Errorf("store %s is in use by another graphbuild process: %w", opt.Dir, ErrLocked)
@@ -486,11 +520,4 @@ func (s *Store) mergeEdgeTxn(txn *badger.Txn, id edgeID, ed *Edge, kindDelta map
 		return wrapApply("", err)
 	}
 	return nil
-}
-
-func tableSizeMultiplier() int {
-	if v, err := strconv.Atoi(os.Getenv("GRAPH_TSM")); err == nil && v > 0 {
-		return v
-	}
-	return 2
 }

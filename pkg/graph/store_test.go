@@ -356,6 +356,7 @@ func TestApplyRejectsInvalid(t *testing.T) {
 		{"long doc id", func(c *Contribution) { c.Doc.ID = strings.Repeat("x", maxDocIDLen+1) }},
 		{"bad entity id", func(c *Contribution) { c.Entities[0].ID = "John Kerry" }},
 		{"upper-case entity id", func(c *Contribution) { c.Entities[0].ID = strings.ToUpper(c.Entities[0].ID) }},
+		{"entity without type", func(c *Contribution) { c.Entities[1].Type = "" }},
 		{"bad mention entity", func(c *Contribution) { c.Mentions[0].Entity = "x" }},
 		{"self-loop", func(c *Contribution) { c.Edges[0].Target = c.Edges[0].Source }},
 		{"unknown kind", func(c *Contribution) { c.Edges[0].Kind = "likes" }},
@@ -526,5 +527,52 @@ func TestApplyCanceled(t *testing.T) {
 	cancel()
 	if _, err := s.Apply(ctx, newSynth(1, 10).docs(0, 3)); !errors.Is(err, context.Canceled) {
 		t.Errorf("Apply(canceled) = %v", err)
+	}
+}
+
+type countLogger struct{ n int }
+
+func (l *countLogger) Errorf(string, ...any)   { l.n++ }
+func (l *countLogger) Warningf(string, ...any) { l.n++ }
+func (l *countLogger) Infof(string, ...any)    { l.n++ }
+func (l *countLogger) Debugf(string, ...any)   { l.n++ }
+
+func TestOptions(t *testing.T) {
+	l := &countLogger{}
+	dir := t.TempDir()
+	opt := DefaultOptions("elsewhere").WithDir(dir).WithLogger(l).WithSyncWrites(true).
+		WithBlockCacheSize(1 << 20).WithIndexCacheSize(1 << 20).WithMemTableSize(4 << 20)
+	if opt.Dir != dir || !opt.SyncWrites || opt.BlockCacheSize != 1<<20 || opt.IndexCacheSize != 1<<20 || opt.MemTableSize != 4<<20 {
+		t.Fatalf("options not set: %+v", opt)
+	}
+	s, err := Open(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.String() != dir {
+		t.Errorf("String() = %q", s.String())
+	}
+	mustApply(t, s, []Contribution{kerryContribution("a", "")})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if l.n == 0 {
+		t.Error("the storage engine's messages did not reach the logger")
+	}
+	if _, err := Open(DefaultOptions("")); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Open without a directory: %v", err)
+	}
+}
+
+func TestZeroOptions(t *testing.T) {
+	// Sizes left at zero take their defaults.
+	s, err := Open(Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	mustApply(t, s, newSynth(1, 30).docs(0, 50))
+	if st := mustStats(t, s); st.Documents != 50 {
+		t.Errorf("stored %d documents", st.Documents)
 	}
 }

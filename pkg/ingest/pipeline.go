@@ -53,8 +53,14 @@ type Result struct {
 	Skipped  bool
 }
 
+// queue holds the jobs of one input, in the order it yields them.
+type queue struct {
+	in   source.Input
+	jobs chan *job
+}
+
 type job struct {
-	seq  int
+	seq  int // -1 for an input's read error
 	doc  source.Document
 	res  Result
 	err  error
@@ -77,62 +83,56 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	// Jobs flow reader → workers, and reader → collector in the same order,
-	// so the collector can wait for each in turn: a bounded reorder buffer.
+	// Inputs are read by several readers at once (extracting an HTML page
+	// costs more than analysing it), each into a queue of its own; the
+	// queues reach the collector in input order and it drains one after the
+	// other, so results keep input order whatever finishes first. Every job
+	// also goes to the workers. Memory is bounded by the queues' buffers.
 	todo := make(chan *job, workers*4)
-	ordered := make(chan *job, workers*16)
-	var readErr error
-	var inputsDone int
-	var bytesRead int64
-	var mu sync.Mutex // guards inputsDone, bytesRead
+	queues := make(chan queue, workers)
+	var readers sync.WaitGroup
 	go func() {
-		defer close(todo)
-		defer close(ordered)
-		seq := 0
+		defer func() {
+			close(queues)
+			readers.Wait() // every Add happened above
+			close(todo)
+		}()
 		for _, in := range inputs {
-			err := source.Read(ctx, in, opt.Source, func(d source.Document) error {
-				for _, w := range d.Warnings {
-					if opt.OnWarning != nil {
-						opt.OnWarning(d.Path, w)
+			q := queue{in: in, jobs: make(chan *job, 64)}
+			select {
+			case queues <- q:
+			case <-ctx.Done():
+				return
+			}
+			readers.Add(1)
+			go func() {
+				defer readers.Done()
+				defer close(q.jobs)
+				err := source.Read(ctx, q.in, opt.Source, func(d source.Document) error {
+					j := &job{doc: d, done: make(chan struct{})}
+					select {
+					case q.jobs <- j:
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+					select {
+					case todo <- j:
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+					return nil
+				})
+				if err != nil && ctx.Err() == nil {
+					j := &job{seq: -1, err: err, done: make(chan struct{})}
+					close(j.done)
+					select {
+					case q.jobs <- j:
+					case <-ctx.Done():
 					}
 				}
-				j := &job{seq: seq, doc: d, done: make(chan struct{})}
-				seq++
-				select {
-				case ordered <- j:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-				select {
-				case todo <- j:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-				return nil
-			})
-			if err != nil {
-				if ctx.Err() != nil {
-					readErr = ctx.Err()
-					return
-				}
-				// Reported through a pseudo-job so errors keep input order.
-				j := &job{seq: -1, err: err, done: make(chan struct{})}
-				close(j.done)
-				select {
-				case ordered <- j:
-				case <-ctx.Done():
-					return
-				}
-			}
-			mu.Lock()
-			inputsDone++
-			if in.Size > 0 {
-				bytesRead += in.Size
-			}
-			mu.Unlock()
+			}()
 		}
 	}()
-
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -170,37 +170,40 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 		total += in.Size
 	}
 	start := time.Now()
-	docs := 0
-	for j := range ordered {
-		select {
-		case <-j.done:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if j.err != nil {
-			if errors.Is(j.err, context.Canceled) && ctx.Err() != nil {
+	docs, inputsDone := 0, 0
+	var bytesRead int64
+	for q := range queues {
+		for j := range q.jobs {
+			select {
+			case <-j.done:
+			case <-ctx.Done():
 				return ctx.Err()
 			}
-			onError(j.err)
-			continue
+			if j.err != nil {
+				if errors.Is(j.err, context.Canceled) && ctx.Err() != nil {
+					return ctx.Err()
+				}
+				onError(j.err)
+				continue
+			}
+			for _, w := range j.doc.Warnings {
+				if opt.OnWarning != nil {
+					opt.OnWarning(j.doc.Path, w)
+				}
+			}
+			docs++
+			if err := fn(j.res); err != nil {
+				cancel()
+				return err
+			}
+			if opt.Progress != nil {
+				opt.Progress(Progress{Inputs: len(inputs), InputsDone: inputsDone, Documents: docs, Bytes: bytesRead, TotalBytes: total, Elapsed: time.Since(start)})
+			}
 		}
-		if j.seq < 0 {
-			continue
+		inputsDone++
+		if q.in.Size > 0 {
+			bytesRead += q.in.Size
 		}
-		docs++
-		if err := fn(j.res); err != nil {
-			cancel()
-			return err
-		}
-		if opt.Progress != nil {
-			mu.Lock()
-			p := Progress{Inputs: len(inputs), InputsDone: inputsDone, Documents: docs, Bytes: bytesRead, TotalBytes: total, Elapsed: time.Since(start)}
-			mu.Unlock()
-			opt.Progress(p)
-		}
-	}
-	if readErr != nil {
-		return readErr
 	}
 	return ctx.Err()
 }

@@ -498,8 +498,11 @@ func Analyze(ctx context.Context, s *Store, f Filter) (*Subgraph, error) {
 		return nil, fmt.Errorf("analyze %s: %w", s.name, err)
 	}
 	if !s.opt.ReadOnly {
-		if err := s.saveMetrics(f, version, g); err != nil {
-			return nil, err
+		// Cache only what was computed from one store state.
+		if now, err := s.Version(); err == nil && now == version {
+			if err := s.saveMetrics(f, version, g); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return g, nil

@@ -492,3 +492,51 @@ func TestAnalyzeReadOnly(t *testing.T) {
 		t.Error("read-only Analyze of a new filter differs from Compute")
 	}
 }
+
+func TestAnalyzeEdgeCases(t *testing.T) {
+	ctx := context.Background()
+	// An empty store.
+	g, err := Analyze(ctx, openMem(t), Filter{})
+	if err != nil || len(g.Nodes) != 0 || len(g.Links) != 0 {
+		t.Fatalf("empty store: %+v, %v", g, err)
+	}
+	// Entities without links: each its own community, equal pagerank.
+	s := openMem(t)
+	c := kerryContribution("a", "")
+	c.Edges = nil
+	mustApply(t, s, []Contribution{c})
+	g, err = Analyze(ctx, s, Filter{})
+	if err != nil || len(g.Nodes) != 3 {
+		t.Fatalf("isolated nodes: %+v, %v", g, err)
+	}
+	comms := map[int]bool{}
+	for _, n := range g.Nodes {
+		comms[n.Community] = true
+		if math.Abs(n.PageRank-1.0/3) > 1e-9 || n.Betweenness != 0 || n.Degree != 0 {
+			t.Errorf("isolated node %s: %+v", n.Name, n.Metrics)
+		}
+	}
+	if len(comms) != 3 {
+		t.Errorf("isolated nodes share communities: %v", comms)
+	}
+	// One link.
+	_, n := analyzed(t, "A B cooccur 2")
+	if n["A"].Community != n["B"].Community || n["A"].PageRank != n["B"].PageRank || n["A"].Degree != 1 {
+		t.Errorf("one link: %+v %+v", n["A"].Metrics, n["B"].Metrics)
+	}
+}
+
+func TestKShortestPathsFewer(t *testing.T) {
+	s := specStore(t, nil, "A B cooccur 1", "B C cooccur 1")
+	g, err := Select(context.Background(), s, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := g.KShortestPaths(EntityID("A", "PERSON"), EntityID("C", "PERSON"), 10)
+	if err != nil || len(ps) != 1 || len(ps[0].Nodes) != 3 {
+		t.Errorf("k=10 on a line: %+v, %v", ps, err)
+	}
+	if ps, err := g.KShortestPaths(EntityID("A", "PERSON"), EntityID("C", "PERSON"), 0); err != nil || ps != nil {
+		t.Errorf("k=0: %+v, %v", ps, err)
+	}
+}

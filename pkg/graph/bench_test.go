@@ -3,10 +3,12 @@ package graph
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -34,7 +36,7 @@ func denseDoc(rng *rand.Rand, i, n, hubs, k int) Contribution {
 		picked[e] = true
 	}
 	var ids []string
-	for e := range picked {
+	for _, e := range slices.Sorted(maps.Keys(picked)) {
 		name := fmt.Sprintf("Entity %d", e)
 		typ := synthTypes[e%6] // node types only
 		en := Entity{ID: EntityID(name, typ), Name: name, Type: typ, Mentions: 1, Documents: 1, FirstSeen: date, LastSeen: date, Aliases: map[string]int{name: 1}}

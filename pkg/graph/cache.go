@@ -18,7 +18,7 @@ import (
 // with floats as IEEE-754 bits big-endian and counts as uvarints. A chunk
 // of another store version, a missing chunk or a node list that is not the
 // selection's makes the cache a miss; saving one purges every chunk of
-// other versions, so the cache never outgrows one store state.
+// other versions, so the cache only ever holds the current store state.
 
 // cacheChunkNodes is the number of nodes per chunk (about 110 KiB).
 const cacheChunkNodes = 4096

@@ -40,6 +40,7 @@ import (
 //
 //	47 01 02 03 04 05 06 07 08 11 12 13 14 15 16 17 18 01
 //	'G'  source                  target                  kind A name in an 'N' key is normalized by normName (lower
+//
 // case, runs of white space made one space, trimmed); it may itself contain
 // 0x00, which is why parseKey reads the id from the end of the key.
 //

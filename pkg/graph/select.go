@@ -32,15 +32,45 @@ type Filter struct {
 	// mentions, then smaller id) and the links between them; 0 keeps all.
 	Top int
 	// Focus, an entity id, keeps only the nodes within Depth links of it
-	// (the focus itself whatever its type).
+	// (the focus itself whatever its type), walking only links the other
+	// fields keep; Top then applies to what the walk reached.
 	Focus string
 	// Depth is the radius around Focus; 0 means 1.
 	Depth int
-	// Since and Until (YYYY-MM-DD, inclusive, either may be empty) keep the
-	// edges seen in that range: those whose first and last dates overlap
-	// it. Undated edges are dropped when either is set. Weights stay those
-	// of the whole edge.
+	// Since and Until (YYYY-MM-DD, YYYY-MM or YYYY, inclusive, either may
+	// be empty) keep the edges seen in that range: those whose first and
+	// last dates overlap it. Undated edges are dropped when either is set.
+	// Weights stay those of the whole edge.
 	Since, Until string
+}
+
+// dateRange returns Since and Until as full dates: a month or year given
+// alone starts on its first day for Since and ends on its last for Until.
+func (f Filter) dateRange() (since, until string, err error) {
+	full := func(d, pad string) (string, error) {
+		if d == "" {
+			return "", nil
+		}
+		ok := len(d) == 4 || len(d) == 7 || len(d) == 10
+		for i := 0; ok && i < len(d); i++ {
+			if i == 4 || i == 7 {
+				ok = d[i] == '-'
+			} else {
+				ok = d[i] >= '0' && d[i] <= '9'
+			}
+		}
+		if !ok {
+			return "", fmt.Errorf("date %q: want YYYY-MM-DD, YYYY-MM or YYYY: %w", d, ErrInvalid)
+		}
+		return d + pad[len(d)-4:], nil
+	}
+	if since, err = full(f.Since, "-01-01"); err != nil {
+		return "", "", err
+	}
+	if until, err = full(f.Until, "-12-31"); err != nil {
+		return "", "", err
+	}
+	return since, until, nil
 }
 
 // types returns the node types the filter keeps.
@@ -100,8 +130,9 @@ func (f Filter) key() uint64 {
 	} else if depth <= 0 {
 		depth = 1
 	}
+	since, until, _ := f.dateRange()
 	s := fmt.Sprintf("w=%d\x00t=%s\x00k=%v\x00top=%d\x00f=%s\x00d=%d\x00s=%s\x00u=%s",
-		max(f.MinWeight, 0), strings.Join(types, ","), kinds, max(f.Top, 0), f.Focus, depth, f.Since, f.Until)
+		max(f.MinWeight, 0), strings.Join(types, ","), kinds, max(f.Top, 0), f.Focus, depth, since, until)
 	h := sha256.Sum256([]byte(s))
 	return binary.BigEndian.Uint64(h[:8])
 }
@@ -319,11 +350,15 @@ func (p *pairLinks) flush() {
 // the entities of the kept types seen in the date range (or the focus
 // alone), at most Top of them by mentions, so that a graph without edges is
 // not empty. Focus names an entity id; an unknown one gives an error
-// wrapping ErrNotFound.
+// wrapping ErrNotFound. Select reads records in several passes: an Apply
+// running meanwhile may be partly seen.
 func Select(ctx context.Context, s *Store, f Filter) (*Subgraph, error) {
 	sel := &selector{s: s, f: f, types: f.types(), typ: map[uint64]string{}, ids: map[uint64]string{}, in: newInterner()}
 	var err error
 	if sel.kinds, err = f.kinds(); err != nil {
+		return nil, fmt.Errorf("select: %w", err)
+	}
+	if sel.f.Since, sel.f.Until, err = f.dateRange(); err != nil {
 		return nil, fmt.Errorf("select: %w", err)
 	}
 	var g *Subgraph

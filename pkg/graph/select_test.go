@@ -103,6 +103,9 @@ func TestSelect(t *testing.T) {
 		{"since", Filter{Since: "2016-06-02"}, "E F G | E-F:1 E-G:1"},
 		{"until", Filter{Until: "2016-01-31"}, "A B | A-B:3"},
 		{"range", Filter{Since: "2016-02-01", Until: "2016-03-31"}, "A B C | A-B:1 B-C:1"},
+		{"months", Filter{Since: "2016-02", Until: "2016-03"}, "A B C | A-B:1 B-C:1"},
+		{"year", Filter{Since: "2016", Until: "2016"}, "A B C D E F G | A-B:4 B-C:1 D-G:1 E-F:1 E-G:1"},
+		{"until a month", Filter{Until: "2016-01"}, "A B | A-B:3"},
 		{"focus", Filter{Focus: id("C")}, "B C D | B-C:1 C-D:2"},
 		{"focus depth 2", Filter{Focus: id("C"), Depth: 2}, "A B C D G | A-B:4 B-C:1 C-D:2 D-G:1"},
 		{"focus with types", Filter{Focus: id("D"), Depth: 2, Types: []string{"PERSON"}}, "B C D | B-C:1 C-D:2"},
@@ -180,6 +183,11 @@ func TestSelectErrors(t *testing.T) {
 	if _, err := Select(context.Background(), s, Filter{Kinds: []EdgeKind{"likes"}}); !errors.Is(err, ErrInvalid) {
 		t.Errorf("unknown kind: %v", err)
 	}
+	for _, d := range []string{"16", "2016-1", "2016/01/02", "yesterday", "2016-01-02T00"} {
+		if _, err := Select(context.Background(), s, Filter{Since: d}); !errors.Is(err, ErrInvalid) {
+			t.Errorf("date %q: %v", d, err)
+		}
+	}
 }
 
 func TestFilterKey(t *testing.T) {
@@ -189,6 +197,7 @@ func TestFilterKey(t *testing.T) {
 		{{Kinds: []EdgeKind{Context, Cooccur}}, {Kinds: []EdgeKind{Cooccur, Context}}},
 		{{Focus: "x"}, {Focus: "x", Depth: 1}},
 		{{Depth: 3}, {}},
+		{{Since: "2016", Until: "2016-02"}, {Since: "2016-01-01", Until: "2016-02-31"}},
 	}
 	for _, p := range same {
 		if p[0].key() != p[1].key() {

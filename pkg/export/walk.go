@@ -1,0 +1,223 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/graphbuild/graphbuild/pkg/graph"
+)
+
+// outputs checks the number of io.Writers and wraps each in a buffer that
+// remembers its first error.
+func outputs(format string, want int, out []io.Writer) ([]*sink, error) {
+	if len(out) != want {
+		return nil, fmt.Errorf("export %s: %d outputs given, %d needed: %w", format, len(out), want, ErrOutputs)
+	}
+	s := make([]*sink, len(out))
+	for i, w := range out {
+		s[i] = newSink(w)
+	}
+	return s, nil
+}
+
+// sink is a buffered writer that keeps the first error, so writers can
+// write freely and check once per record.
+type sink struct {
+	w   io.Writer
+	buf []byte
+	err error
+}
+
+const sinkSize = 64 << 10
+
+func newSink(w io.Writer) *sink { return &sink{w: w, buf: make([]byte, 0, sinkSize)} }
+
+// flushIfFull writes the buffer out when it is nearly full.
+func (s *sink) flushIfFull() error {
+	if len(s.buf) >= sinkSize-4096 {
+		return s.flush()
+	}
+	return s.err
+}
+
+func (s *sink) flush() error {
+	if s.err != nil {
+		return s.err
+	}
+	if len(s.buf) > 0 {
+		_, s.err = s.w.Write(s.buf)
+		s.buf = s.buf[:0]
+	}
+	return s.err
+}
+
+func (s *sink) str(v string) { s.buf = append(s.buf, v...) }
+
+// walk streams g's nodes then links to the callbacks, enforcing the order
+// contract and that every link joins known nodes. It checks ctx every few
+// thousand records.
+func walk(ctx context.Context, format string, g Graph, onNode func(*graph.Node) error, onLink func(*graph.Link) error) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("export %s: %w", format, err)
+	}
+	ids := make(map[string]struct{})
+	var prev string
+	first := true
+	n := 0
+	var cur graph.Node // reused so the callback does not allocate per record
+	err := g.Nodes(ctx, func(nd graph.Node) error {
+		if n++; n&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if nd.ID == "" || (!first && nd.ID <= prev) {
+			return fmt.Errorf("node %q after %q: %w", nd.ID, prev, ErrOrder)
+		}
+		first, prev = false, nd.ID
+		ids[nd.ID] = struct{}{}
+		cur = nd
+		return onNode(&cur)
+	})
+	if err != nil {
+		return fmt.Errorf("export %s: nodes: %w", format, err)
+	}
+	if onLink == nil {
+		return nil
+	}
+	var ps, pt string
+	first = true
+	var curLink graph.Link
+	err = g.Links(ctx, func(l graph.Link) error {
+		if n++; n&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if err := checkPair(first, ps, pt, l.Source, l.Target, ids); err != nil {
+			return err
+		}
+		first, ps, pt = false, l.Source, l.Target
+		curLink = l
+		return onLink(&curLink)
+	})
+	if err != nil {
+		return fmt.Errorf("export %s: links: %w", format, err)
+	}
+	return nil
+}
+
+// checkPair enforces strictly ascending pairs with Source <= Target between
+// known nodes.
+func checkPair(first bool, ps, pt, s, t string, ids map[string]struct{}) error {
+	if s > t {
+		return fmt.Errorf("link %q-%q has source > target: %w", s, t, ErrOrder)
+	}
+	if !first && (s < ps || (s == ps && t <= pt)) {
+		return fmt.Errorf("link %q-%q after %q-%q: %w", s, t, ps, pt, ErrOrder)
+	}
+	if _, ok := ids[s]; !ok {
+		return fmt.Errorf("link %q-%q: %q: %w", s, t, s, ErrUnknownNode)
+	}
+	if _, ok := ids[t]; !ok {
+		return fmt.Errorf("link %q-%q: %q: %w", s, t, t, ErrUnknownNode)
+	}
+	return nil
+}
+
+// walkEdges streams g's nodes then its per-kind edges: from EdgeSource when
+// g has it, else by splitting each link by kind.
+func walkEdges(ctx context.Context, format string, g Graph, onNode func(*graph.Node) error, onEdge func(*graph.Edge) error) error {
+	es, ok := g.(EdgeSource)
+	if !ok {
+		var e graph.Edge
+		return walk(ctx, format, g, onNode, func(l *graph.Link) error {
+			for _, k := range graph.EdgeKinds {
+				w := l.Counts[k]
+				if w == 0 && !hasKind(l, k) {
+					continue
+				}
+				if len(l.Counts) == 0 && len(l.Kinds) == 1 {
+					w = l.Weight // a one-kind link without counts
+				}
+				e = graph.Edge{Kind: k, Source: l.Source, Target: l.Target, Weight: w,
+					Documents: l.Documents, FirstSeen: l.FirstSeen, LastSeen: l.LastSeen}
+				if k == graph.Interaction {
+					e.Predicates = l.Predicates
+				}
+				if err := onEdge(&e); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	ids := make(map[string]struct{})
+	err := walk(ctx, format, g, func(n *graph.Node) error {
+		ids[n.ID] = struct{}{}
+		return onNode(n)
+	}, nil)
+	if err != nil {
+		return err
+	}
+	var ps, pt string
+	pk := -1
+	first := true
+	n := 0
+	var cur graph.Edge
+	err = es.Edges(ctx, func(e graph.Edge) error {
+		if n++; n&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		k := kindIndex(e.Kind)
+		if first || e.Source != ps || e.Target != pt {
+			if err := checkPair(first, ps, pt, e.Source, e.Target, ids); err != nil {
+				return err
+			}
+		} else if k <= pk {
+			return fmt.Errorf("edge %q-%q kind %q after %q: %w", e.Source, e.Target, e.Kind, kindName(pk), ErrOrder)
+		}
+		first, ps, pt, pk = false, e.Source, e.Target, k
+		cur = e
+		return onEdge(&cur)
+	})
+	if err != nil {
+		return fmt.Errorf("export %s: edges: %w", format, err)
+	}
+	return nil
+}
+
+func hasKind(l *graph.Link, k graph.EdgeKind) bool {
+	for _, x := range l.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// kindIndex orders kinds as graph.EdgeKinds does; unknown kinds sort after,
+// by name.
+func kindIndex(k graph.EdgeKind) int {
+	for i, x := range graph.EdgeKinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(graph.EdgeKinds)
+}
+
+func kindName(i int) string {
+	if i >= 0 && i < len(graph.EdgeKinds) {
+		return string(graph.EdgeKinds[i])
+	}
+	return "?"
+}
+
+// wrapWrite names the format of a failed final write.
+func wrapWrite(format string, err error) error {
+	return fmt.Errorf("export %s: write: %w", format, err)
+}

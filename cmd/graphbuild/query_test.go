@@ -119,3 +119,30 @@ func TestQuery(t *testing.T) {
 		t.Errorf("missing store: exit %d, stderr %q", code, errs)
 	}
 }
+
+// On the whole fixture corpus, where Kerry and Lavrov interact in many
+// documents, the 2016-12-09 meeting keeps its evidence.
+func TestRelationsKeepEveryMeeting(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	mustRun(t, "build", "--db", db, "--quiet", "../../fixtures")
+	out := mustRun(t, "query", "--db", db, "--json", "relations", "kerry")
+	var res struct {
+		Interactions []struct {
+			Date, Predicate string
+			Partner         struct{ Name string }
+			Evidence        struct{ Text string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	found := false
+	for _, in := range res.Interactions {
+		if in.Date == "2016-12-09" && in.Partner.Name == "Sergey Lavrov" && strings.Contains(in.Evidence.Text, "Lavrov") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no 2016-12-09 interaction with Sergey Lavrov in %d interactions", len(res.Interactions))
+	}
+}

@@ -11,7 +11,7 @@ import (
 // The merge rules below make the stored graph a function of the set of
 // documents applied, whatever the order they arrive in: counts add, first
 // dates take the minimum, last dates the maximum, evidence keeps the
-// MaxEvidence first pieces in evidenceCompare order.
+// MaxEvidenceOf(kind)-1 first pieces in evidenceCompare order and the last.
 
 // minDate returns the earlier of two YYYY-MM-DD dates, ignoring empty ones.
 func minDate(a, b string) string {
@@ -100,9 +100,11 @@ func evidenceCompare(a, b Evidence) int {
 }
 
 // mergeEvidence returns the union of a and b without duplicates, sorted by
-// evidenceCompare and cut to MaxEvidence.
-func mergeEvidence(a, b []Evidence) []Evidence {
-	if len(b) == 0 && len(a) <= MaxEvidence {
+// evidenceCompare and cut to max pieces: the max-1 first and the last, so
+// an edge shows where it started and where it was seen last. The result
+// does not depend on the order records are merged in.
+func mergeEvidence(a, b []Evidence, max int) []Evidence {
+	if len(b) == 0 && len(a) <= max {
 		return a
 	}
 	all := make([]Evidence, 0, len(a)+len(b))
@@ -110,8 +112,9 @@ func mergeEvidence(a, b []Evidence) []Evidence {
 	all = append(all, b...)
 	slices.SortFunc(all, evidenceCompare)
 	all = slices.CompactFunc(all, func(x, y Evidence) bool { return evidenceCompare(x, y) == 0 })
-	if len(all) > MaxEvidence {
-		all = all[:MaxEvidence:MaxEvidence]
+	if len(all) > max {
+		last := all[len(all)-1]
+		all = append(all[:max-1:max-1], last)
 	}
 	return all
 }
@@ -123,7 +126,7 @@ func mergeEdge(dst *Edge, src *Edge) {
 	dst.FirstSeen = minDate(dst.FirstSeen, src.FirstSeen)
 	dst.LastSeen = maxDate(dst.LastSeen, src.LastSeen)
 	dst.Predicates = addCounts(dst.Predicates, src.Predicates)
-	dst.Evidence = mergeEvidence(dst.Evidence, src.Evidence)
+	dst.Evidence = mergeEvidence(dst.Evidence, src.Evidence, MaxEvidenceOf(dst.Kind))
 }
 
 // cutText cuts s to at most n bytes at a rune boundary.
@@ -232,7 +235,7 @@ func prepare(c *Contribution) (*prepared, error) {
 			e.Text = cutText(e.Text, MaxEvidenceText)
 			ev[j] = e
 		}
-		ed.Evidence = mergeEvidence(nil, ev)
+		ed.Evidence = mergeEvidence(nil, ev, MaxEvidenceOf(ed.Kind))
 		ed.Predicates = addCounts(nil, ed.Predicates)
 		key := edgeID{src, dst, kb}
 		if old, ok := p.edges[key]; ok {

@@ -23,8 +23,23 @@ const (
 // EdgeKinds lists every EdgeKind in a fixed order.
 var EdgeKinds = []EdgeKind{Cooccur, Context, Interaction}
 
-// MaxEvidence is the number of evidence pointers an Edge keeps.
+// MaxEvidence is the number of evidence pointers an Edge of kind cooccur or
+// context keeps: the earliest ones and the latest.
 const MaxEvidence = 5
+
+// MaxInteractionEvidence is the number of evidence pointers an interaction
+// Edge keeps: interactions are rare and each sentence is an answer to "when
+// did they meet?".
+const MaxInteractionEvidence = 50
+
+// MaxEvidenceOf returns the number of evidence pointers an Edge of kind k
+// keeps.
+func MaxEvidenceOf(k EdgeKind) int {
+	if k == Interaction {
+		return MaxInteractionEvidence
+	}
+	return MaxEvidence
+}
 
 // MaxEvidenceText is the longest evidence sentence kept, in bytes.
 const MaxEvidenceText = 400

@@ -300,8 +300,8 @@ type ApplyResult struct {
 // documents only. The merge gives the same store whatever the order
 // documents arrive in: counts, alias counts and predicate counts add;
 // FirstSeen is the earliest date, LastSeen the latest; an edge keeps the
-// MaxEvidence earliest-dated pieces of evidence (undated last, then by
-// document and offsets); an entity's Name is its most frequent alias
+// MaxEvidenceOf(kind)-1 earliest-dated pieces of evidence and the latest
+// (undated after dated, then by document and offsets); an entity's Name is its most frequent alias
 // spelled like the name up to case, or else the smallest name given.
 // Nothing is written when a contribution is invalid (the error wraps
 // ErrInvalid and names it). A batch too big for one transaction is written

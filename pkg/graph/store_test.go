@@ -423,16 +423,21 @@ func TestMergeEvidence(t *testing.T) {
 		}
 		all = append(all, Evidence{Doc: fmt.Sprint("d", i), Date: date, Start: i})
 	}
-	got := mergeEvidence(nil, nil)
+	got := mergeEvidence(nil, nil, MaxEvidence)
 	for _, e := range all {
-		got = mergeEvidence(got, []Evidence{e, e})
+		got = mergeEvidence(got, []Evidence{e, e}, MaxEvidence)
 	}
 	if len(got) != MaxEvidence {
 		t.Fatalf("kept %d, want %d", len(got), MaxEvidence)
 	}
-	// The undated one (2016-01-05's slot) comes after every dated one.
+	// The four earliest and the last: the undated one, which sorts after
+	// every dated one.
 	for i, e := range got {
-		if want := fmt.Sprintf("2016-01-%02d", []int{1, 2, 3, 4, 6}[i]); e.Date != want {
+		want := fmt.Sprintf("2016-01-%02d", []int{1, 2, 3, 4}[min(i, 3)])
+		if i == 4 {
+			want = ""
+		}
+		if e.Date != want {
 			t.Errorf("evidence %d date %q, want %q", i, e.Date, want)
 		}
 	}

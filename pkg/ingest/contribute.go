@@ -55,7 +55,7 @@ func Contribute(doc source.Document, a *ner.Analysis, ex Extractor) graph.Contri
 			edges[k] = e
 		}
 		e.Weight++
-		if len(e.Evidence) < graph.MaxEvidence {
+		if len(e.Evidence) < graph.MaxEvidenceOf(e.Kind) {
 			e.Evidence = append(e.Evidence, ev)
 		}
 	}
@@ -197,7 +197,7 @@ func addInteractions(doc source.Document, a *ner.Analysis, ents map[string]*grap
 		}
 		e.Weight++
 		e.Predicates[r.Predicate]++
-		if len(e.Evidence) < graph.MaxEvidence {
+		if len(e.Evidence) < graph.MaxEvidenceOf(e.Kind) {
 			sent := a.Sentences[r.Sentence]
 			e.Evidence = append(e.Evidence, graph.Evidence{Doc: doc.ID, Start: sent.Start, End: sent.End,
 				Date: doc.Date, Text: clip(a.Text[sent.Start:sent.End]), Predicate: r.Predicate})

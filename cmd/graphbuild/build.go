@@ -86,6 +86,10 @@ already stored are skipped.`,
 					stats, serr := st.Stats()
 					fmt.Fprintf(e.stderr, "%s: %d documents read, %d new, %d already stored, %d failed in %s\n",
 						*db, sum.Documents, sum.New, sum.Skipped, sum.Failed, sum.Duration.Round(1e6))
+					if secs := sum.Duration.Seconds(); sum.New > 0 && secs > 0 {
+						fmt.Fprintf(e.stderr, "analysed %d tokens, %.1f MB: %.0f docs/s, %.0f tokens/s\n",
+							sum.Tokens, float64(sum.Bytes)/1e6, float64(sum.New)/secs, float64(sum.Tokens)/secs)
+					}
 					if serr == nil {
 						fmt.Fprintf(e.stderr, "store now holds %d documents, %s entities, %s edges\n",
 							stats.Documents, countsLine(stats.Entities), countsLine(stats.Edges))

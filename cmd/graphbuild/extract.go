@@ -38,6 +38,7 @@ byte offsets into the file as read. Nothing is stored.`,
 			var src sourceFlags
 			src.register(fs)
 			workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction goroutines")
+			recognizer := fs.String("recognizer", "ours", "entity recognizer: ours, or prose (prose/v3's built-in model, a baseline)")
 			return func(ctx context.Context, e *env, args []string) error {
 				if *format != "jsonl" {
 					return usagef("unknown --format %q (want jsonl)", *format)
@@ -47,7 +48,7 @@ byte offsets into the file as read. Nothing is stored.`,
 				if err != nil {
 					return err
 				}
-				ex, err := ner.Default()
+				ex, err := extractor(*recognizer)
 				if err != nil {
 					return err
 				}
@@ -89,4 +90,27 @@ byte offsets into the file as read. Nothing is stored.`,
 			}
 		},
 	})
+}
+
+// extractor returns the pipeline with the named recognizer.
+func extractor(name string) (*ner.Extractor, error) {
+	switch name {
+	case "ours":
+		return ner.Default()
+	case "prose":
+		an, err := ner.NewProseAnalyzer()
+		if err != nil {
+			return nil, err
+		}
+		rec, err := ner.NewProseRecognizer()
+		if err != nil {
+			return nil, err
+		}
+		gaz, err := ner.DefaultGazetteer()
+		if err != nil {
+			return nil, err
+		}
+		return ner.NewExtractor(an, rec, gaz), nil
+	}
+	return nil, usagef("unknown --recognizer %q (want ours or prose)", name)
 }

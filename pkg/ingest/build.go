@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
@@ -39,6 +40,8 @@ type Summary struct {
 	Skipped   int // documents the store already had
 	Failed    int // inputs or documents that failed
 	Warnings  int
+	Tokens    int // tokens analysed
+	Bytes     int // bytes of text analysed
 	Duration  time.Duration
 }
 
@@ -76,26 +79,59 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		ok, err := st.HasDocument(id)
 		return err == nil && ok
 	}
-	var batch []graph.Contribution
+	// One goroutine writes: it applies full batches while the collector
+	// goes on resolving the next documents, so extraction and writing
+	// overlap. A started batch is finished even when the build is
+	// interrupted.
+	var (
+		mu      sync.Mutex // guards werr and the counts the writer adds
+		werr    error
+		batch   []graph.Contribution
+		batches = make(chan []graph.Contribution, 2)
+		written = make(chan struct{})
+	)
+	go func() {
+		defer close(written)
+		for b := range batches {
+			mu.Lock()
+			failed := werr != nil
+			mu.Unlock()
+			if failed {
+				continue
+			}
+			res, err := st.Apply(context.WithoutCancel(ctx), b)
+			mu.Lock()
+			if err != nil {
+				werr = fmt.Errorf("write %d documents to the store: %w", len(b), err)
+			}
+			sum.New += res.Added
+			sum.Skipped += res.Skipped
+			mu.Unlock()
+		}
+	}()
+	writerErr := func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		return werr
+	}
 	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+		if len(batch) > 0 {
+			batches <- batch
+			batch = nil
 		}
-		res, err := st.Apply(context.WithoutCancel(ctx), batch) // a started batch is finished, even when interrupted
-		if err != nil {
-			return fmt.Errorf("write %d documents to the store: %w", len(batch), err)
-		}
-		sum.New += res.Added
-		sum.Skipped += res.Skipped
-		batch = batch[:0]
-		return nil
+		return writerErr()
 	}
 	err := Run(ctx, inputs, ex, inner, func(r Result) error {
+		mu.Lock()
 		sum.Documents++
 		if r.Skipped {
 			sum.Skipped++
+			mu.Unlock()
 			return nil
 		}
+		sum.Tokens += len(r.Analysis.Tokens)
+		sum.Bytes += len(r.Analysis.Text)
+		mu.Unlock()
 		reg.Resolve(r.Analysis)
 		batch = append(batch, Contribute(r.Doc, r.Analysis, ex))
 		if len(batch) >= batchSize {
@@ -103,13 +139,18 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		}
 		return nil
 	})
-	if err == nil {
-		err = flush()
-	} else if ctx.Err() != nil {
-		// Keep what was analysed before the interruption.
-		if ferr := flush(); ferr != nil {
-			err = fmt.Errorf("%w (and %v)", err, ferr)
-		}
+	// Keep what was analysed, also before an interruption.
+	ferr := flush()
+	close(batches)
+	<-written
+	if werr := writerErr(); werr != nil {
+		ferr = werr
+	}
+	switch {
+	case err == nil:
+		err = ferr
+	case ferr != nil && ferr != err:
+		err = fmt.Errorf("%w (and %v)", err, ferr)
 	}
 	sum.Duration = time.Since(start)
 	return sum, err

@@ -123,9 +123,12 @@ func formatID(id uint64) string {
 	return hex.EncodeToString(b[:])
 }
 
-// normName is the form of a name in the name index: lower case, white space
-// collapsed to single spaces, trimmed.
-func normName(s string) string {
+// normName is the form of a name in the name index.
+func normName(s string) string { return NormalizeName(s) }
+
+// NormalizeName returns the form in which names are compared and indexed:
+// lower case, white space collapsed to single spaces, trimmed.
+func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

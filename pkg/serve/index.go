@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 )
@@ -63,23 +62,7 @@ type nameKey struct {
 
 // normalize lower-cases s and collapses white space, as the store does for
 // its name index.
-func normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+func normalize(s string) string { return graph.NormalizeName(s) }
 
 // parseDate turns YYYY-MM-DD into yyyymmdd; "" and malformed dates give 0.
 func parseDate(s string) int32 {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -28,8 +30,14 @@ already stored are skipped.`,
 			quiet := fs.Bool("quiet", false, "print no progress and no summary")
 			workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction goroutines")
 			batch := fs.Int("batch", ingest.DefaultBatchSize, "documents per store transaction")
+			memLimit := fs.Int("memory-limit", 512, "soft limit of the heap in MiB, so memory stays flat on large corpora (0: none; GOMEMLIMIT overrides)")
 			analyze := fs.Bool("analyze", true, "compute and cache degree, PageRank, betweenness and communities after the build")
 			return func(ctx context.Context, e *env, args []string) error {
+				if *memLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+					// Without a limit the Go heap grows with the garbage of
+					// a long build; with it the collector keeps it flat.
+					debug.SetMemoryLimit(int64(*memLimit) << 20)
+				}
 				inputs, failedInputs, err := expand(e, "build", args, src.options(e.stdin))
 				if err != nil {
 					return err

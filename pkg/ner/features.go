@@ -24,6 +24,8 @@ const (
 	fsDocMemory                        // document-level consistency (post-decoding)
 	fsRuns                             // runs of capitalised words: head, first word, organisation heads
 	fsProse                            // prose/v3's own entity label (slow: off by default)
+	fsGazLong                          // class and position of the longest gazetteer phrase over a token
+	fsStack                            // stacked second pass with document features (stack.go)
 )
 
 const defaultFeatures = fsBase | fsBigrams | fsGaz | fsLexicon | fsSentCase | fsDocMemory | fsRuns
@@ -36,6 +38,9 @@ type tokInfo struct {
 	cap        uint8 // capClass
 	gazAt      uint32
 	single     gazClass
+	longCls    gazClass // classes of the longest gazetteer phrase covering the token
+	longPos    uint8    // 0 none, 1 begin, 2 inside, 3 end, 4 single
+	longLen    uint8
 }
 
 // capClass values.
@@ -186,6 +191,7 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 		affixes(w, t)
 		t.gazAt = 0
 		t.single = 0
+		t.longCls, t.longPos, t.longLen = 0, 0, 0
 		if g != nil && set&(fsGaz|fsLexicon) != 0 {
 			t.single = g.singleHashed(t.w, t.l)
 			if set&fsLexicon == 0 {
@@ -224,6 +230,20 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 						pos = 1
 					}
 					info[j].gazAt |= pos << (2 * b)
+				}
+				if l := m.last - m.first; set&fsGazLong != 0 && l > int(info[j].longLen) {
+					t := &info[j]
+					t.longCls, t.longLen = m.cls, uint8(min(l, 255))
+					switch {
+					case l == 1:
+						t.longPos = 4
+					case j == m.first:
+						t.longPos = 1
+					case j == m.last-1:
+						t.longPos = 3
+					default:
+						t.longPos = 2
+					}
 				}
 			}
 		}
@@ -327,6 +347,14 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 			for c := t.single &^ gWord; c != 0; c &= c - 1 {
 				add(mix(52, uint64(bits.TrailingZeros32(uint32(c)))))
 			}
+			if set&fsGazLong != 0 {
+				if t.longPos != 0 {
+					add(mix(57, mix(uint64(t.longCls), uint64(t.longPos))))
+					add(mix(58, uint64(coarseGaz(t.longCls))<<12|uint64(t.longPos)<<8|uint64(min(t.longLen, 4))<<4|uint64(t.cap)))
+				} else {
+					add(mix(59, uint64(t.cap)))
+				}
+			}
 			if i > 0 {
 				add(mix(53, uint64(info[i-1].gazAt)))
 				add(mix(54, uint64(info[i-1].single&(gFirst|gLast))<<8|uint64(info[i-1].cap)))
@@ -376,6 +404,22 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 		}
 		sc.offs = append(sc.offs, len(sc.feats))
 	}
+}
+
+// coarseGaz reduces gazetteer classes to one coarse class: 1 place,
+// 2 nationality, 3 organisation, 4 person, 0 other.
+func coarseGaz(c gazClass) uint8 {
+	switch {
+	case c&gPlace != 0:
+		return 1
+	case c&gNORP != 0:
+		return 2
+	case c&gOrgAny != 0:
+		return 3
+	case c&gPerson != 0:
+		return 4
+	}
+	return 0
 }
 
 // capRun is the run of capitalised words a token belongs to, as a token

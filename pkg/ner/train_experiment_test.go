@@ -83,6 +83,10 @@ func TestExperiment(t *testing.T) {
 				cfg.Seed = 2
 			case "s3":
 				cfg.Seed = 3
+			case "gazlong":
+				cfg.features |= fsGazLong
+			case "stack":
+				cfg.features |= fsStack
 			case "b18":
 				cfg.Bits = 18
 			}

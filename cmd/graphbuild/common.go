@@ -109,6 +109,10 @@ func (p *progress) update(pr ingest.Progress) {
 	if p.tty {
 		every = 100 * time.Millisecond
 	}
+	if p.last.IsZero() && !p.tty {
+		p.last = time.Now() // the first line after a few seconds, not at once
+		return
+	}
 	if time.Since(p.last) < every {
 		return
 	}

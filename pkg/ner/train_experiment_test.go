@@ -87,6 +87,14 @@ func TestExperiment(t *testing.T) {
 				cfg.features |= fsGazLong
 			case "stack":
 				cfg.features |= fsStack
+			case "a3":
+				stackAlpha = 3
+			case "a10":
+				stackAlpha = 10
+			case "a30":
+				stackAlpha = 30
+			case "log":
+				cfg.Log = os.Stderr
 			case "b18":
 				cfg.Bits = 18
 			}

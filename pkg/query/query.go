@@ -441,9 +441,10 @@ type RelationsResult struct {
 	// Partners are everyone the entity interacted with, most interactions
 	// first.
 	Partners []Partner `json:"partners"`
-	// Interactions are the sentences, in date order (undated last). The
-	// store keeps a few sentences per pair (graph.MaxEvidence): Partners
-	// has the full counts.
+	// Interactions are the sentences, in date order (undated last); a
+	// sentence repeated in several documents is one Interaction with
+	// Repeats. The store keeps graph.MaxInteractionEvidence sentences per
+	// pair: Partners has the full counts.
 	Interactions []Interaction `json:"interactions"`
 	// Total is the number of interactions before Limit.
 	Total int `json:"total"`

@@ -227,7 +227,7 @@ func (r *RelationsResult) WriteText(w io.Writer, opt TextOptions) error {
 		all += p.Weight
 	}
 	if all > r.Total {
-		fmt.Fprintf(bw, "(%d interaction sentences in all: the store keeps a few of each pair)\n", all)
+		fmt.Fprintf(bw, "(%d interaction sentences in all: a sentence repeated in several documents is shown once, and the store keeps at most %d per pair)\n", all, graph.MaxInteractionEvidence)
 	}
 	return flush(bw)
 }

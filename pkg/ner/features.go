@@ -24,11 +24,10 @@ const (
 	fsDocMemory                        // document-level consistency (post-decoding)
 	fsRuns                             // runs of capitalised words: head, first word, organisation heads
 	fsProse                            // prose/v3's own entity label (slow: off by default)
-	fsGazLong                          // class and position of the longest gazetteer phrase over a token
-	fsStack                            // stacked second pass with document features (stack.go)
+	fsCaseGaz                          // gazetteer class of a lower-case non-word's capitalised form ("florida")
 )
 
-const defaultFeatures = fsBase | fsBigrams | fsGaz | fsLexicon | fsSentCase | fsDocMemory | fsRuns
+const defaultFeatures = fsBase | fsBigrams | fsGaz | fsLexicon | fsSentCase | fsDocMemory | fsRuns | fsCaseGaz
 
 // tokInfo is everything extraction needs about one token, computed once.
 type tokInfo struct {
@@ -38,9 +37,7 @@ type tokInfo struct {
 	cap        uint8 // capClass
 	gazAt      uint32
 	single     gazClass
-	longCls    gazClass // classes of the longest gazetteer phrase covering the token
-	longPos    uint8    // 0 none, 1 begin, 2 inside, 3 end, 4 single
-	longLen    uint8
+	titled     gazClass // fsCaseGaz: gazetteer classes of a lower-case non-word's title-case form ("florida" → "Florida")
 }
 
 // capClass values.
@@ -74,6 +71,23 @@ func lowerHash(s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// titleHash is strHash of s with its first letter upper-cased and the
+// rest lower-cased (ASCII only): "florida" and "FLORIDA" → "Florida".
+func titleHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == 0 && 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		} else if i > 0 && 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		h ^= uint64(c)
@@ -191,7 +205,6 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 		affixes(w, t)
 		t.gazAt = 0
 		t.single = 0
-		t.longCls, t.longPos, t.longLen = 0, 0, 0
 		if g != nil && set&(fsGaz|fsLexicon) != 0 {
 			t.single = g.singleHashed(t.w, t.l)
 			if set&fsLexicon == 0 {
@@ -200,6 +213,13 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 			if set&fsGaz == 0 {
 				t.single &= gWord
 			}
+		}
+		// A lower-case word that is no English word may be a name
+		// written in lower case ("florida", "obama"): its capitalised
+		// form's gazetteer classes.
+		t.titled = 0
+		if g != nil && set&fsCaseGaz != 0 && t.cap == capLower && len(w) > 1 && t.single&gWord == 0 {
+			t.titled = g.phrases[titleHash(w)] & (gPlace | gNORP | gOrgAny | gPerson | gFirst | gLast)
 		}
 		switch t.cap {
 		case capTitle, capMixed, capOne:
@@ -230,20 +250,6 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 						pos = 1
 					}
 					info[j].gazAt |= pos << (2 * b)
-				}
-				if l := m.last - m.first; set&fsGazLong != 0 && l > int(info[j].longLen) {
-					t := &info[j]
-					t.longCls, t.longLen = m.cls, uint8(min(l, 255))
-					switch {
-					case l == 1:
-						t.longPos = 4
-					case j == m.first:
-						t.longPos = 1
-					case j == m.last-1:
-						t.longPos = 3
-					default:
-						t.longPos = 2
-					}
 				}
 			}
 		}
@@ -347,14 +353,6 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 			for c := t.single &^ gWord; c != 0; c &= c - 1 {
 				add(mix(52, uint64(bits.TrailingZeros32(uint32(c)))))
 			}
-			if set&fsGazLong != 0 {
-				if t.longPos != 0 {
-					add(mix(57, mix(uint64(t.longCls), uint64(t.longPos))))
-					add(mix(58, uint64(coarseGaz(t.longCls))<<12|uint64(t.longPos)<<8|uint64(min(t.longLen, 4))<<4|uint64(t.cap)))
-				} else {
-					add(mix(59, uint64(t.cap)))
-				}
-			}
 			if i > 0 {
 				add(mix(53, uint64(info[i-1].gazAt)))
 				add(mix(54, uint64(info[i-1].single&(gFirst|gLast))<<8|uint64(info[i-1].cap)))
@@ -362,6 +360,20 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 			if i+1 < n {
 				add(mix(55, uint64(info[i+1].gazAt)))
 				add(mix(56, uint64(info[i+1].single&(gFirst|gLast))<<8|uint64(info[i+1].cap)))
+			}
+		}
+		if set&fsCaseGaz != 0 {
+			if t.titled != 0 {
+				add(mix(62, uint64(coarseGaz(t.titled))<<8|uint64(t.cap)))
+				if t.titled&(gFirst|gLast) != 0 {
+					add(mix(63, uint64(t.titled&(gFirst|gLast))<<8|uint64(t.cap)))
+				}
+			}
+			if i+1 < n && info[i+1].titled != 0 {
+				add(mix(64, uint64(coarseGaz(info[i+1].titled))<<8|uint64(t.cap)))
+			}
+			if i > 0 && info[i-1].titled != 0 {
+				add(mix(65, uint64(coarseGaz(info[i-1].titled))<<8|uint64(t.cap)))
 			}
 		}
 		if sentCase != 0 {
@@ -482,4 +494,10 @@ var orgHeads = map[string]bool{
 	"Radio": true, "Agencies": true, "Electric": true, "Energy": true, "Oil": true, "Petroleum": true,
 	"Motor": true, "SpA": true, "S.p.A.": true, "NV": true, "N.V.": true, "AB": true, "ASA": true,
 	"Automobiles": true, "Aircraft": true, "Airplanes": true, "Bancorp": true, "Pharmaceuticals": true,
+	"Books": true, "Records": true, "Studios": true, "Pictures": true, "Entertainment": true,
+	"Communications": true, "Telecom": true, "Motorsports": true, "Airline": true, "Bancshares": true,
+	"Partners": true, "Associates": true, "Capital": true, "Securities": true, "Investments": true,
+	"Insurance": true, "Brands": true, "Foods": true, "Stores": true, "Software": true, "Labs": true,
+	"Laboratories": true, "Solutions": true, "Enterprises": true, "Ventures": true, "Magazine": true,
+	"Trust": true, "Institution": true, "Academy": true, "Orchestra": true,
 }

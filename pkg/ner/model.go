@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +23,6 @@ import (
 // safe for concurrent use.
 type Model struct {
 	w    *weights
-	w2   *weights // second pass (fsStack); nil for none
 	set  featureSet
 	gaz  *Gazetteer
 	pool sync.Pool // *recScratch
@@ -48,7 +46,7 @@ var defaultModel = sync.OnceValues(func() (*Model, error) {
 func DefaultModel() (*Model, error) { return defaultModel() }
 
 const modelMagic = "graphbuild-ner-perceptron\n"
-const modelVersion = 2 // 1: one weight table; 2: and a second-pass table
+const modelVersion = 1
 
 // WriteTo writes the model in its compressed binary form.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -63,52 +61,23 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for 1<<bits < m.w.rows() {
 		bits++
 	}
-	version := uint32(1)
-	if m.w2 != nil {
-		version = 2
-	}
-	hdr := []uint32{version, uint32(m.set), uint32(bits), numLabels}
+	hdr := []uint32{modelVersion, uint32(m.set), uint32(bits), numLabels}
 	if err := binary.Write(bw, binary.LittleEndian, hdr); err != nil {
 		return cw.n, err
 	}
 	if err := binary.Write(bw, binary.LittleEndian, m.w.trans); err != nil {
 		return cw.n, err
 	}
-	if err := writeTable(bw, m.w); err != nil {
+	// Emission rows: only the non-zero ones, each as the gap from the
+	// previous row index (uvarint) and numLabels int16 weights, after the
+	// table's scale.
+	if err := binary.Write(bw, binary.LittleEndian, m.w.scale); err != nil {
 		return cw.n, err
-	}
-	if m.w2 != nil {
-		bits2 := uint32(0)
-		for 1<<bits2 < m.w2.rows() {
-			bits2++
-		}
-		if err := binary.Write(bw, binary.LittleEndian, bits2); err != nil {
-			return cw.n, err
-		}
-		if err := writeTable(bw, m.w2); err != nil {
-			return cw.n, err
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return cw.n, err
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, err
-	}
-	return cw.n, nil
-}
-
-// writeTable writes the emission rows of w: its scale, then only the
-// non-zero rows, each as the gap from the previous row index (uvarint)
-// and numLabels int16 weights, and a gap of 0 to end the table.
-func writeTable(bw *bufio.Writer, w *weights) error {
-	if err := binary.Write(bw, binary.LittleEndian, w.scale); err != nil {
-		return err
 	}
 	var buf [binary.MaxVarintLen64]byte
 	prev := -1
-	for r := 0; r < w.rows(); r++ {
-		row := w.q[r*numLabels : r*numLabels+numLabels]
+	for r := 0; r < m.w.rows(); r++ {
+		row := m.w.q[r*numLabels : r*numLabels+numLabels]
 		nz := false
 		for _, v := range row {
 			if v != 0 {
@@ -124,44 +93,14 @@ func writeTable(bw *bufio.Writer, w *weights) error {
 		binary.Write(bw, binary.LittleEndian, row)
 		prev = r
 	}
-	_, err := bw.Write([]byte{0})
-	return err
-}
-
-// readTable reads a table written by writeTable into a new weights of
-// 2^bits rows; rest is what follows the table.
-func readTable(data []byte, bits uint32) (w *weights, rest []byte, err error) {
-	rows := 1 << bits
-	w = &weights{mask: uint64(rows - 1), q: make([]int16, rows*numLabels)}
-	if len(data) < 4 {
-		return nil, nil, fmt.Errorf("%w (truncated)", ErrBadModel)
+	bw.Write([]byte{0}) // gap 0 ends the table
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
 	}
-	w.scale = math.Float32frombits(binary.LittleEndian.Uint32(data))
-	rest = data[4:]
-	r0 := -1
-	for {
-		gap, k := binary.Uvarint(rest)
-		if k <= 0 {
-			return nil, nil, fmt.Errorf("%w (truncated)", ErrBadModel)
-		}
-		rest = rest[k:]
-		if gap == 0 {
-			break
-		}
-		r0 += int(gap)
-		if gap > uint64(rows) || r0 >= rows || r0 < 0 {
-			return nil, nil, fmt.Errorf("%w (row %d out of range)", ErrBadModel, r0)
-		}
-		if len(rest) < 2*numLabels {
-			return nil, nil, fmt.Errorf("%w (truncated)", ErrBadModel)
-		}
-		row := w.q[r0*numLabels : r0*numLabels+numLabels]
-		for y := range row {
-			row[y] = int16(binary.LittleEndian.Uint16(rest[2*y:]))
-		}
-		rest = rest[2*numLabels:]
+	if err := zw.Close(); err != nil {
+		return cw.n, err
 	}
-	return w, rest, nil
+	return cw.n, nil
 }
 
 type countWriter struct {
@@ -194,38 +133,45 @@ func ReadModel(r io.Reader, g *Gazetteer) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
 		return nil, fmt.Errorf("ner: read model header: %w", err)
 	}
-	if hdr[0] < 1 || hdr[0] > modelVersion || hdr[3] != numLabels || hdr[2] < 8 || hdr[2] > 26 {
+	if hdr[0] != modelVersion || hdr[3] != numLabels || hdr[2] < 8 || hdr[2] > 26 {
 		return nil, fmt.Errorf("ner: read model: %w (version %d, %d labels, %d bits)", ErrBadModel, hdr[0], hdr[3], hdr[2])
 	}
-	trans := make([]float32, (numLabels+1)*numLabels)
-	if err := binary.Read(br, binary.LittleEndian, trans); err != nil {
+	rows := 1 << hdr[2]
+	w := &weights{mask: uint64(rows - 1), q: make([]int16, rows*numLabels), trans: make([]float32, (numLabels+1)*numLabels)}
+	if err := binary.Read(br, binary.LittleEndian, w.trans); err != nil {
 		return nil, fmt.Errorf("ner: read model transitions: %w", err)
 	}
-	data, err := io.ReadAll(br)
+	if err := binary.Read(br, binary.LittleEndian, &w.scale); err != nil {
+		return nil, fmt.Errorf("ner: read model scale: %w", err)
+	}
+	rest, err := io.ReadAll(br)
 	if err != nil {
 		return nil, fmt.Errorf("ner: read model weights: %w", err)
 	}
-	w, rest, err := readTable(data, hdr[2])
-	if err != nil {
-		return nil, fmt.Errorf("ner: read model weights: %w", err)
+	r0 := -1
+	for {
+		gap, k := binary.Uvarint(rest)
+		if k <= 0 {
+			return nil, fmt.Errorf("ner: read model weights: %w (truncated)", ErrBadModel)
+		}
+		rest = rest[k:]
+		if gap == 0 {
+			break
+		}
+		r0 += int(gap)
+		if gap > uint64(rows) || r0 >= rows || r0 < 0 {
+			return nil, fmt.Errorf("ner: read model: %w (row %d out of range)", ErrBadModel, r0)
+		}
+		if len(rest) < 2*numLabels {
+			return nil, fmt.Errorf("ner: read model weights: %w (truncated)", ErrBadModel)
+		}
+		row := w.q[r0*numLabels : r0*numLabels+numLabels]
+		for y := range row {
+			row[y] = int16(binary.LittleEndian.Uint16(rest[2*y:]))
+		}
+		rest = rest[2*numLabels:]
 	}
-	w.trans = trans
-	m := &Model{w: w, set: featureSet(hdr[1]), gaz: g}
-	if hdr[0] >= 2 {
-		if len(rest) < 4 {
-			return nil, fmt.Errorf("ner: read model: %w (truncated)", ErrBadModel)
-		}
-		bits2 := binary.LittleEndian.Uint32(rest)
-		if bits2 < 8 || bits2 > 26 {
-			return nil, fmt.Errorf("ner: read model: %w (second table of %d bits)", ErrBadModel, bits2)
-		}
-		m.w2, _, err = readTable(rest[4:], bits2)
-		if err != nil {
-			return nil, fmt.Errorf("ner: read model second pass: %w", err)
-		}
-		m.w2.trans = trans
-	}
-	return m, nil
+	return &Model{w: w, set: featureSet(hdr[1]), gaz: g}, nil
 }
 
 // WriteFile writes the model to path atomically: it writes a temporary
@@ -263,10 +209,6 @@ type recScratch struct {
 	scores []float32
 	back   []int8
 	labels []int
-	doc    []float32 // first-pass scores of the document (fsStack)
-	dwords []string
-	bounds []int
-	st     stackScratch
 }
 
 func (m *Model) scratch() *recScratch {
@@ -313,55 +255,11 @@ func (m *Model) labelTokens(tokens []Token, sentences []Sentence) []int {
 			sc.tags = append(sc.tags, t.Tag)
 		}
 		copy(labels[s.First:], m.tagSentence(sc, sc.words, sc.tags))
-		if m.w2 != nil {
-			if cap(sc.doc) < len(tokens)*numLabels {
-				sc.doc = make([]float32, len(tokens)*numLabels)
-			}
-			sc.doc = sc.doc[:len(tokens)*numLabels]
-			copy(sc.doc[s.First*numLabels:], sc.scores[:(s.Last-s.First)*numLabels])
-		}
-	}
-	if m.w2 != nil {
-		m.secondPass(sc, tokens, sentences, labels)
 	}
 	if m.set&fsDocMemory != 0 {
 		m.docConsistency(tokens, sentences, labels)
 	}
 	return labels
-}
-
-// secondPass relabels the document with the stacked second pass: the
-// first pass's scores (sc.doc) plus the second-pass weights of document
-// features computed from the first pass's labels.
-func (m *Model) secondPass(sc *recScratch, tokens []Token, sentences []Sentence, labels []int) {
-	sc.dwords = sc.dwords[:0]
-	for _, t := range tokens {
-		sc.dwords = append(sc.dwords, t.Text)
-	}
-	sc.bounds = sc.bounds[:0]
-	for _, s := range sentences {
-		if s.First < 0 || s.Last > len(tokens) || s.First >= s.Last {
-			continue
-		}
-		if len(sc.bounds) > 0 && s.First < sc.bounds[len(sc.bounds)-1] {
-			return // overlapping or unordered sentences: keep the first pass
-		}
-		sc.bounds = append(sc.bounds, s.First)
-	}
-	sc.bounds = append(sc.bounds, len(tokens))
-	stackFeatures(&sc.st, sc.dwords, sc.bounds, labels, m.w2.mask)
-	for _, s := range sentences {
-		if s.First < 0 || s.Last > len(tokens) || s.First >= s.Last {
-			continue
-		}
-		n := s.Last - s.First
-		s2 := sc.scores[:n*numLabels]
-		m.w2.scores(sc.st.feats, sc.st.offs[s.First:s.Last+1], s2)
-		for j, v := range sc.doc[s.First*numLabels : s.Last*numLabels] {
-			s2[j] += v
-		}
-		m.w.viterbi(s2, n, sc.back, labels[s.First:s.Last])
-	}
 }
 
 // Recognize finds entity spans in analysed text. Tokens must carry POS

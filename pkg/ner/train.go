@@ -114,23 +114,11 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 	}
 	mask := uint64(1)<<cfg.Bits - 1
 	var sents []trainSent
-	var words [][]string // per sentence, for the stacked pass
-	var groups [][]int   // sentence indexes per document, for the stacked pass
 	var sc featureScratch
 	for _, d := range docs {
-		split := len(d.Sentences) > stackMaxDocSentences
-		var cur []int
 		for _, s := range d.Sentences {
 			if len(s.Tokens) == 0 {
 				continue
-			}
-			if cfg.features&fsStack != 0 {
-				if split {
-					groups = append(groups, []int{len(sents)})
-				} else {
-					cur = append(cur, len(sents))
-				}
-				words = append(words, s.Tokens)
 			}
 			tags, err := posTags(s.Tokens)
 			if err != nil {
@@ -151,9 +139,6 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 			}
 			dropHandles(s.Tokens, ts.gold)
 			sents = append(sents, ts)
-		}
-		if len(cur) > 0 {
-			groups = append(groups, cur)
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -189,15 +174,7 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 		}
 	}
 	sum.quantize()
-	m := &Model{w: sum, set: cfg.features, gaz: g}
-	if cfg.features&fsStack != 0 {
-		w2, err := trainStack(ctx, cfg, sents, words, groups)
-		if err != nil {
-			return nil, err
-		}
-		m.w2 = w2
-	}
-	return m, nil
+	return &Model{w: sum, set: cfg.features, gaz: g}, nil
 }
 
 // trainRun trains one averaged perceptron over sents, visiting them in

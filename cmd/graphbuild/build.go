@@ -92,7 +92,7 @@ already stored are skipped.`,
 				}
 				if !*quiet {
 					stats, serr := st.Stats()
-					fmt.Fprintf(e.stderr, "%s: %d documents read, %d new, %d already stored, %d failed in %s\n",
+					fmt.Fprintf(e.stderr, "%s: %d documents read, %d new, %d skipped (already stored or read twice), %d failed in %s\n",
 						*db, sum.Documents, sum.New, sum.Skipped, sum.Failed, sum.Duration.Round(1e6))
 					if secs := sum.Duration.Seconds(); sum.New > 0 && secs > 0 {
 						fmt.Fprintf(e.stderr, "analysed %d tokens, %.1f MB: %.0f docs/s, %.0f tokens/s\n",

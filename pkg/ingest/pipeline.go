@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/ner"
@@ -88,6 +89,10 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 	// queues reach the collector in input order and it drains one after the
 	// other, so results keep input order whatever finishes first. Every job
 	// also goes to the workers. Memory is bounded by the queues' buffers.
+	var bytesRead atomic.Int64
+	if opt.Source.BytesRead == nil {
+		opt.Source.BytesRead = &bytesRead
+	}
 	todo := make(chan *job, workers*4)
 	queues := make(chan queue, workers)
 	var readers sync.WaitGroup
@@ -171,7 +176,6 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 	}
 	start := time.Now()
 	docs, inputsDone := 0, 0
-	var bytesRead int64
 	for q := range queues {
 		for j := range q.jobs {
 			select {
@@ -197,13 +201,10 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 				return err
 			}
 			if opt.Progress != nil {
-				opt.Progress(Progress{Inputs: len(inputs), InputsDone: inputsDone, Documents: docs, Bytes: bytesRead, TotalBytes: total, Elapsed: time.Since(start)})
+				opt.Progress(Progress{Inputs: len(inputs), InputsDone: inputsDone, Documents: docs, Bytes: opt.Source.BytesRead.Load(), TotalBytes: total, Elapsed: time.Since(start)})
 			}
 		}
 		inputsDone++
-		if q.in.Size > 0 {
-			bytesRead += q.in.Size
-		}
 	}
 	return ctx.Err()
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sync/atomic"
 )
 
 // Options configures Expand and Read. Start from DefaultOptions; the zero
@@ -40,6 +41,12 @@ type Options struct {
 
 	// Stdin is read for the input "-". Nil makes "-" an error.
 	Stdin io.Reader
+
+	// BytesRead, when set, is advanced by the bytes Read takes from files
+	// and standard input as it goes (compressed bytes for .gz, as
+	// Input.Size counts them), so a caller can show progress inside a
+	// large input. Safe to share between concurrent Reads.
+	BytesRead *atomic.Int64
 }
 
 // DefaultMaxDocBytes is the MaxDocBytes of DefaultOptions: 1 MiB.

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -199,6 +200,9 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 		}
 		size = st.Size()
 		r = file
+	}
+	if opt.BytesRead != nil {
+		r = &countingReader{r: r, n: opt.BytesRead}
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	compressed := false
@@ -590,4 +594,16 @@ func repairUTF8String(s string) (string, string) {
 		i += size
 	}
 	return b.String(), fmt.Sprintf("invalid UTF-8: %d byte(s) replaced by U+FFFD", n)
+}
+
+// countingReader adds the bytes read through it to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
 }

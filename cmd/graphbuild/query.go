@@ -50,8 +50,8 @@ func init() {
   path A B         [--k N] [--kinds K] [--types T] [--min-weight W]
   top              [--by degree|weighted-degree|pagerank|betweenness] [--type T] [--limit N]
   communities      [--limit N] [--members N]`,
-		summary: `Ask the graph: an entity's neighbours, who it met or spoke with, how two
-entities are connected, the most central entities and the communities,
+		summary: `Ask the graph who is linked to whom, who met whom, and who is central.
+Answers an entity's neighbours, who it met or spoke with, how two entities are connected, the most central entities and the communities,
 each answer with the sentences behind it. Names match case-insensitively
 through aliases; an unknown name gets the closest known names suggested.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {

@@ -19,8 +19,8 @@ func init() {
 	register(&command{
 		name:  "serve",
 		usage: "[--db DIR] [--addr 127.0.0.1:8080] [filters]",
-		summary: `Serve a web viewer of the graph and its JSON API (under /api/) until interrupted:
-search names and aliases, draw an entity's neighbourhood, read the evidence of
+		summary: `Serve a web viewer of the graph and its JSON API in the browser.
+Until interrupted: search names and aliases, draw an entity's neighbourhood, read the evidence of
 an edge, filter by type, edge kind, weight and date, download the view as
 GraphML or GEXF. The store is opened read-only; the filters set the page's
 starting state (--focus opens an entity, --top sizes the overview).`,

@@ -30,9 +30,14 @@ already stored are skipped.`,
 			quiet := fs.Bool("quiet", false, "print no progress and no summary")
 			workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction goroutines")
 			batch := fs.Int("batch", ingest.DefaultBatchSize, "documents per store transaction")
+			window := fs.String("window", "sentence", "co-occurrence window: sentence, paragraph or document (use one window for all builds of a store)")
 			memLimit := fs.Int("memory-limit", 512, "soft limit of the heap in MiB, so memory stays flat on large corpora (0: none; GOMEMLIMIT overrides)")
 			analyze := fs.Bool("analyze", true, "compute and cache degree, PageRank, betweenness and communities after the build")
 			return func(ctx context.Context, e *env, args []string) error {
+				win, err := ingest.ParseWindow(*window)
+				if err != nil {
+					return usagef("--window: %v", err)
+				}
 				if *memLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
 					// Without a limit the Go heap grows with the garbage of
 					// a long build; with it the collector keeps it flat.
@@ -64,7 +69,7 @@ already stored are skipped.`,
 					return err
 				}
 				pr := &progress{w: e.stderr, tty: e.stderrIsTTY, quiet: *quiet}
-				opt := ingest.BuildOptions{BatchSize: *batch, Registry: reg}
+				opt := ingest.BuildOptions{BatchSize: *batch, Registry: reg, Window: win}
 				opt.Workers = *workers
 				opt.Source = src.options(e.stdin)
 				opt.Progress = pr.update

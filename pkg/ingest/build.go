@@ -28,6 +28,8 @@ type BuildOptions struct {
 	// (DefaultBatchSize when 0). Each document is written atomically with
 	// everything it adds, so an interrupted build never leaves half of one.
 	BatchSize int
+	// Window is the co-occurrence window (SentenceWindow by default).
+	Window Window
 	// Registry resolves partial person names across documents; nil gives a
 	// fresh one.
 	Registry *ner.Registry
@@ -133,7 +135,7 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		sum.Bytes += len(r.Analysis.Text)
 		mu.Unlock()
 		reg.Resolve(r.Analysis)
-		batch = append(batch, Contribute(r.Doc, r.Analysis, ex))
+		batch = append(batch, Contribute(r.Doc, r.Analysis, ex, opt.Window))
 		if len(batch) >= batchSize {
 			return flush()
 		}

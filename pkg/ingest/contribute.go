@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -10,12 +11,56 @@ import (
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
+// Window is the stretch of text within which two entities co-occur.
+type Window int
+
+// The co-occurrence windows.
+const (
+	SentenceWindow  Window = iota // the same sentence (the default)
+	ParagraphWindow               // the same paragraph (text between blank lines)
+	DocumentWindow                // the same document
+)
+
+// ParseWindow returns the Window named sentence, paragraph or document.
+func ParseWindow(s string) (Window, error) {
+	switch s {
+	case "sentence", "":
+		return SentenceWindow, nil
+	case "paragraph":
+		return ParagraphWindow, nil
+	case "document":
+		return DocumentWindow, nil
+	}
+	return 0, fmt.Errorf("unknown co-occurrence window %q (want sentence, paragraph or document)", s)
+}
+
+// units returns, for each sentence, the index of the window unit it
+// belongs to, and each unit's byte span.
+func units(a *ner.Analysis, w Window) (unitOf []int, spans [][2]int) {
+	unitOf = make([]int, len(a.Sentences))
+	for i, s := range a.Sentences {
+		switch {
+		case w == SentenceWindow:
+			spans = append(spans, [2]int{s.Start, s.End})
+		case i == 0:
+			spans = append(spans, [2]int{s.Start, s.End})
+		case w == ParagraphWindow && strings.Count(a.Text[a.Sentences[i-1].End:s.Start], "\n") >= 2:
+			spans = append(spans, [2]int{s.Start, s.End})
+		default:
+			spans[len(spans)-1][1] = s.End
+		}
+		unitOf[i] = len(spans) - 1
+	}
+	return unitOf, spans
+}
+
 // Contribute turns one analysed document into what it adds to the graph:
 // the document record, its mentions, its entities with their surface forms,
-// a cooccur edge for every pair of entities named in one sentence, a
-// context edge for every pair named in one "_Context:_" line, and an edge
-// of kind context from the document's topic (an EVENT) to each entity.
-func Contribute(doc source.Document, a *ner.Analysis, ex Extractor) graph.Contribution {
+// a cooccur edge for every pair of entities named in one window (sentence,
+// paragraph or document; weight = windows), a context edge for every pair
+// named in one "_Context:_" line, and an edge of kind context from the
+// document's topic (an EVENT) to each entity.
+func Contribute(doc source.Document, a *ner.Analysis, ex Extractor, w Window) graph.Contribution {
 	c := graph.Contribution{Doc: graph.Document{
 		ID: doc.ID, Source: doc.Path, Title: doc.Title, Date: doc.Date, URL: doc.URL,
 		Bytes: len(doc.Text), Sentences: len(a.Sentences), Mentions: len(a.Mentions),
@@ -31,13 +76,17 @@ func Contribute(doc source.Document, a *ner.Analysis, ex Extractor) graph.Contri
 		}
 		return e
 	}
-	bySentence := map[int][]string{}
+	unitOf, spans := units(a, w)
+	bySentence := map[int][]string{} // window unit → entity ids
 	for _, m := range a.Mentions {
 		e := entity(m.Entity, m.Type)
 		e.Mentions++
 		e.Aliases[strings.Join(strings.Fields(m.Text), " ")]++
 		c.Mentions = append(c.Mentions, graph.Mention{Entity: e.ID, Start: m.Start, End: m.End, Text: m.Text, Sentence: m.Sentence})
-		bySentence[m.Sentence] = append(bySentence[m.Sentence], e.ID)
+		if m.Sentence >= 0 && m.Sentence < len(unitOf) {
+			u := unitOf[m.Sentence]
+			bySentence[u] = append(bySentence[u], e.ID)
+		}
 	}
 
 	edges := map[[3]string]*graph.Edge{}
@@ -69,8 +118,8 @@ func Contribute(doc source.Document, a *ner.Analysis, ex Extractor) graph.Contri
 		if len(ids) < 2 {
 			continue
 		}
-		sent := a.Sentences[s]
-		ev := graph.Evidence{Doc: doc.ID, Start: sent.Start, End: sent.End, Date: doc.Date, Text: clip(a.Text[sent.Start:sent.End])}
+		sp := spans[s]
+		ev := graph.Evidence{Doc: doc.ID, Start: sp[0], End: sp[1], Date: doc.Date, Text: clip(a.Text[sp[0]:sp[1]])}
 		for i := range ids {
 			for j := i + 1; j < len(ids); j++ {
 				addEdge(graph.Cooccur, ids[i], ids[j], ev)

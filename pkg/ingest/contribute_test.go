@@ -36,7 +36,7 @@ func TestContribute(t *testing.T) {
 	}
 	doc := source.Document{Path: "a.txt", ID: "d1", Date: "2016-12-09", Text: text,
 		Contexts: [][]string{{"John Kerry", "Sergey Lavrov", "United States"}}, Topic: "Battle of Aleppo"}
-	c := Contribute(doc, a, fakeExtractor{})
+	c := Contribute(doc, a, fakeExtractor{}, SentenceWindow)
 
 	kerry := graph.EntityID("John Kerry", "PERSON")
 	lavrov := graph.EntityID("Sergey Lavrov", "PERSON")
@@ -83,5 +83,42 @@ func TestContribute(t *testing.T) {
 	}
 	if c.Doc.Mentions != 4 || c.Doc.Sentences != 2 || c.Doc.Date != "2016-12-09" {
 		t.Errorf("doc record %+v", c.Doc)
+	}
+}
+
+func TestContributeWindows(t *testing.T) {
+	text := "Kerry flew in. Lavrov waited.\n\nPutin stayed home."
+	a := &ner.Analysis{
+		Text:      text,
+		Sentences: []ner.Sentence{{Start: 0, End: 14}, {Start: 15, End: 29}, {Start: 31, End: 49}},
+		Mentions: []ner.Mention{
+			{Start: 0, End: 5, Text: "Kerry", Type: ner.Person, Sentence: 0, Entity: "John Kerry"},
+			{Start: 15, End: 21, Text: "Lavrov", Type: ner.Person, Sentence: 1, Entity: "Sergey Lavrov"},
+			{Start: 31, End: 36, Text: "Putin", Type: ner.Person, Sentence: 2, Entity: "Vladimir Putin"},
+		},
+	}
+	doc := source.Document{Path: "a.txt", ID: "d1", Text: text}
+	for _, tt := range []struct {
+		window   Window
+		edges    int
+		evidence string // of the Kerry—Lavrov edge
+	}{
+		{SentenceWindow, 0, ""},
+		{ParagraphWindow, 1, "Kerry flew in. Lavrov waited."},
+		{DocumentWindow, 3, "Kerry flew in. Lavrov waited. Putin stayed home."},
+	} {
+		c := Contribute(doc, a, fakeExtractor{}, tt.window)
+		if len(c.Edges) != tt.edges {
+			t.Errorf("window %d: %d edges, want %d", tt.window, len(c.Edges), tt.edges)
+		}
+		for _, e := range c.Edges {
+			kl := map[string]bool{e.Source: true, e.Target: true}
+			if kl[graph.EntityID("John Kerry", "PERSON")] && kl[graph.EntityID("Sergey Lavrov", "PERSON")] && e.Evidence[0].Text != tt.evidence {
+				t.Errorf("window %d: evidence %q, want %q", tt.window, e.Evidence[0].Text, tt.evidence)
+			}
+		}
+	}
+	if _, err := ParseWindow("chapter"); err == nil {
+		t.Error("ParseWindow accepted an unknown window")
 	}
 }

@@ -43,7 +43,7 @@ func TestContributeInteractions(t *testing.T) {
 	}
 	sort.Slice(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
 	doc := source.Document{Path: "a.txt", ID: "d1", Date: "2016-12-09", Text: text}
-	c := Contribute(doc, a, fakeExtractor{})
+	c := Contribute(doc, a, fakeExtractor{}, SentenceWindow)
 	kerry, lavrov := graph.EntityID("John Kerry", "PERSON"), graph.EntityID("Sergey Lavrov", "PERSON")
 	var inter, co *graph.Edge
 	for i, e := range c.Edges {

@@ -48,11 +48,11 @@ func furniture(text string) [][2]int {
 		case s == "":
 			l.blank = true
 		default:
-			words := len(strings.Fields(s))
-			low := strings.ToLower(s)
-			if priceRe.MatchString(s) || strings.HasPrefix(s, "Join ") && words <= 40 {
+			words := countWords(s)
+			if strings.ContainsAny(s, "$€£") && priceRe.MatchString(s) || strings.HasPrefix(s, "Join ") && words <= 40 {
 				l.strong = true
 			} else if words <= 40 {
+				low := strings.ToLower(s)
 				for _, p := range furniturePhrases {
 					if strings.Contains(low, p) {
 						l.strong = true
@@ -96,6 +96,9 @@ func furniture(text string) [][2]int {
 			out = append(out, [2]int{l.start, l.end})
 			continue
 		}
+		if strings.IndexByte(text[l.start:l.end], '/') < 0 {
+			continue
+		}
 		for _, m := range creditRe.FindAllStringIndex(text[l.start:l.end], -1) {
 			out = append(out, [2]int{l.start + m[0], l.start + m[1]})
 		}
@@ -114,4 +117,17 @@ func inRanges(rs [][2]int, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// countWords counts the runs of non-space bytes in s without allocating.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }

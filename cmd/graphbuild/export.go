@@ -54,7 +54,7 @@ func (f *filterFlags) filter(st *graph.Store) (graph.Filter, error) {
 		gf.Kinds = append(gf.Kinds, kind)
 	}
 	for _, d := range []string{f.since, f.until} {
-		if d != "" && !validDate(d) {
+		if d != "" && !graph.ValidDate(d) {
 			return gf, usagef("bad date %q (want YYYY-MM-DD)", d)
 		}
 	}
@@ -69,18 +69,6 @@ func (f *filterFlags) filter(st *graph.Store) (graph.Filter, error) {
 		gf.Focus = en.ID
 	}
 	return gf, nil
-}
-
-func validDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i, c := range s {
-		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // findEntity resolves a user's name for an entity (case-insensitive,

@@ -528,16 +528,3 @@ func TestOptions(t *testing.T) {
 		t.Error("Metrics/MaxAliases not honoured")
 	}
 }
-
-func TestValidDate(t *testing.T) {
-	tests := map[string]bool{
-		"2016-12-09": true, "2016-02-29": true, "2015-02-29": false, "1900-02-29": false, "2000-02-29": true,
-		"2016-13-01": false, "2016-00-10": false, "2016-04-31": false, "2016-12-9": false, "": false,
-		"2016/12/09": false, "20a6-12-09": false, "0001-01-01": true, "2016-12-09T10:00": false,
-	}
-	for in, want := range tests {
-		if got := validDate(in); got != want {
-			t.Errorf("validDate(%q) = %v, want %v", in, got, want)
-		}
-	}
-}

@@ -80,7 +80,7 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 	s := o[0]
 	var scan gexfScan
 	err = g.Nodes(ctx, func(n graph.Node) error {
-		if validDate(n.FirstSeen) || validDate(n.LastSeen) {
+		if graph.ValidDate(n.FirstSeen) || graph.ValidDate(n.LastSeen) {
 			scan.dated = true
 		}
 		scan.max = math.Max(scan.max, x.sizeValue(&n))
@@ -124,7 +124,7 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		lOpen[i] = `<attvalue for="` + c.name + `" value="`
 	}
 	spell := func(first, last string) {
-		f, l := validDate(first), validDate(last)
+		f, l := graph.ValidDate(first), graph.ValidDate(last)
 		if !scan.dated || (!f && !l) {
 			return
 		}

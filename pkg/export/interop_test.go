@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/graphbuild/graphbuild/pkg/graph"
 )
 
 // Interop tests run the real consumers of each format. They skip when a
@@ -247,7 +249,7 @@ func TestInteropNetworkxGEXF(t *testing.T) {
 	checkSummary(t, s, true)
 	dated := 0
 	for _, n := range sample().NodeList {
-		if validDate(n.FirstSeen) || validDate(n.LastSeen) {
+		if graph.ValidDate(n.FirstSeen) || graph.ValidDate(n.LastSeen) {
 			dated++
 		}
 	}

@@ -95,7 +95,7 @@ func (x Neo4j) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 			ns.buf = append(ns.buf, ',')
 			switch {
 			case c.name == "first_seen" || c.name == "last_seen":
-				if v := c.str(n); validDate(v) {
+				if v := c.str(n); graph.ValidDate(v) {
 					ns.str(v)
 				}
 			case c.typ == tString:
@@ -117,11 +117,11 @@ func (x Neo4j) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		rs.buf = append(rs.buf, ',')
 		rs.buf = strconv.AppendInt(rs.buf, int64(e.Documents), 10)
 		rs.buf = append(rs.buf, ',')
-		if validDate(e.FirstSeen) {
+		if graph.ValidDate(e.FirstSeen) {
 			rs.str(e.FirstSeen)
 		}
 		rs.buf = append(rs.buf, ',')
-		if validDate(e.LastSeen) {
+		if graph.ValidDate(e.LastSeen) {
 			rs.str(e.LastSeen)
 		}
 		rs.buf = append(rs.buf, ',')

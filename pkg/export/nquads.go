@@ -196,11 +196,11 @@ func (x NQuads) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		}
 		q.int(" <mentions> ", n.Mentions)
 		q.int(" <documents> ", n.Entity.Documents)
-		if validDate(n.FirstSeen) {
+		if graph.ValidDate(n.FirstSeen) {
 			q.pred(" <first_seen> ")
 			s.str(`"` + n.FirstSeen + `"` + xsdDate + " .\n")
 		}
-		if validDate(n.LastSeen) {
+		if graph.ValidDate(n.LastSeen) {
 			q.pred(" <last_seen> ")
 			s.str(`"` + n.LastSeen + `"` + xsdDate + " .\n")
 		}
@@ -217,7 +217,7 @@ func (x NQuads) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		return s.flushIfFull()
 	}, func(e *graph.Edge) error {
 		pred := edgePredicate(e.Kind)
-		first, last := validDate(e.FirstSeen), validDate(e.LastSeen)
+		first, last := graph.ValidDate(e.FirstSeen), graph.ValidDate(e.LastSeen)
 		var preds string
 		if len(e.Predicates) > 0 {
 			preds = predicatesString(e.Predicates)

@@ -270,37 +270,6 @@ func appendFloat(dst []byte, v float64) []byte {
 	return strconv.AppendFloat(dst, v, 'g', -1, 64)
 }
 
-// validDate reports whether s is a real calendar date YYYY-MM-DD, the only
-// form written where a format types it as a date (gexf spells, neo4j date,
-// Dgraph datetime).
-func validDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	num := func(i, j int) int {
-		v := 0
-		for ; i < j; i++ {
-			c := s[i]
-			if c < '0' || c > '9' {
-				return -1
-			}
-			v = v*10 + int(c-'0')
-		}
-		return v
-	}
-	y, m, d := num(0, 4), num(5, 7), num(8, 10)
-	if y < 0 || m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	days := monthDays[m-1]
-	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-		days = 29
-	}
-	return d <= days
-}
-
-var monthDays = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
-
 // aliasList returns up to max aliases of e other than its name, most
 // mentioned first, ties by name.
 func aliasList(e *graph.Entity, max int) []string {

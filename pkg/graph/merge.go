@@ -13,22 +13,6 @@ import (
 // dates take the minimum, last dates the maximum, evidence keeps the
 // MaxEvidenceOf(kind)-1 first pieces in evidenceCompare order and the last.
 
-// minDate returns the earlier of two YYYY-MM-DD dates, ignoring empty ones.
-func minDate(a, b string) string {
-	if a == "" || (b != "" && b < a) {
-		return b
-	}
-	return a
-}
-
-// maxDate returns the later of two YYYY-MM-DD dates.
-func maxDate(a, b string) string {
-	if b > a {
-		return b
-	}
-	return a
-}
-
 func addCounts(dst map[string]int, src map[string]int) map[string]int {
 	if len(src) == 0 {
 		return dst
@@ -50,8 +34,8 @@ func addCounts(dst map[string]int, src map[string]int) map[string]int {
 func mergeEntity(dst *Entity, src *Entity) {
 	dst.Mentions += src.Mentions
 	dst.Documents += src.Documents
-	dst.FirstSeen = minDate(dst.FirstSeen, src.FirstSeen)
-	dst.LastSeen = maxDate(dst.LastSeen, src.LastSeen)
+	dst.FirstSeen = MinDate(dst.FirstSeen, src.FirstSeen)
+	dst.LastSeen = MaxDate(dst.LastSeen, src.LastSeen)
 	dst.Aliases = addCounts(dst.Aliases, src.Aliases)
 	if dst.Type == "" {
 		dst.Type = src.Type
@@ -123,8 +107,8 @@ func mergeEvidence(a, b []Evidence, max int) []Evidence {
 func mergeEdge(dst *Edge, src *Edge) {
 	dst.Weight += src.Weight
 	dst.Documents += src.Documents
-	dst.FirstSeen = minDate(dst.FirstSeen, src.FirstSeen)
-	dst.LastSeen = maxDate(dst.LastSeen, src.LastSeen)
+	dst.FirstSeen = MinDate(dst.FirstSeen, src.FirstSeen)
+	dst.LastSeen = MaxDate(dst.LastSeen, src.LastSeen)
 	dst.Predicates = addCounts(dst.Predicates, src.Predicates)
 	dst.Evidence = mergeEvidence(dst.Evidence, src.Evidence, MaxEvidenceOf(dst.Kind))
 }

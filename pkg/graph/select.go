@@ -221,8 +221,8 @@ func (in *interner) linkOf(edges []Edge) Link {
 		kinds[i] = kb
 		l.Weight += e.Weight
 		l.Documents = max(l.Documents, e.Documents)
-		l.FirstSeen = minDate(l.FirstSeen, e.FirstSeen)
-		l.LastSeen = maxDate(l.LastSeen, e.LastSeen)
+		l.FirstSeen = MinDate(l.FirstSeen, e.FirstSeen)
+		l.LastSeen = MaxDate(l.LastSeen, e.LastSeen)
 		if len(edges) == 1 {
 			l.Predicates = e.Predicates
 		} else {

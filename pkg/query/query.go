@@ -38,7 +38,7 @@ type Range struct {
 
 func (r Range) check() error {
 	for _, d := range []string{r.Since, r.Until} {
-		if d != "" && !validDate(d) {
+		if d != "" && !graph.ValidDate(d) {
 			return fmt.Errorf("date %q (want YYYY-MM-DD): %w", d, ErrInvalid)
 		}
 	}
@@ -58,18 +58,6 @@ func (r Range) overlaps(first, last string) bool {
 }
 
 func (r Range) has(date string) bool { return r.overlaps(date, date) }
-
-func validDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i, c := range s {
-		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
-}
 
 // kindSet returns the kept kinds; empty means all.
 func kindSet(kinds []graph.EdgeKind) (map[graph.EdgeKind]bool, error) {
@@ -247,8 +235,8 @@ func Neighbors(ctx context.Context, st *graph.Store, id string, opt NeighborOpti
 			}
 			n.Predicates[p] += c
 		}
-		n.FirstSeen = minDate(n.FirstSeen, e.FirstSeen)
-		n.LastSeen = maxDate(n.LastSeen, e.LastSeen)
+		n.FirstSeen = graph.MinDate(n.FirstSeen, e.FirstSeen)
+		n.LastSeen = graph.MaxDate(n.LastSeen, e.LastSeen)
 		n.Evidence = strongest(e, opt.Range, n.Evidence)
 		return nil
 	})
@@ -387,20 +375,6 @@ func npmi(both, x, y, total int) float64 {
 	}
 	v := math.Log(pxy/(px*py)) / -math.Log(pxy)
 	return math.Max(-1, math.Min(1, v))
-}
-
-func minDate(a, b string) string {
-	if a == "" || (b != "" && b < a) {
-		return b
-	}
-	return a
-}
-
-func maxDate(a, b string) string {
-	if b > a {
-		return b
-	}
-	return a
 }
 
 // RelationOptions configures Relations.

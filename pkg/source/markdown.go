@@ -131,30 +131,28 @@ func blankLinks(l []byte) {
 			continue
 		}
 		image := i > 0 && l[i-1] == '!'
-		switch {
-		case close+1 < len(l) && l[close+1] == '(':
-			end := matchBracket(l, close+1, '(', ')')
-			if end < 0 {
-				continue
-			}
-			if image {
-				blank(l[i-1 : end+1])
-			} else {
-				l[i] = ' '
-				blank(l[close : end+1])
-			}
-			i = close // link text may hold more links? rare; continue after "["
-		case close+1 < len(l) && l[close+1] == '[':
-			end := matchBracket(l, close+1, '[', ']')
-			if end < 0 {
-				continue
-			}
-			if image {
-				blank(l[i-1 : end+1])
-			} else {
-				l[i] = ' '
-				blank(l[close : end+1])
-			}
+		// An inline link [text](target) or a reference link [text][ref]:
+		// the brackets and the target are blanked, the text kept; an image
+		// is blanked whole.
+		if close+1 >= len(l) || (l[close+1] != '(' && l[close+1] != '[') {
+			continue
+		}
+		closer := byte(')')
+		if l[close+1] == '[' {
+			closer = ']'
+		}
+		end := matchBracket(l, close+1, l[close+1], closer)
+		if end < 0 {
+			continue
+		}
+		if image {
+			blank(l[i-1 : end+1])
+		} else {
+			l[i] = ' '
+			blank(l[close : end+1])
+		}
+		if closer == ')' {
+			i = close // continue after "[": the link text is kept as text
 		}
 	}
 }

@@ -43,7 +43,14 @@ func (e *Extractor) Extract(ctx context.Context, text string, hints Hints) (a *A
 			a, err = nil, fmt.Errorf("ner: extract: internal error: %v", r)
 		}
 	}()
-	tokens, sentences := e.analyzer.Analyze(text)
+	var tokens []Token
+	var sentences []Sentence
+	split, lazy := e.lazyTags()
+	if lazy {
+		tokens, sentences = split.Split(text)
+	} else {
+		tokens, sentences = e.analyzer.Analyze(text)
+	}
 	spans := e.recognizer.Recognize(text, tokens, sentences)
 	spans = cleanSpans(text, tokens, spans)
 	furn := furniture(text)
@@ -58,7 +65,44 @@ func (e *Extractor) Extract(ctx context.Context, text string, hints Hints) (a *A
 		})
 	}
 	resolveDocument(text, a.Mentions, e.alias, hints.Names)
+	if lazy {
+		tagRelationSentences(split, a)
+	}
 	return a, nil
+}
+
+// lazyTags returns the analyzer as a Splitter when tagging can wait until
+// after recognition: the recognizer does not read tags.
+func (e *Extractor) lazyTags() (Splitter, bool) {
+	sp, ok := e.analyzer.(Splitter)
+	if !ok {
+		return nil, false
+	}
+	tr, ok := e.recognizer.(tagReader)
+	if !ok || tr.NeedsTags() {
+		return nil, false
+	}
+	return sp, true
+}
+
+// tagRelationSentences tags the sentences whose mentions the relation
+// rules read (see Relations) and that hold a word a relation starts from;
+// the tags of other tokens stay empty.
+func tagRelationSentences(sp Splitter, a *Analysis) {
+	for lo := 0; lo < len(a.Mentions); {
+		hi := lo + 1
+		for hi < len(a.Mentions) && a.Mentions[hi].Sentence == a.Mentions[lo].Sentence {
+			hi++
+		}
+		si := a.Mentions[lo].Sentence
+		if hi-lo >= 2 && si >= 0 && si < len(a.Sentences) && relCandidates(a.Mentions[lo:hi]) {
+			s := a.Sentences[si]
+			if toks := a.Tokens[s.First:s.Last]; hasRelTrigger(toks) {
+				sp.TagSentence(toks)
+			}
+		}
+		lo = hi
+	}
 }
 
 // Classify returns the type of a bare name (a Context title) as the

@@ -25,9 +25,11 @@ const (
 	fsRuns                             // runs of capitalised words: head, first word, organisation heads
 	fsProse                            // prose/v3's own entity label (slow: off by default)
 	fsCaseGaz                          // gazetteer class of a lower-case non-word's capitalised form ("florida")
+	fsNoPOS                            // no POS-tag features: the recognizer then needs no tagger
+	fsDictPOS                          // POS features from the model's word → tag dictionary, not a tagger
 )
 
-const defaultFeatures = fsBase | fsBigrams | fsGaz | fsLexicon | fsSentCase | fsDocMemory | fsRuns | fsCaseGaz
+const defaultFeatures = fsBase | fsBigrams | fsGaz | fsLexicon | fsSentCase | fsDocMemory | fsRuns | fsCaseGaz | fsDictPOS
 
 // tokInfo is everything extraction needs about one token, computed once.
 type tokInfo struct {
@@ -189,7 +191,10 @@ type featureScratch struct {
 // extract computes the feature buckets of every token of one sentence.
 // words and tags are the tokens' text and POS tags; mask is the bucket
 // index mask (buckets-1).
-func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []string, mask uint64) {
+//
+// With fsDictPOS the tags come from pd and tags may be nil; with fsNoPOS
+// there are no POS features.
+func extract(sc *featureScratch, g *Gazetteer, pd *posDict, set featureSet, words, tags []string, mask uint64) {
 	n := len(words)
 	if cap(sc.info) < n {
 		sc.info = make([]tokInfo, n+n/2)
@@ -201,7 +206,14 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 		t.w = strHash(w)
 		t.l = lowerHash(w)
 		t.s, t.cap = shapeHash(w)
-		t.p = strHash(tags[i])
+		switch {
+		case set&fsNoPOS != 0:
+			t.p = 0
+		case set&fsDictPOS != 0:
+			t.p = pd.lookup(t.w, t.l)
+		default:
+			t.p = strHash(tags[i])
+		}
 		affixes(w, t)
 		t.gazAt = 0
 		t.single = 0
@@ -310,9 +322,13 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 		for k := 0; k < 3; k++ {
 			add(mix(9+uint64(k), t.pre[k]))
 		}
-		add(mix(12, t.p))
-		add(mix(13, mix(pp, t.p)))
-		add(mix(14, mix(t.p, pn)))
+		if set&fsNoPOS == 0 {
+			add(mix(12, t.p))
+			add(mix(13, mix(pp, t.p)))
+			add(mix(14, mix(t.p, pn)))
+			add(mix(22, pp))
+			add(mix(23, pn))
+		}
 		add(mix(15, lp))
 		add(mix(16, ln))
 		add(mix(17, lp2))
@@ -320,8 +336,6 @@ func extract(sc *featureScratch, g *Gazetteer, set featureSet, words, tags []str
 		add(mix(19, sp))
 		add(mix(20, sn))
 		add(mix(21, mix(mix(sp, t.s), sn)))
-		add(mix(22, pp))
-		add(mix(23, pn))
 		initial := uint64(0)
 		if i == 0 {
 			initial = 1

@@ -28,7 +28,7 @@ func TestCaseGaz(t *testing.T) {
 	words := []string{"i", "moved", "to", "florida", "from", "Texas", "with", "obama", "."}
 	tags := make([]string, len(words))
 	var sc featureScratch
-	extract(&sc, g, defaultFeatures, words, tags, 1<<20-1)
+	extract(&sc, g, nil, defaultFeatures, words, tags, 1<<20-1)
 	for i, w := range words {
 		got := sc.info[i].titled
 		switch w {
@@ -47,7 +47,7 @@ func TestCaseGaz(t *testing.T) {
 		}
 	}
 	// Without the feature group nothing is looked up.
-	extract(&sc, g, defaultFeatures&^fsCaseGaz, words, tags, 1<<20-1)
+	extract(&sc, g, nil, defaultFeatures&^fsCaseGaz, words, tags, 1<<20-1)
 	if sc.info[3].titled != 0 {
 		t.Error("fsCaseGaz off: florida still has titled classes")
 	}

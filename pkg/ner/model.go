@@ -25,7 +25,14 @@ type Model struct {
 	w    *weights
 	set  featureSet
 	gaz  *Gazetteer
+	pos  *posDict  // word → POS tag, when set has fsDictPOS
 	pool sync.Pool // *recScratch
+}
+
+// NeedsTags reports whether Recognize reads the tokens' POS tags. A model
+// that does not can run on untagged tokens, which saves the tagger's cost.
+func (m *Model) NeedsTags() bool {
+	return m.set&(fsNoPOS|fsDictPOS) == 0 || m.set&fsProse != 0
 }
 
 var _ Recognizer = (*Model)(nil)
@@ -46,7 +53,13 @@ var defaultModel = sync.OnceValues(func() (*Model, error) {
 func DefaultModel() (*Model, error) { return defaultModel() }
 
 const modelMagic = "graphbuild-ner-perceptron\n"
-const modelVersion = 1
+
+// Model file versions: 1 has the weights only; 2 adds the POS dictionary
+// after them.
+const (
+	modelVersion1 = 1
+	modelVersion  = 2
+)
 
 // WriteTo writes the model in its compressed binary form.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -61,7 +74,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for 1<<bits < m.w.rows() {
 		bits++
 	}
-	hdr := []uint32{modelVersion, uint32(m.set), uint32(bits), numLabels}
+	version := uint32(modelVersion1)
+	if m.pos != nil {
+		version = modelVersion
+	}
+	hdr := []uint32{version, uint32(m.set), uint32(bits), numLabels}
 	if err := binary.Write(bw, binary.LittleEndian, hdr); err != nil {
 		return cw.n, err
 	}
@@ -94,6 +111,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		prev = r
 	}
 	bw.Write([]byte{0}) // gap 0 ends the table
+	if m.pos != nil {
+		if err := m.pos.writeTo(bw); err != nil {
+			return cw.n, err
+		}
+	}
 	if err := bw.Flush(); err != nil {
 		return cw.n, err
 	}
@@ -133,7 +155,7 @@ func ReadModel(r io.Reader, g *Gazetteer) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
 		return nil, fmt.Errorf("ner: read model header: %w", err)
 	}
-	if hdr[0] != modelVersion || hdr[3] != numLabels || hdr[2] < 8 || hdr[2] > 26 {
+	if (hdr[0] != modelVersion && hdr[0] != modelVersion1) || hdr[3] != numLabels || hdr[2] < 8 || hdr[2] > 26 {
 		return nil, fmt.Errorf("ner: read model: %w (version %d, %d labels, %d bits)", ErrBadModel, hdr[0], hdr[3], hdr[2])
 	}
 	rows := 1 << hdr[2]
@@ -171,7 +193,16 @@ func ReadModel(r io.Reader, g *Gazetteer) (*Model, error) {
 		}
 		rest = rest[2*numLabels:]
 	}
-	return &Model{w: w, set: featureSet(hdr[1]), gaz: g}, nil
+	m := &Model{w: w, set: featureSet(hdr[1]), gaz: g}
+	if hdr[0] >= modelVersion {
+		if m.pos, err = readPOSDict(bytes.NewReader(rest)); err != nil {
+			return nil, fmt.Errorf("ner: read model POS dictionary: %w", err)
+		}
+	}
+	if m.set&fsDictPOS != 0 && m.pos == nil {
+		return nil, fmt.Errorf("ner: read model: %w (POS dictionary missing)", ErrBadModel)
+	}
+	return m, nil
 }
 
 // WriteFile writes the model to path atomically: it writes a temporary
@@ -225,7 +256,7 @@ func (m *Model) tagSentence(sc *recScratch, words, tags []string) []int {
 	if m.set&fsProse != 0 {
 		sc.fs.prose = proseLabels(words, tags)
 	}
-	extract(&sc.fs, m.gaz, m.set, words, tags, m.w.mask)
+	extract(&sc.fs, m.gaz, m.pos, m.set, words, tags, m.w.mask)
 	if cap(sc.scores) < n*numLabels {
 		sc.scores = make([]float32, n*numLabels*2)
 		sc.back = make([]int8, n*numLabels*2)

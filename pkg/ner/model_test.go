@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"context"
 	"os"
 	"runtime"
 	"strings"
@@ -195,8 +196,32 @@ func BenchmarkRecognize(b *testing.B) {
 	reportRates(b, len(toks), cpu0)
 }
 
-// BenchmarkPipeline measures tokenize + tag + recognize, one core.
+// BenchmarkPipeline measures the whole Extractor as build runs it:
+// tokenize, segment, recognize, clean up, resolve, and tag the sentences
+// the relation rules read. Run it on one core (-cpu 1, GOMAXPROCS=1).
 func BenchmarkPipeline(b *testing.B) {
+	ex, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchText(b)
+	a, err := ex.Extract(context.Background(), text, Hints{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := ex.Extract(context.Background(), text, Hints{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportRates(b, len(a.Tokens), cpu0)
+}
+
+// BenchmarkTaggedPipeline is BenchmarkPipeline with every sentence tagged
+// before recognition, as a recognizer that reads POS tags needs.
+func BenchmarkTaggedPipeline(b *testing.B) {
 	m := testModel(b)
 	a, err := NewProseAnalyzer()
 	if err != nil {

@@ -12,3 +12,20 @@ type Analyzer interface {
 type Recognizer interface {
 	Recognize(text string, tokens []Token, sentences []Sentence) []Span
 }
+
+// Splitter is an Analyzer that can also split text without tagging it and
+// tag chosen tokens later. The Extractor uses it when its Recognizer does
+// not read tags, and tags only the sentences the relation rules read.
+type Splitter interface {
+	Analyzer
+	// Split is Analyze without the POS tags.
+	Split(text string) ([]Token, []Sentence)
+	// TagSentence sets the Tag of tokens, one sentence's tokens in order.
+	TagSentence(tokens []Token)
+}
+
+// tagReader is implemented by recognizers that can say whether they read
+// the tokens' POS tags.
+type tagReader interface {
+	NeedsTags() bool
+}

@@ -22,7 +22,7 @@ type ProseAnalyzer struct {
 	tag *tag.Tagger
 }
 
-var _ Analyzer = (*ProseAnalyzer)(nil)
+var _ Splitter = (*ProseAnalyzer)(nil)
 
 var proseAnalyzer = sync.OnceValues(func() (*ProseAnalyzer, error) {
 	seg, err := segment.New()
@@ -42,18 +42,22 @@ func NewProseAnalyzer() (*ProseAnalyzer, error) { return proseAnalyzer() }
 
 // Analyze tokenizes, segments and tags text.
 func (a *ProseAnalyzer) Analyze(text string) (tokens []Token, sentences []Sentence) {
+	tokens, sentences = a.Split(text)
+	for _, s := range sentences {
+		a.TagSentence(tokens[s.First:s.Last])
+	}
+	return tokens, sentences
+}
+
+// Split tokenizes and segments text without tagging it.
+func (a *ProseAnalyzer) Split(text string) (tokens []Token, sentences []Sentence) {
 	for _, blk := range blocks(text) {
 		for _, s := range a.seg.Segment(text[blk[0]:blk[1]]) {
 			start := blk[0] + s.Start
 			sentences = append(sentences, Sentence{Start: start, End: start + len(s.Text)})
 		}
 	}
-	ptoks := a.tokenizeSentences(text, sentences)
-	a.tag.TagTokens(ptoks)
-	tokens = make([]Token, len(ptoks))
-	for i, t := range ptoks {
-		tokens[i] = Token{Text: t.Text, Start: t.Start, Tag: t.Tag}
-	}
+	tokens = a.tokenizeSentences(text, sentences)
 	// Assign token ranges to sentences.
 	j := 0
 	for i := range sentences {
@@ -70,14 +74,28 @@ func (a *ProseAnalyzer) Analyze(text string) (tokens []Token, sentences []Senten
 	return tokens, sentences
 }
 
+// TagSentence tags one sentence's tokens with prose's POS tagger.
+func (a *ProseAnalyzer) TagSentence(tokens []Token) {
+	if len(tokens) == 0 {
+		return
+	}
+	ptoks := make([]ptoken.Token, len(tokens))
+	for i, t := range tokens {
+		ptoks[i] = ptoken.Token{Text: t.Text, Start: t.Start}
+	}
+	a.tag.TagTokens(ptoks)
+	for i := range tokens {
+		tokens[i].Tag = ptoks[i].Tag
+	}
+}
+
 // tokenizeSentences tokenizes each sentence on its own so that no token
 // straddles a sentence boundary, with offsets into text.
-func (a *ProseAnalyzer) tokenizeSentences(text string, sentences []Sentence) []ptoken.Token {
-	var out []ptoken.Token
+func (a *ProseAnalyzer) tokenizeSentences(text string, sentences []Sentence) []Token {
+	var out []Token
 	for _, s := range sentences {
 		for _, t := range a.tok.Tokenize(text[s.Start:s.End]) {
-			t.Start += s.Start
-			out = append(out, t)
+			out = append(out, Token{Text: t.Text, Start: t.Start + s.Start})
 		}
 	}
 	return out

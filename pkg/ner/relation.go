@@ -371,7 +371,46 @@ var relPlaceNouns = map[string]string{
 // relPronoun are the personal pronouns a subject or possessor can be.
 var relPronoun = map[string]string{"he": "n", "she": "n", "his": "p", "her": "p"}
 
-// run finds the sentence's relations.
+// relTriggers are the words run starts from: every relation needs one of
+// them outside a name, so a sentence without one needs no POS tags.
+var relTriggers = func() map[string]string {
+	m := map[string]string{}
+	for _, t := range []map[string]string{relNouns, relVerbs, relComm} {
+		for w := range t {
+			m[w] = ""
+		}
+	}
+	for _, w := range []string{"shook", "shake", "shakes", "shaking", "called", "calls", "rang", "rings"} {
+		m[w] = ""
+	}
+	return m
+}()
+
+// hasRelTrigger reports whether any token of tokens is a word in relTriggers
+// (any case).
+func hasRelTrigger(tokens []Token) bool {
+	var buf [24]byte
+	for _, t := range tokens {
+		w := t.Text
+		if len(w) < 3 || len(w) > len(buf) {
+			continue
+		}
+		for j := 0; j < len(w); j++ {
+			b := w[j]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			buf[j] = b
+		}
+		if _, ok := relTriggers[string(buf[:len(w)])]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// run finds the sentence's relations. Keep relTriggers in step with the
+// words it starts from.
 func (c *relClause) run() {
 	for i := c.lo; i < c.hi; i++ {
 		if c.mention(i) >= 0 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -395,6 +396,16 @@ func TestRelationsWithRecognizer(t *testing.T) {
 		a, err := ex.Extract(context.Background(), c.sentence, Hints{})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The Extractor tags only the sentences a relation can start
+		// in; tagging all of them must change nothing.
+		full := *a
+		full.Tokens = append([]Token(nil), a.Tokens...)
+		for _, sn := range full.Sentences {
+			an.TagSentence(full.Tokens[sn.First:sn.Last])
+		}
+		if lazy, all := Relations(a), Relations(&full); !reflect.DeepEqual(lazy, all) {
+			t.Errorf("%q: relations with lazy tags %v, with all tags %v", c.sentence, lazy, all)
 		}
 		goldName := func(m Mention) string {
 			for _, g := range gold.Mentions {

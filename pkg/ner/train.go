@@ -113,8 +113,14 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 		cfg.features = defaultFeatures
 	}
 	mask := uint64(1)<<cfg.Bits - 1
-	var sents []trainSent
-	var sc featureScratch
+	// Pass 1: tag every sentence; with fsDictPOS, learn the word → tag
+	// dictionary the model will read instead of a tagger.
+	type tagged struct {
+		s    GoldSentence
+		tags []string
+	}
+	var all []tagged
+	pc := newPOSCounter()
 	for _, d := range docs {
 		for _, s := range d.Sentences {
 			if len(s.Tokens) == 0 {
@@ -124,25 +130,38 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 			if err != nil {
 				return nil, fmt.Errorf("ner: train: %w", err)
 			}
-			if cfg.features&fsProse != 0 {
-				sc.prose = proseLabels(s.Tokens, tags)
+			if cfg.features&fsDictPOS != 0 {
+				pc.add(s.Tokens, tags)
 			}
-			extract(&sc, g, cfg.features, s.Tokens, tags, mask)
-			ts := trainSent{
-				feats: append([]uint32(nil), sc.feats...),
-				offs:  append([]int(nil), sc.offs...),
-				idEnd: append([]int(nil), sc.idEnd...),
-				gold:  make([]int, len(s.Tokens)),
-			}
-			for i, l := range s.Labels {
-				ts.gold[i] = labelIndex(l)
-			}
-			dropHandles(s.Tokens, ts.gold)
-			sents = append(sents, ts)
+			all = append(all, tagged{s, tags})
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+	}
+	var pd *posDict
+	if cfg.features&fsDictPOS != 0 {
+		pd = pc.dict()
+	}
+	var sents []trainSent
+	var sc featureScratch
+	for _, ts0 := range all {
+		s, tags := ts0.s, ts0.tags
+		if cfg.features&fsProse != 0 {
+			sc.prose = proseLabels(s.Tokens, tags)
+		}
+		extract(&sc, g, pd, cfg.features, s.Tokens, tags, mask)
+		ts := trainSent{
+			feats: append([]uint32(nil), sc.feats...),
+			offs:  append([]int(nil), sc.offs...),
+			idEnd: append([]int(nil), sc.idEnd...),
+			gold:  make([]int, len(s.Tokens)),
+		}
+		for i, l := range s.Labels {
+			ts.gold[i] = labelIndex(l)
+		}
+		dropHandles(s.Tokens, ts.gold)
+		sents = append(sents, ts)
 	}
 	if len(sents) == 0 {
 		return nil, fmt.Errorf("ner: train: %w", ErrNoTrainingData)
@@ -174,7 +193,7 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 		}
 	}
 	sum.quantize()
-	return &Model{w: sum, set: cfg.features, gaz: g}, nil
+	return &Model{w: sum, set: cfg.features, gaz: g, pos: pd}, nil
 }
 
 // trainRun trains one averaged perceptron over sents, visiting them in

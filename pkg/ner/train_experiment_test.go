@@ -86,6 +86,10 @@ func TestExperiment(t *testing.T) {
 				cfg.Seed = 3
 			case "-casegaz":
 				cfg.features &^= fsCaseGaz
+			case "-dictpos":
+				cfg.features &^= fsDictPOS
+			case "-pos":
+				cfg.features |= fsNoPOS
 			case "b18":
 				cfg.Bits = 18
 			}

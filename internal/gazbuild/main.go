@@ -40,9 +40,10 @@ func (s *sink) add(alias, class, canon string) {
 
 func main() {
 	src := flag.String("src", "../shared/data/gazetteers", "gazetteer source directory")
+	extra := flag.String("extra", "internal/gazbuild/data", "directory of the sources kept in this repository")
 	out := flag.String("out", "pkg/ner/data/gaz", "output directory")
 	flag.Parse()
-	if err := run(*src, *out); err != nil {
+	if err := run(*src, *extra, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gazbuild:", err)
 		os.Exit(1)
 	}
@@ -54,10 +55,11 @@ type job struct {
 	build    func(src string, s *sink) error
 }
 
-func run(src, out string) error {
+func run(src, extra, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
+	built := map[string]*sink{} // the sinks made so far, by job name
 	jobs := []job{
 		{"geonames", []string{"geonames_deb_libgeonames/copyright"}, geonames},
 		{"countries_mledoze", []string{"mledoze_countries/LICENSE"}, mledoze},
@@ -73,9 +75,13 @@ func run(src, out string) error {
 		{"org_media", []string{"org/news_publishers_fundus/SOURCE.txt", "org/news_publishers_fundus/LICENSE", "org/news_freebie/SOURCE.txt", "org/news_freebie/LICENSE", "org/us_newspapers_wiki/SOURCE.txt", "org/us_newspapers_wiki/LICENSE"}, media},
 		{"org_sports", []string{"org/football_clubs/SOURCE.txt", "org/football_clubs/LICENSE.md", "org/nba/SOURCE.txt", "org/nba/LICENSE.md"}, sports},
 		{"org_parties", []string{"org/party_facts/SOURCE.txt", "org/party_facts/LICENSE.md"}, parties},
+		{"org_cspell_companies", []string{extra + "/cspell_companies/SOURCE.txt", extra + "/cspell_companies/LICENSE"}, func(_ string, s *sink) error {
+			return cspellCompanies(filepath.Join(extra, "cspell_companies/companies.txt"), built, s)
+		}},
 	}
 	for _, j := range jobs {
 		var s sink
+		built[j.name] = &s
 		if err := j.build(src, &s); err != nil {
 			return fmt.Errorf("%s: %w", j.name, err)
 		}
@@ -83,7 +89,11 @@ func run(src, out string) error {
 			return err
 		}
 		for i, l := range j.licenses {
-			b, err := os.ReadFile(filepath.Join(src, l))
+			path := l
+			if !filepath.IsAbs(l) && !strings.HasPrefix(l, extra+"/") {
+				path = filepath.Join(src, l)
+			}
+			b, err := os.ReadFile(path)
 			if err != nil {
 				return fmt.Errorf("%s: license: %w", j.name, err)
 			}
@@ -91,7 +101,12 @@ func run(src, out string) error {
 			if i > 0 {
 				name = fmt.Sprintf("%s.LICENSE.%d", j.name, i)
 			}
-			header := fmt.Sprintf("Source file: %s (from ../shared/data/gazetteers)\n\n", l)
+			from := "../shared/data/gazetteers"
+			if strings.HasPrefix(l, extra+"/") {
+				from, l = "this repository", strings.TrimPrefix(l, extra+"/")
+				from = "internal/gazbuild/data in " + from
+			}
+			header := fmt.Sprintf("Source file: %s (from %s)\n\n", l, from)
 			if err := os.WriteFile(filepath.Join(out, name), append([]byte(header), b...), 0o644); err != nil {
 				return err
 			}
@@ -527,7 +542,7 @@ func stripLegal(n string) string {
 }
 
 // titleCase turns an all-capitals company title into title case
-// ("GENERAL MOTORS CO" → "General Motors Co"), keeping short all-capital
+// ("GENERAL MOTORS" → "General Motors"), keeping short all-capital
 // words that look like acronyms ("IBM", "AT&T").
 func titleCase(n string) string {
 	if strings.ToUpper(n) != n {
@@ -535,12 +550,22 @@ func titleCase(n string) string {
 	}
 	ws := strings.Fields(n)
 	for i, w := range ws {
+		if i > 0 && functionWords[w] {
+			ws[i] = strings.ToLower(w) // "Armed Forces of Colombia"
+			continue
+		}
 		if len(w) <= 3 && !isVowelWord(w) || strings.ContainsAny(w, "&.") {
 			continue
 		}
 		ws[i] = titleWord(w)
 	}
 	return strings.Join(ws, " ")
+}
+
+// functionWords are written in lower case inside a title-cased name.
+var functionWords = map[string]bool{
+	"OF": true, "AND": true, "THE": true, "FOR": true, "IN": true, "ON": true, "TO": true, "AT": true,
+	"BY": true, "DE": true, "DU": true, "DES": true, "DEL": true, "LA": true, "LE": true, "EL": true,
 }
 
 func isVowelWord(w string) bool {
@@ -782,4 +807,38 @@ func allWords(name string, words map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// cspellCompanies adds the words of company names from cspell's company
+// dictionary that cannot be read as anything else: not a place, a first
+// name, a surname or an English word (those are in the sinks built before
+// it), not written in lower case, not a
+// ticker-like capital run of four letters or fewer, not shorter than three.
+func cspellCompanies(path string, built map[string]*sink, s *sink) error {
+	lines, err := readLines(path)
+	if err != nil {
+		return err
+	}
+	taken := map[string]bool{}
+	for _, name := range []string{"geonames", "countries_mledoze", "iso3166", "lexicon_scowl"} {
+		for e := range built[name].entries {
+			taken[strings.ToLower(e.alias)] = true
+		}
+	}
+	for e := range built["names_us"].entries {
+		if e.class == "FIRST" || e.class == "LAST" {
+			taken[strings.ToLower(e.alias)] = true
+		}
+	}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if len(l) < 3 || !unicode.IsUpper([]rune(l)[0]) && !unicode.IsDigit([]rune(l)[0]) || taken[strings.ToLower(l)] {
+			continue
+		}
+		if strings.ToUpper(l) == l && len(l) <= 4 {
+			continue
+		}
+		s.add(l, "COMPANY", l)
+	}
+	return nil
 }

@@ -287,6 +287,8 @@ func (m *Model) labelTokens(tokens []Token, sentences []Sentence) []int {
 		}
 		copy(labels[s.First:], m.tagSentence(sc, sc.words, sc.tags))
 	}
+	m.datelines(tokens, sentences, labels)
+	m.placesAfterIn(tokens, sentences, labels)
 	if m.set&fsDocMemory != 0 {
 		m.docConsistency(tokens, sentences, labels)
 	}
@@ -357,6 +359,14 @@ func (m *Model) refineType(class, text string, toks []Token) Type {
 	var cls gazClass
 	if m.gaz != nil {
 		cls = m.gaz.phrases[phraseHash(text)]
+		if cls&gPlace == 0 && class == "LOC" && !hasLower(toks) {
+			// "LONDON" in a dateline is London.
+			words := make([]string, len(toks))
+			for i, t := range toks {
+				words[i] = titleWord(t.Text)
+			}
+			cls |= m.gaz.phrases[phraseHash(strings.Join(words, ""))]
+		}
 	}
 	head := toks[len(toks)-1].Text
 	// "Battle of Aleppo", "War of 1812": an event whatever the model said.

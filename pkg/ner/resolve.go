@@ -105,6 +105,8 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		if alias != nil {
 			if c, t, ok := alias.Lookup(m.Entity); ok {
 				m.Entity, m.Type, fixed[i] = c, t, true
+			} else if c, ok := placeInCapitals(alias, m); ok {
+				m.Entity = c // "LONDON" in a dateline is London
 			}
 		}
 	}
@@ -339,4 +341,21 @@ func (r *Registry) Resolve(a *Analysis) {
 	for _, n := range names {
 		r.Learn(n)
 	}
+}
+
+// placeInCapitals returns the canonical name of a place written in
+// capitals ("NEW YORK"), when the gazetteer knows it in title case.
+func placeInCapitals(alias Aliaser, m *Mention) (string, bool) {
+	if m.Type != GPE && m.Type != Loc || strings.ToUpper(m.Entity) != m.Entity {
+		return "", false
+	}
+	words := strings.Fields(m.Entity)
+	for i, w := range words {
+		words[i] = titleWord(w)
+	}
+	c, t, ok := alias.Lookup(strings.Join(words, " "))
+	if !ok || t != GPE && t != Loc {
+		return "", false
+	}
+	return c, true
 }

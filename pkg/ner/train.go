@@ -42,7 +42,7 @@ type TrainConfig struct {
 // DefaultTrainConfig returns the configuration the shipped model was
 // trained with.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 10, Bits: 20, Seed: 1, Dropout: 0.3, Runs: 3, features: defaultFeatures}
+	return TrainConfig{Epochs: 10, Bits: 19, Seed: 1, Dropout: 0.3, Runs: 3, features: defaultFeatures}
 }
 
 // ErrNoTrainingData reports that Train was given no annotated sentences.
@@ -104,7 +104,7 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 		cfg.Epochs = 10
 	}
 	if cfg.Bits == 0 {
-		cfg.Bits = 20
+		cfg.Bits = 19
 	}
 	if cfg.Bits < 8 || cfg.Bits > 26 {
 		return nil, fmt.Errorf("ner: train: bits %d out of range 8..26", cfg.Bits)

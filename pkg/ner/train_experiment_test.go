@@ -90,6 +90,10 @@ func TestExperiment(t *testing.T) {
 				cfg.features &^= fsDictPOS
 			case "-pos":
 				cfg.features |= fsNoPOS
+			case "b19":
+				cfg.Bits = 19
+			case "r5":
+				cfg.Runs = 5
 			case "b18":
 				cfg.Bits = 18
 			}

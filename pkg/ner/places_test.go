@@ -1,0 +1,82 @@
+package ner
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestDatelines(t *testing.T) {
+	ex, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text, want string
+		typ        Type
+	}{
+		{"WASHINGTON — In what would mark a shift of policy, the talks ended.", "WASHINGTON", GPE},
+		{"LONDON (Reuters) - Britain's economy grew faster than expected.", "LONDON", GPE},
+		{"NEW YORK, March 3 (AP) — Stocks fell sharply on Monday.", "NEW YORK", GPE},
+		{"NATO — the alliance met on Monday in Brussels.", "NATO", ""}, // not a place: the model decides
+		{"WASHINGTON POST SAYS TALKS FAILED", "WASHINGTON", ""},        // a headline in capitals
+		{"OPEC, the oil cartel, met in Vienna on Monday.", "OPEC", ""}, // no dash after the comma
+	} {
+		a, err := ex.Extract(context.Background(), c.text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Type
+		for _, m := range a.Mentions {
+			if m.Text == c.want && m.Start == 0 {
+				got = m.Type
+				if c.typ != "" && strings.ToUpper(m.Entity) == m.Entity {
+					t.Errorf("%q: %q resolves to %q, want the place's usual name", c.text, c.want, m.Entity)
+				}
+			}
+		}
+		if c.typ != "" && got != c.typ {
+			t.Errorf("%q: %q is %q, want %s", c.text, c.want, got, c.typ)
+		}
+		if c.typ == "" && got == GPE {
+			t.Errorf("%q: %q read as a dateline place", c.text, c.want)
+		}
+	}
+}
+
+func TestTitleWord(t *testing.T) {
+	for in, want := range map[string]string{"YORK": "York", "ST.": "St.", "D.C.": "D.C.", "WILKES-BARRE": "Wilkes-Barre"} {
+		if got := titleWord(in); got != want {
+			t.Errorf("titleWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPlacesAfterIn(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("Experts at the Atlantic Council in Washington said so .")
+	tokens := make([]Token, len(words))
+	for i, w := range words {
+		tokens[i] = Token{Text: w}
+	}
+	sents := []Sentence{{First: 0, Last: len(tokens)}}
+	labels := make([]int, len(tokens))
+	setSpan(labels, 3, 7, classIndex("ORG")) // "Atlantic Council in Washington"
+	m.placesAfterIn(tokens, sents, labels)
+	got := goldSpansIdx(labels)
+	want := []tokSpan{{First: 3, Last: 5, Class: "ORG"}, {First: 6, Last: 7, Class: "LOC"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("spans %v, want %v", got, want)
+	}
+	// "Bank of America" has no "in"; "Brothers in Arms" has no place after it.
+	labels = make([]int, len(tokens))
+	setSpan(labels, 3, 5, classIndex("ORG"))
+	m.placesAfterIn(tokens, sents, labels)
+	if got := goldSpansIdx(labels); len(got) != 1 || got[0].Last != 5 {
+		t.Errorf("a name without \"in\" changed: %v", got)
+	}
+}

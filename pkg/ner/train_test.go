@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -65,6 +66,15 @@ func TestTrainLearnsSample(t *testing.T) {
 	m2, err := ReadModel(&buf, g)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if m.pos == nil || len(m.pos.words) == 0 || !reflect.DeepEqual(m.pos.words, m2.pos.words) || !reflect.DeepEqual(m.pos.tags, m2.pos.tags) {
+		t.Errorf("the POS dictionary did not survive a write and read")
+	}
+	if m2.NeedsTags() {
+		t.Error("a model with a POS dictionary asks for a tagger")
+	}
+	if tag := m.pos.tagOf("the"); tag != "DT" {
+		t.Errorf("POS dictionary: the = %q, want DT", tag)
 	}
 	again, err := Evaluate(context.Background(), m2, test)
 	if err != nil {

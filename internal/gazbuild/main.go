@@ -809,16 +809,9 @@ func allWords(name string, words map[string]bool) bool {
 	return true
 }
 
-// cspellCompanies adds the words of company names from cspell's company
-// dictionary that cannot be read as anything else: not a place, a first
-// name, a surname or an English word (those are in the sinks built before
-// it), not written in lower case, not a
-// ticker-like capital run of four letters or fewer, not shorter than three.
-func cspellCompanies(path string, built map[string]*sink, s *sink) error {
-	lines, err := readLines(path)
-	if err != nil {
-		return err
-	}
+// takenWords are the lower-case names of places, first names, surnames and
+// English words in the sinks built so far.
+func takenWords(built map[string]*sink) map[string]bool {
 	taken := map[string]bool{}
 	for _, name := range []string{"geonames", "countries_mledoze", "iso3166", "lexicon_scowl"} {
 		for e := range built[name].entries {
@@ -830,12 +823,41 @@ func cspellCompanies(path string, built map[string]*sink, s *sink) error {
 			taken[strings.ToLower(e.alias)] = true
 		}
 	}
+	return taken
+}
+
+// unambiguous reports whether name can stand for an organisation alone: a
+// name of several words, or one word of three letters or more that starts
+// with a capital or digit, is no ticker-like capital run of four letters or
+// fewer, and is not in taken.
+func unambiguous(name string, taken map[string]bool) bool {
+	if strings.Contains(name, " ") {
+		return true
+	}
+	if len(name) < 3 || taken[strings.ToLower(name)] {
+		return false
+	}
+	r := []rune(name)[0]
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	return !(strings.ToUpper(name) == name && len(name) <= 4)
+}
+
+// cspellCompanies adds the words of company names from cspell's company
+// dictionary that cannot be read as anything else: not a place, a first
+// name, a surname or an English word (those are in the sinks built before
+// it), not written in lower case, not a
+// ticker-like capital run of four letters or fewer, not shorter than three.
+func cspellCompanies(path string, built map[string]*sink, s *sink) error {
+	lines, err := readLines(path)
+	if err != nil {
+		return err
+	}
+	taken := takenWords(built)
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
-		if len(l) < 3 || !unicode.IsUpper([]rune(l)[0]) && !unicode.IsDigit([]rune(l)[0]) || taken[strings.ToLower(l)] {
-			continue
-		}
-		if strings.ToUpper(l) == l && len(l) <= 4 {
+		if strings.HasPrefix(l, "#") || strings.Contains(l, " ") || !unambiguous(l, taken) {
 			continue
 		}
 		s.add(l, "COMPANY", l)

@@ -124,7 +124,7 @@ func appendCleaned(out []Span, toks []Token, typ Type) []Span {
 		}
 		head := toks[:firstTitle]
 		tail := toks[lastTitle+1:]
-		if nameLike(tail) && (typ == Person || len(tail) >= 2 && allCapitalised(tail)) {
+		if nameLike(tail) && (typ == Person || personLike(tail)) {
 			if len(head) > 0 && nameLike(head) {
 				htyp := typ
 				if htyp == Person {
@@ -262,6 +262,24 @@ func allCapitalised(toks []Token) bool {
 		}
 	}
 	return true
+}
+
+// personLike reports whether the words after a title in an organisation's
+// span can be a person's name ("UNICEF Deputy Executive Director Justin
+// Forsyth"): two to four capitalised words, no "of", and no organisation,
+// facility or place word last ("High Court of Australia", "National
+// Economic Council" stay whole).
+func personLike(toks []Token) bool {
+	if len(toks) < 2 || len(toks) > 4 || !allCapitalised(toks) {
+		return false
+	}
+	for _, t := range toks {
+		if isJoiner(t.Text) {
+			return false
+		}
+	}
+	last := toks[len(toks)-1].Text
+	return !orgHeads[last] && !facHeads[last] && !placeHeads[last]
 }
 
 func allTitles(toks []Token) bool {

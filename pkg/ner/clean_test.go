@@ -29,6 +29,9 @@ func TestCleanSpans(t *testing.T) {
 		{"The Golden State Warriors won.", "Golden State Warriors", Org, []string{"Golden State Warriors"}},
 		{"Martin Luther King spoke.", "Martin Luther King", Person, []string{"Martin Luther King"}},
 		{"Then The said", "The", Misc, nil},
+		{"UNICEF Deputy Executive Director Justin Forsyth said so.", "UNICEF Deputy Executive Director Justin Forsyth", Org, []string{"UNICEF", "Justin Forsyth"}},
+		{"The High Court of Australia ruled.", "High Court of Australia", Org, []string{"High Court of Australia"}},
+		{"He left the National Economic Council.", "National Economic Council", Org, []string{"National Economic Council"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.span, func(t *testing.T) {

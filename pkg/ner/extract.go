@@ -114,9 +114,26 @@ func (e *Extractor) Classify(name string) (canonical string, typ Type) {
 	tokens, sentences := e.analyzer.Analyze(name)
 	spans := cleanSpans(name, tokens, e.recognizer.Recognize(name, tokens, sentences))
 	if len(spans) == 1 && spans[0].Start == 0 && spans[0].End == len(name) {
-		return name, spans[0].Type
+		typ := spans[0].Type
+		if typ == Person && !e.personEvidence(name, tokens) {
+			// Without a sentence around it, a capitalised word looks like
+			// a person to the model ("Zika", "Frontex", "Tasnim").
+			typ = Misc
+		}
+		return name, typ
 	}
 	return name, Misc
+}
+
+// personEvidence reports whether a bare name may be a person's: a name of
+// several words may (the model has its shape to go by), a single word only
+// when the gazetteer knows it as a person, a first name or a surname.
+func (e *Extractor) personEvidence(name string, tokens []Token) bool {
+	g, ok := e.alias.(*Gazetteer)
+	if !ok || len(tokens) != 1 {
+		return true
+	}
+	return g.phrases[phraseHash(name)]&gPerson != 0 || g.single(tokens[0].Text)&(gFirst|gLast) != 0
 }
 
 func sentenceOf(sentences []Sentence, off int) int {

@@ -491,7 +491,7 @@ func capRuns(words []string, info []tokInfo, out []capRun) []capRun {
 // orgHeads are last words that make a run of capitalised words an
 // organisation ("Defense Ministry", "Qatar Airways").
 var orgHeads = map[string]bool{
-	"Ministry": true, "Council": true, "Committee": true, "Commission": true, "Party": true, "Bank": true,
+	"Bros": true, "Bros.": true, "Ministry": true, "Council": true, "Committee": true, "Commission": true, "Party": true, "Bank": true,
 	"University": true, "College": true, "Institute": true, "Association": true, "Agency": true,
 	"Airlines": true, "Airways": true, "Air": true, "Corporation": true, "Corp": true, "Corp.": true,
 	"Inc": true, "Inc.": true, "Ltd": true, "Ltd.": true, "Company": true, "Co": true, "Co.": true,

@@ -346,6 +346,14 @@ var facHeads = map[string]bool{
 	"Mosque": true, "Church": true, "Cathedral": true, "Temple": true, "Dam": true, "Base": true,
 }
 
+// placeHeads end names of regions and natural places.
+var placeHeads = map[string]bool{
+	"Governorate": true, "Province": true, "Region": true, "District": true, "County": true,
+	"Prefecture": true, "Oblast": true, "Island": true, "Islands": true, "River": true,
+	"Mountains": true, "Valley": true, "Sea": true, "Ocean": true, "Lake": true, "Peninsula": true,
+	"Desert": true, "Strait": true, "Gulf": true, "Municipality": true, "Territory": true,
+}
+
 var eventHeads = map[string]bool{
 	"War": true, "Battle": true, "Olympics": true, "Games": true, "Cup": true, "Election": true,
 	"Summit": true, "Conference": true, "Revolution": true, "Uprising": true, "Massacre": true,
@@ -379,6 +387,19 @@ func (m *Model) refineType(class, text string, toks []Token) Type {
 	}
 	switch class {
 	case "PER":
+		// "Saada Governorate", "National Economic Council": a last word
+		// that heads places, buildings or organisations overrules the
+		// model, except after a first name ("Charlotte Church").
+		if len(toks) >= 2 && !(len(toks) == 2 && m.gaz != nil && m.gaz.single(toks[0].Text)&gFirst != 0) {
+			switch {
+			case placeHeads[head]:
+				return Loc
+			case facHeads[head]:
+				return Fac
+			case orgHeads[head]:
+				return Org
+			}
+		}
 		return Person
 	case "ORG":
 		return Org

@@ -80,3 +80,46 @@ func TestPlacesAfterIn(t *testing.T) {
 		t.Errorf("a name without \"in\" changed: %v", got)
 	}
 }
+
+// A name ending in a word that heads places or organisations is not a
+// person's, whatever the model said, unless a first name precedes it.
+func TestHeadWordOverrulesPerson(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]Type{
+		"Saada Governorate":         Loc,
+		"National Economic Council": Org,
+		"Madison Square Arena":      Fac,
+		"Charlotte Church":          Person, // a first name, then a surname
+		"John Kerry":                Person,
+	} {
+		toks := make([]Token, 0)
+		for _, w := range strings.Fields(text) {
+			toks = append(toks, Token{Text: w})
+		}
+		if got := m.refineType("PER", text, toks); got != want {
+			t.Errorf("refineType(PER, %q) = %s, want %s", text, got, want)
+		}
+	}
+}
+
+// A bare one-word title (a Current Events Context name) is a person only
+// when the gazetteer knows it as a name.
+func TestClassifyNeedsPersonEvidence(t *testing.T) {
+	ex, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Frontex", "Zika", "Tasnim"} {
+		if _, typ := ex.Classify(name); typ == Person {
+			t.Errorf("Classify(%q) = PERSON", name)
+		}
+	}
+	for _, name := range []string{"John Kerry", "Sergey Lavrov", "Angela Merkel"} {
+		if _, typ := ex.Classify(name); typ != Person {
+			t.Errorf("Classify(%q) = %s, want PERSON", name, typ)
+		}
+	}
+}

@@ -18,6 +18,7 @@ func TestDatelines(t *testing.T) {
 	}{
 		{"WASHINGTON — In what would mark a shift of policy, the talks ended.", "WASHINGTON", GPE},
 		{"LONDON (Reuters) - Britain's economy grew faster than expected.", "LONDON", GPE},
+		{"TEHRAN (Tasnim) – A car bomb exploded in Najaf.", "TEHRAN", GPE},
 		{"NEW YORK, March 3 (AP) — Stocks fell sharply on Monday.", "NEW YORK", GPE},
 		{"NATO — the alliance met on Monday in Brussels.", "NATO", ""}, // not a place: the model decides
 		{"WASHINGTON POST SAYS TALKS FAILED", "WASHINGTON", ""},        // a headline in capitals
@@ -38,6 +39,17 @@ func TestDatelines(t *testing.T) {
 		}
 		if c.typ != "" && got != c.typ {
 			t.Errorf("%q: %q is %q, want %s", c.text, c.want, got, c.typ)
+		}
+		if strings.Contains(c.text, "(Tasnim)") {
+			var agency Type
+			for _, m := range a.Mentions {
+				if m.Text == "Tasnim" {
+					agency = m.Type
+				}
+			}
+			if agency != Org {
+				t.Errorf("%q: the agency Tasnim is %q, want ORG", c.text, agency)
+			}
 		}
 		if c.typ == "" && got == GPE {
 			t.Errorf("%q: %q read as a dateline place", c.text, c.want)

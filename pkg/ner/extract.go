@@ -89,20 +89,12 @@ func (e *Extractor) lazyTags() (Splitter, bool) {
 // rules read (see Relations) and that hold a word a relation starts from;
 // the tags of other tokens stay empty.
 func tagRelationSentences(sp Splitter, a *Analysis) {
-	for lo := 0; lo < len(a.Mentions); {
-		hi := lo + 1
-		for hi < len(a.Mentions) && a.Mentions[hi].Sentence == a.Mentions[lo].Sentence {
-			hi++
+	candidateSentences(a, func(si, _, _ int) {
+		s := a.Sentences[si]
+		if toks := a.Tokens[s.First:s.Last]; hasRelTrigger(toks) {
+			sp.TagSentence(toks)
 		}
-		si := a.Mentions[lo].Sentence
-		if hi-lo >= 2 && si >= 0 && si < len(a.Sentences) && relCandidates(a.Mentions[lo:hi]) {
-			s := a.Sentences[si]
-			if toks := a.Tokens[s.First:s.Last]; hasRelTrigger(toks) {
-				sp.TagSentence(toks)
-			}
-		}
-		lo = hi
-	}
+	})
 }
 
 // Classify returns the type of a bare name (a Context title) as the

@@ -49,6 +49,18 @@ func Relations(a *Analysis) []Relation {
 	}
 	var out []Relation
 	var c relClause
+	candidateSentences(a, func(si, lo, hi int) {
+		c.reset(a, si, lo, hi)
+		c.run()
+		out = append(out, c.out...)
+	})
+	return out
+}
+
+// candidateSentences calls fn for each sentence whose mentions
+// a.Mentions[lo:hi] hold a relation candidate (see relCandidates), in
+// order. Mentions must be in text order.
+func candidateSentences(a *Analysis, fn func(si, lo, hi int)) {
 	for lo := 0; lo < len(a.Mentions); {
 		hi := lo + 1
 		for hi < len(a.Mentions) && a.Mentions[hi].Sentence == a.Mentions[lo].Sentence {
@@ -56,13 +68,10 @@ func Relations(a *Analysis) []Relation {
 		}
 		si := a.Mentions[lo].Sentence
 		if hi-lo >= 2 && si >= 0 && si < len(a.Sentences) && relCandidates(a.Mentions[lo:hi]) {
-			c.reset(a, si, lo, hi)
-			c.run()
-			out = append(out, c.out...)
+			fn(si, lo, hi)
 		}
 		lo = hi
 	}
-	return out
 }
 
 // relCandidates reports whether the mentions of a sentence hold a PERSON and

@@ -346,6 +346,23 @@ var facHeads = map[string]bool{
 	"Mosque": true, "Church": true, "Cathedral": true, "Temple": true, "Dam": true, "Base": true,
 }
 
+// placeModifiers open names of regions made of a known place
+// ("Eastern Europe", "Northern Ireland", "Greater London").
+var placeModifiers = map[string]bool{
+	"Eastern": true, "Western": true, "Northern": true, "Southern": true, "Central": true,
+	"North": true, "South": true, "East": true, "West": true, "Greater": true, "Upper": true,
+	"Lower": true, "Northeast": true, "Northwest": true, "Southeast": true, "Southwest": true,
+	"Inner": true, "Outer": true, "New": true,
+}
+
+// regionNames are continents and regions the gazetteers (countries,
+// subdivisions, cities) do not list.
+var regionNames = map[string]bool{
+	"Europe": true, "Asia": true, "Africa": true, "America": true, "Americas": true,
+	"Antarctica": true, "Arctic": true, "Caribbean": true, "Mediterranean": true, "Balkans": true,
+	"Caucasus": true, "Sahara": true, "Pacific": true, "Atlantic": true, "Levant": true,
+}
+
 // placeHeads end names of regions and natural places.
 var placeHeads = map[string]bool{
 	"Governorate": true, "Province": true, "Region": true, "District": true, "County": true,
@@ -398,6 +415,8 @@ func (m *Model) refineType(class, text string, toks []Token) Type {
 				return Fac
 			case orgHeads[head]:
 				return Org
+			case placeModifiers[toks[0].Text] && (regionNames[head] || m.gaz != nil && m.gaz.single(head)&gPlace != 0):
+				return Loc // "Eastern Europe", "Northern Syria"
 			}
 		}
 		return Person

@@ -102,6 +102,8 @@ func TestHeadWordOverrulesPerson(t *testing.T) {
 	}
 	for text, want := range map[string]Type{
 		"Saada Governorate":         Loc,
+		"Eastern Europe":            Loc,
+		"Northern Syria":            Loc,
 		"National Economic Council": Org,
 		"Madison Square Arena":      Fac,
 		"Charlotte Church":          Person, // a first name, then a surname

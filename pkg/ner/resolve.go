@@ -90,8 +90,16 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			addFull(m.Entity)
 		}
 	}
+	// A Context name that looks like a person's is one, unless the text
+	// names it as something else ("Eastern Europe" found as a place).
+	notPerson := map[string]bool{}
+	for _, m := range ms {
+		if m.Type != Person {
+			notPerson[m.Entity] = true
+		}
+	}
 	for _, h := range hints {
-		if looksLikePersonName(h) {
+		if looksLikePersonName(h) && !notPerson[h] {
 			addFull(h)
 		}
 	}
@@ -179,7 +187,8 @@ func looksLikePersonName(s string) bool {
 		return false
 	}
 	for _, p := range parts {
-		if !capitalised(p) || titleWords[strings.ToLower(p)] {
+		if !capitalised(p) || titleWords[strings.ToLower(p)] || placeModifiers[p] || regionNames[p] ||
+			orgHeads[p] || placeHeads[p] || facHeads[p] || eventHeads[p] {
 			return false
 		}
 	}

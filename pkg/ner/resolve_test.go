@@ -81,3 +81,27 @@ func TestAbbreviates(t *testing.T) {
 		}
 	}
 }
+
+// A Context name shaped like a person's name makes a lone part of it that
+// person, unless the text or its words say it is a place.
+func TestContextNamesAsPeople(t *testing.T) {
+	text := "Kirby spoke. Troops moved to Eastern Europe. Europe worried."
+	mk := func(s string, typ Type) Mention {
+		i := indexOf(text, s)
+		return Mention{Start: i, End: i + len(s), Text: s, Type: typ}
+	}
+	ms := []Mention{mk("Kirby", Person), mk("Eastern Europe", Loc), mk("Europe.", Loc)}
+	ms[2].Text, ms[2].End = "Europe", ms[2].End-1
+	resolveDocument(text, ms, builtinAliases{}, []string{"John Kirby", "Eastern Europe"})
+	if ms[0].Entity != "John Kirby" || ms[0].Type != Person {
+		t.Errorf("Kirby → %q %s, want John Kirby PERSON", ms[0].Entity, ms[0].Type)
+	}
+	for _, m := range ms[1:] {
+		if m.Type == Person {
+			t.Errorf("%q became a person (%q)", m.Text, m.Entity)
+		}
+	}
+	if looksLikePersonName("Eastern Europe") || looksLikePersonName("Saada Governorate") || !looksLikePersonName("John Kirby") {
+		t.Error("looksLikePersonName: wrong on Eastern Europe, Saada Governorate or John Kirby")
+	}
+}

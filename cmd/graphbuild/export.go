@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -9,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/graphbuild/graphbuild/pkg/export"
@@ -127,9 +127,12 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 				if *format == "" {
 					return usagef("--format is required: one of %s", strings.Join(export.Formats, ", "))
 				}
+				if !slices.Contains(export.Formats, *format) {
+					return usagef("--format %q: want one of %s", *format, strings.Join(export.Formats, ", "))
+				}
 				w, err := export.New(*format, export.Options{Metrics: *metrics, ColorBy: *colorBy, SizeBy: *sizeBy})
 				if err != nil {
-					return usagef("%v", err)
+					return usagef("--color-by/--size-by: %v", err)
 				}
 				st, err := openStore(*db, true)
 				if err != nil {
@@ -153,7 +156,7 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 				multi = multi || len(w.Files()) > 1
 				if multi {
 					dir := *out
-					if dir == "" {
+					if dir == "" || dir == "-" {
 						return usagef("--format %s writes several files: give a directory with -o", *format)
 					}
 					paths, err := export.WriteDir(ctx, w, dir, sub)
@@ -166,11 +169,7 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 					return nil
 				}
 				if *out == "" || *out == "-" {
-					bw := bufio.NewWriter(e.stdout)
-					if err := w.Write(ctx, sub, bw); err != nil {
-						return err
-					}
-					return bw.Flush()
+					return w.Write(ctx, sub, e.stdout) // writers buffer their own output
 				}
 				return writeFileAtomic(*out, func(wr io.Writer) error { return w.Write(ctx, sub, wr) })
 			}
@@ -186,9 +185,13 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes files private
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	if err := write(tmp); err != nil {
 		tmp.Close()
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -50,11 +50,15 @@ func main() {
 	// GRAPHBUILD_CPUPROFILE=FILE writes a CPU profile of the run, for
 	// `go tool pprof`.
 	if path := os.Getenv("GRAPHBUILD_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
-			if pprof.StartCPUProfile(f) == nil {
-				defer f.Close()
-				defer pprof.StopCPUProfile()
-			}
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "graphbuild: GRAPHBUILD_CPUPROFILE: %v (no profile written)\n", err)
+		} else {
+			defer f.Close()
+			defer pprof.StopCPUProfile()
 		}
 	}
 	code := run(ctx, e, os.Args[1:])

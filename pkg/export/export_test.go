@@ -195,8 +195,8 @@ func TestEscapers(t *testing.T) {
 	}{
 		{"xml", appendXML, `a<b>&"c"'` + "\t\n", "a&lt;b&gt;&amp;&quot;c&quot;&apos;&#x9;&#xA;"},
 		{"xml text", appendXMLText, `a<b>&"c"'` + "\t\n]]>", "a&lt;b&gt;&amp;\"c\"'\t\n]]&gt;"},
-		{"json", appendJSON, "a\"b\\c\nd\te", `"a\"b\\c\nd\te"`},
-		{"nquads", appendNQuadsString, "a\"b\\c\nd\te", `"a\"b\\c\nd\te"`},
+		{"json and nquads", appendQuoted, "a\"b\\c\nd\te", `"a\"b\\c\nd\te"`},
+		{"json and nquads, carriage return", appendQuoted, "a\r\nb\rc", `"a\nb\nc"`},
 		{"dot label", func(b []byte, s string) []byte { return appendDOT(b, s, true) }, "a\"b\\c\nd&e\tf", `"a\"b\\c\nd&amp;e f"`},
 		{"dot id", func(b []byte, s string) []byte { return appendDOT(b, s, false) }, `a&"b\`, `"a&\"b\\"`},
 		{"csv plain", appendCSV, "plain text", "plain text"},

@@ -52,9 +52,9 @@ func (x JSON) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		s.str(sep)
 		sep = ",\n"
 		s.str(`{"id":`)
-		s.buf = appendJSON(s.buf, n.ID)
+		s.buf = appendQuoted(s.buf, n.ID)
 		s.str(`,"label":`)
-		s.buf = appendJSON(s.buf, n.Name)
+		s.buf = appendQuoted(s.buf, n.Name)
 		for i := range ncols {
 			c := &ncols[i]
 			if c.typ == tString {
@@ -63,7 +63,7 @@ func (x JSON) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 					continue
 				}
 				s.str(nKeys[i])
-				s.buf = appendJSON(s.buf, v)
+				s.buf = appendQuoted(s.buf, v)
 			} else {
 				s.str(nKeys[i])
 				s.buf = c.num(s.buf, n)
@@ -79,9 +79,9 @@ func (x JSON) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 			s.str(",\n")
 		}
 		s.str(`{"source":`)
-		s.buf = appendJSON(s.buf, l.Source)
+		s.buf = appendQuoted(s.buf, l.Source)
 		s.str(`,"target":`)
-		s.buf = appendJSON(s.buf, l.Target)
+		s.buf = appendQuoted(s.buf, l.Target)
 		s.str(`,"weight":`)
 		s.buf = strconv.AppendInt(s.buf, int64(l.Weight), 10)
 		for i := range lcols {
@@ -92,7 +92,7 @@ func (x JSON) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 					continue
 				}
 				s.str(lKeys[i])
-				s.buf = appendJSON(s.buf, v)
+				s.buf = appendQuoted(s.buf, v)
 			} else {
 				s.str(lKeys[i])
 				s.buf = c.num(s.buf, l)

@@ -152,9 +152,15 @@ func relType(k graph.EdgeKind) string {
 	case graph.Interaction:
 		return "INTERACTION"
 	}
-	t := strings.ToUpper(neo4jLabel(string(k)))
-	if t == "" {
-		t = "RELATED"
+	return strings.ToUpper(kindLabel(k))
+}
+
+// kindLabel is a kind of edge outside graph.EdgeKinds as a predicate or
+// relationship name: anything but letters, digits and _ dropped, "related"
+// when nothing is left.
+func kindLabel(k graph.EdgeKind) string {
+	if p := neo4jLabel(string(k)); p != "" {
+		return p
 	}
-	return t
+	return "related"
 }

@@ -131,7 +131,7 @@ func (q *quadWriter) pred(p string) {
 
 func (q *quadWriter) str(p, v string) {
 	q.pred(p)
-	q.s.buf = appendNQuadsString(q.s.buf, v)
+	q.s.buf = appendQuoted(q.s.buf, v)
 	q.s.str(" .\n")
 }
 
@@ -159,21 +159,7 @@ func edgePredicate(k graph.EdgeKind) string {
 	case graph.Interaction:
 		return " <interaction> "
 	}
-	return " <" + predicateName(k) + "> "
-}
-
-// predicateName is the edge predicate of a kind: the kind with anything
-// but letters, digits and _ dropped.
-func predicateName(k graph.EdgeKind) string {
-	switch k {
-	case graph.Cooccur, graph.Context, graph.Interaction:
-		return string(k)
-	}
-	p := neo4jLabel(string(k))
-	if p == "" {
-		p = "related"
-	}
-	return p
+	return " <" + kindLabel(k) + "> "
 }
 
 // Write streams g as N-Quads to out[0].
@@ -247,7 +233,7 @@ func (x NQuads) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 			}
 			if preds != "" {
 				s.str(", predicates=")
-				s.buf = appendNQuadsString(s.buf, preds)
+				s.buf = appendQuoted(s.buf, preds)
 			}
 			s.str(") .\n")
 		}

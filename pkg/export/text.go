@@ -128,8 +128,12 @@ func appendXMLText(dst []byte, s string) []byte {
 	return append(dst, s[last:]...)
 }
 
-// appendJSON appends CleanText(s) as a JSON string.
-func appendJSON(dst []byte, s string) []byte {
+// appendQuoted appends CleanText(s) as a double-quoted string that JSON,
+// N-Quads (STRING_LITERAL_QUOTE) and Go all read the same way: the escapes
+// \" \\ \n \t (and \u00XX for any other control character, which
+// CleanText does not leave) are common to the three, and Dgraph unquotes
+// N-Quads strings as Go strings.
+func appendQuoted(dst []byte, s string) []byte {
 	s = CleanText(s)
 	dst = append(dst, '"')
 	last := 0
@@ -143,46 +147,6 @@ func appendJSON(dst []byte, s string) []byte {
 			esc = `\\`
 		case c == '\n':
 			esc = `\n`
-		case c == '\t':
-			esc = `\t`
-		case c < 0x20: // not left by CleanText; kept for safety
-			dst = append(dst, s[last:i]...)
-			dst = append(dst, `\u00`...)
-			dst = append(dst, hexDigits[c>>4], hexDigits[c&15])
-			last = i + 1
-			continue
-		default:
-			continue
-		}
-		dst = append(dst, s[last:i]...)
-		dst = append(dst, esc...)
-		last = i + 1
-	}
-	dst = append(dst, s[last:]...)
-	return append(dst, '"')
-}
-
-const hexDigits = "0123456789ABCDEF"
-
-// appendNQuadsString appends CleanText(s) as an N-Quads STRING_LITERAL_QUOTE.
-// The escapes used (\" \\ \n \r \t \u00XX) are both N-Quads ECHAR/UCHAR and
-// Go string escapes, which Dgraph's parser unquotes with.
-func appendNQuadsString(dst []byte, s string) []byte {
-	s = CleanText(s)
-	dst = append(dst, '"')
-	last := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		var esc string
-		switch {
-		case c == '"':
-			esc = `\"`
-		case c == '\\':
-			esc = `\\`
-		case c == '\n':
-			esc = `\n`
-		case c == '\r':
-			esc = `\r`
 		case c == '\t':
 			esc = `\t`
 		case c < 0x20:
@@ -201,6 +165,8 @@ func appendNQuadsString(dst []byte, s string) []byte {
 	dst = append(dst, s[last:]...)
 	return append(dst, '"')
 }
+
+const hexDigits = "0123456789ABCDEF"
 
 // appendDOT appends CleanText(s) as a double-quoted DOT string. With label
 // set it is an escString for a label: backslashes are doubled (Graphviz
@@ -390,14 +356,12 @@ func kindsString(l *graph.Link) string {
 }
 
 // strongestKind is the kind a picture should show: interaction over context
-// over cooccur.
+// over cooccur. A kind counts as kindsString counts it.
 func strongestKind(l *graph.Link) graph.EdgeKind {
-	s := kindsString(l)
-	switch {
-	case strings.Contains(s, string(graph.Interaction)):
-		return graph.Interaction
-	case strings.Contains(s, string(graph.Context)):
-		return graph.Context
+	for _, k := range []graph.EdgeKind{graph.Interaction, graph.Context} {
+		if l.Counts[k] != 0 || slices.Contains(l.Kinds, k) {
+			return k
+		}
 	}
 	return graph.Cooccur
 }

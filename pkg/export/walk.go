@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 )
@@ -135,7 +136,7 @@ func walkEdges(ctx context.Context, format string, g Graph, onNode func(*graph.N
 		return walk(ctx, format, g, onNode, func(l *graph.Link) error {
 			for _, k := range graph.EdgeKinds {
 				w := l.Counts[k]
-				if w == 0 && !hasKind(l, k) {
+				if w == 0 && !slices.Contains(l.Kinds, k) {
 					continue
 				}
 				if len(l.Counts) == 0 && len(l.Kinds) == 1 {
@@ -188,15 +189,6 @@ func walkEdges(ctx context.Context, format string, g Graph, onNode func(*graph.N
 		return fmt.Errorf("export %s: edges: %w", format, err)
 	}
 	return nil
-}
-
-func hasKind(l *graph.Link, k graph.EdgeKind) bool {
-	for _, x := range l.Kinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 // kindIndex orders kinds as graph.EdgeKinds does; unknown kinds sort after,

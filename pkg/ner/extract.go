@@ -85,11 +85,13 @@ func (e *Extractor) lazyTags() (Splitter, bool) {
 	return sp, true
 }
 
-// tagRelationSentences tags the sentences whose mentions the relation
-// rules read (see Relations) and that hold a word a relation starts from;
-// the tags of other tokens stay empty.
+// tagRelationSentences tags the sentences that hold two mentions or more
+// and a word a relation starts from (see Relations); the tags of other
+// tokens stay empty. It does not look at the mentions' types: resolution
+// across the corpus may still change them (a MISC becomes a PERSON), and
+// Relations then reads the sentence.
 func tagRelationSentences(sp Splitter, a *Analysis) {
-	candidateSentences(a, func(si, _, _ int) {
+	candidateSentences(a, nil, func(si, _, _ int) {
 		s := a.Sentences[si]
 		if toks := a.Tokens[s.First:s.Last]; hasRelTrigger(toks) {
 			sp.TagSentence(toks)

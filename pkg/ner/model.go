@@ -288,7 +288,7 @@ func (m *Model) labelTokens(tokens []Token, sentences []Sentence) []int {
 		copy(labels[s.First:], m.tagSentence(sc, sc.words, sc.tags))
 	}
 	m.datelines(tokens, sentences, labels)
-	m.placesAfterIn(tokens, sentences, labels)
+	m.placesAfterIn(tokens, labels)
 	if m.set&fsDocMemory != 0 {
 		m.docConsistency(tokens, sentences, labels)
 	}
@@ -355,6 +355,29 @@ var placeModifiers = map[string]bool{
 	"Inner": true, "Outer": true, "New": true,
 }
 
+// headType returns the type that a name's words give it against the model's
+// PERSON: a last word that heads places, buildings or organisations
+// ("Saada Governorate", "National Economic Council"), or a compass word
+// before a region or a known place ("Eastern Europe", "Northern Syria").
+// A two-word name that starts with a known first name stays a person's
+// ("Charlotte Church"). n is the number of words, g may be nil.
+func headType(first, last string, n int, g *Gazetteer) (Type, bool) {
+	if n < 2 || n == 2 && g != nil && g.single(first)&gFirst != 0 {
+		return "", false
+	}
+	switch {
+	case placeHeads[last]:
+		return Loc, true
+	case facHeads[last]:
+		return Fac, true
+	case orgHeads[last]:
+		return Org, true
+	case placeModifiers[first] && (regionNames[last] || g != nil && g.single(last)&gPlace != 0):
+		return Loc, true
+	}
+	return "", false
+}
+
 // regionNames are continents and regions the gazetteers (countries,
 // subdivisions, cities) do not list.
 var regionNames = map[string]bool{
@@ -386,11 +409,7 @@ func (m *Model) refineType(class, text string, toks []Token) Type {
 		cls = m.gaz.phrases[phraseHash(text)]
 		if cls&gPlace == 0 && class == "LOC" && !hasLower(toks) {
 			// "LONDON" in a dateline is London.
-			words := make([]string, len(toks))
-			for i, t := range toks {
-				words[i] = titleWord(t.Text)
-			}
-			cls |= m.gaz.phrases[phraseHash(strings.Join(words, ""))]
+			cls |= m.gaz.phrases[phraseHash(titleCaseWords(text))]
 		}
 	}
 	head := toks[len(toks)-1].Text
@@ -404,20 +423,8 @@ func (m *Model) refineType(class, text string, toks []Token) Type {
 	}
 	switch class {
 	case "PER":
-		// "Saada Governorate", "National Economic Council": a last word
-		// that heads places, buildings or organisations overrules the
-		// model, except after a first name ("Charlotte Church").
-		if len(toks) >= 2 && !(len(toks) == 2 && m.gaz != nil && m.gaz.single(toks[0].Text)&gFirst != 0) {
-			switch {
-			case placeHeads[head]:
-				return Loc
-			case facHeads[head]:
-				return Fac
-			case orgHeads[head]:
-				return Org
-			case placeModifiers[toks[0].Text] && (regionNames[head] || m.gaz != nil && m.gaz.single(head)&gPlace != 0):
-				return Loc // "Eastern Europe", "Northern Syria"
-			}
+		if t, ok := headType(toks[0].Text, head, len(toks), m.gaz); ok {
+			return t
 		}
 		return Person
 	case "ORG":
@@ -447,19 +454,11 @@ func (m *Model) refineType(class, text string, toks []Token) Type {
 // organisation ("the carmaker Chrysler"); orgWordsAfter likewise just
 // after it ("Ford CEO", "Boeing shares").
 var (
-	orgNounsBefore = setOfWords("company companies automaker carmaker manufacturer maker airline carrier " +
+	orgNounsBefore = setOf(strings.Fields("company companies automaker carmaker manufacturer maker airline carrier " +
 		"firm bank lender retailer giant insurer airframer conglomerate subsidiary division rival broker " +
-		"chain publisher broadcaster network startup supplier operator exchange newspaper agency")
-	orgWordsAfter = setOfWords("CEO CFO spokesman spokeswoman spokesperson dealerships")
+		"chain publisher broadcaster network startup supplier operator exchange newspaper agency")...)
+	orgWordsAfter = setOf(strings.Fields("CEO CFO spokesman spokeswoman spokesperson dealerships")...)
 )
-
-func setOfWords(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
 
 // orgContext reports whether the words around span ts in sentence s mark
 // it as an organisation.

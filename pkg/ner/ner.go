@@ -54,8 +54,9 @@ func upper(s string) string {
 
 // Token is a word or punctuation mark with its byte offset and
 // part-of-speech tag (Penn Treebank). An Extractor whose recognizer reads
-// no tags (the default) tags only the sentences the relation rules read,
-// those with a person and a possible partner; Tag is empty elsewhere.
+// no tags (the default) tags only the sentences the relation rules may
+// read, those with two mentions or more and an interaction word; Tag is
+// empty elsewhere.
 type Token struct {
 	Text  string
 	Start int

@@ -24,11 +24,7 @@ func (m *Model) datelines(tokens []Token, sentences []Sentence, labels []int) {
 		if j == s.First || j >= s.Last || !datelineEnd(tokens[j:s.Last]) || !hasLower(tokens[j:s.Last]) {
 			continue
 		}
-		words := make([]string, 0, j-s.First)
-		for _, t := range tokens[s.First:j] {
-			words = append(words, titleWord(t.Text))
-		}
-		if _, typ, ok := m.gaz.Lookup(strings.Join(words, " ")); ok && (typ == GPE || typ == Loc) {
+		if _, typ, ok := m.gaz.Lookup(titleCaseWords(spanKey(tokens[s.First:j]))); ok && typ == GPE {
 			setSpan(labels, s.First, j, classIndex("LOC"))
 			// "TEHRAN (Tasnim) –": the word in brackets is the agency.
 			if j+3 < s.Last && tokens[j].Text == "(" && tokens[j+2].Text == ")" && upperInitial(tokens[j+1].Text) {
@@ -95,6 +91,16 @@ func hasLower(toks []Token) bool {
 	return false
 }
 
+// titleCaseWords writes a name in capitals as a name, word by word
+// ("NEW YORK" → "New York"), with single spaces between the words.
+func titleCaseWords(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = titleWord(w)
+	}
+	return strings.Join(words, " ")
+}
+
 // titleWord writes a word in capitals as a name: "YORK" → "York", "ST." →
 // "St.", "D.C." stays.
 func titleWord(w string) string {
@@ -117,34 +123,31 @@ func titleWord(w string) string {
 // place: "Atlantic Council in Washington" is the Atlantic Council and
 // Washington. Some training data tags such phrases as one name, and news
 // text is full of them.
-func (m *Model) placesAfterIn(tokens []Token, sentences []Sentence, labels []int) {
+func (m *Model) placesAfterIn(tokens []Token, labels []int) {
 	if m.gaz == nil {
 		return
 	}
-	for _, s := range sentences {
-		if s.First < 0 || s.Last > len(tokens) || s.First >= s.Last {
+	for k := 1; k+1 < len(tokens); k++ {
+		if w := tokens[k].Text; w != "in" && w != "at" || !isInside(labels[k]) {
 			continue
 		}
-		for _, ts := range goldSpansIdx(labels[s.First:s.Last]) {
-			first, last := s.First+ts.First, s.First+ts.Last
-			if ts.Class == "LOC" {
-				continue
-			}
-			for k := first + 1; k+1 < last; k++ {
-				if w := tokens[k].Text; w != "in" && w != "at" {
-					continue
-				}
-				words := make([]string, 0, last-k-1)
-				for _, t := range tokens[k+1 : last] {
-					words = append(words, t.Text)
-				}
-				if _, typ, ok := m.gaz.Lookup(strings.Join(words, " ")); ok && (typ == GPE || typ == Loc) {
-					setSpan(labels, first, k, classIndex(ts.Class))
-					labels[k] = 0
-					setSpan(labels, k+1, last, classIndex("LOC"))
-				}
-				break
-			}
+		first := k
+		for first > 0 && isInside(labels[first]) {
+			first--
 		}
+		last := k + 1
+		for last < len(labels) && labels[last] == labels[k] {
+			last++
+		}
+		class := (labels[first] - 1) / 2
+		if class == classIndex("LOC") || last == k+1 {
+			continue
+		}
+		if _, typ, ok := m.gaz.Lookup(spanKey(tokens[k+1 : last])); ok && typ == GPE {
+			setSpan(labels, first, k, class)
+			labels[k] = 0
+			setSpan(labels, k+1, last, classIndex("LOC"))
+		}
+		k = last - 1
 	}
 }

@@ -75,21 +75,31 @@ func TestPlacesAfterIn(t *testing.T) {
 	for i, w := range words {
 		tokens[i] = Token{Text: w}
 	}
-	sents := []Sentence{{First: 0, Last: len(tokens)}}
 	labels := make([]int, len(tokens))
 	setSpan(labels, 3, 7, classIndex("ORG")) // "Atlantic Council in Washington"
-	m.placesAfterIn(tokens, sents, labels)
+	m.placesAfterIn(tokens, labels)
 	got := goldSpansIdx(labels)
 	want := []tokSpan{{First: 3, Last: 5, Class: "ORG"}, {First: 6, Last: 7, Class: "LOC"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("spans %v, want %v", got, want)
 	}
-	// "Bank of America" has no "in"; "Brothers in Arms" has no place after it.
+	// "Atlantic Council" has no "in".
 	labels = make([]int, len(tokens))
 	setSpan(labels, 3, 5, classIndex("ORG"))
-	m.placesAfterIn(tokens, sents, labels)
+	m.placesAfterIn(tokens, labels)
 	if got := goldSpansIdx(labels); len(got) != 1 || got[0].Last != 5 {
 		t.Errorf("a name without \"in\" changed: %v", got)
+	}
+	words = strings.Fields("They heard Brothers in Arms twice .")
+	tokens = tokens[:0]
+	for _, w := range words {
+		tokens = append(tokens, Token{Text: w})
+	}
+	labels = make([]int, len(tokens))
+	setSpan(labels, 2, 5, classIndex("MISC"))
+	m.placesAfterIn(tokens, labels)
+	if got := goldSpansIdx(labels); len(got) != 1 || got[0].First != 2 || got[0].Last != 5 {
+		t.Errorf("a name with \"in\" and no place after it changed: %v", got)
 	}
 }
 

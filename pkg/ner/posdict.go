@@ -33,16 +33,23 @@ var hPOSUnknown = strHash("<pos?>")
 
 func lowerKey(l uint64) uint64 { return mix(97, l) }
 
+// find returns the index into tags of a word given its hash and its
+// lower-case hash: the word as written first, then its lower-case form.
+func (d *posDict) find(w, l uint64) (uint16, bool) {
+	if i, ok := d.words[w]; ok {
+		return i, true
+	}
+	i, ok := d.words[lowerKey(l)]
+	return i, ok
+}
+
 // lookup returns the tag hash for a token given its word and lower-case
 // hashes, or hPOSUnknown.
 func (d *posDict) lookup(w, l uint64) uint64 {
 	if d == nil {
 		return hPOSUnknown
 	}
-	if i, ok := d.words[w]; ok {
-		return d.hash[i]
-	}
-	if i, ok := d.words[lowerKey(l)]; ok {
+	if i, ok := d.find(w, l); ok {
 		return d.hash[i]
 	}
 	return hPOSUnknown
@@ -82,7 +89,7 @@ func (c *posCounter) add(words, tags []string) {
 // ambiguity class. The result depends only on the counts.
 func (c *posCounter) dict() *posDict {
 	d := &posDict{words: map[uint64]uint16{}}
-	classIndex := map[string]uint16{}
+	classOf := map[string]uint16{}
 	keys := make([]uint64, 0, len(c.counts))
 	for k := range c.counts {
 		keys = append(keys, k)
@@ -111,10 +118,10 @@ func (c *posCounter) dict() *posDict {
 		}
 		slices.Sort(parts)
 		class := strings.Join(parts, "|")
-		i, ok := classIndex[class]
+		i, ok := classOf[class]
 		if !ok {
 			i = uint16(len(d.tags))
-			classIndex[class] = i
+			classOf[class] = i
 			d.tags = append(d.tags, class)
 		}
 		d.words[k] = i
@@ -133,10 +140,7 @@ func (d *posDict) index() {
 // tagOf returns the dictionary's tag name for a word ("" when unknown),
 // for tests and tools.
 func (d *posDict) tagOf(word string) string {
-	if i, ok := d.words[strHash(word)]; ok {
-		return d.tags[i]
-	}
-	if i, ok := d.words[lowerKey(lowerHash(word))]; ok {
+	if i, ok := d.find(strHash(word), lowerHash(word)); ok {
 		return d.tags[i]
 	}
 	return ""

@@ -49,7 +49,7 @@ func Relations(a *Analysis) []Relation {
 	}
 	var out []Relation
 	var c relClause
-	candidateSentences(a, func(si, lo, hi int) {
+	candidateSentences(a, relCandidates, func(si, lo, hi int) {
 		c.reset(a, si, lo, hi)
 		c.run()
 		out = append(out, c.out...)
@@ -57,17 +57,17 @@ func Relations(a *Analysis) []Relation {
 	return out
 }
 
-// candidateSentences calls fn for each sentence whose mentions
-// a.Mentions[lo:hi] hold a relation candidate (see relCandidates), in
+// candidateSentences calls fn for each sentence with two mentions or more,
+// a.Mentions[lo:hi], that keep accepts (every one when keep is nil), in
 // order. Mentions must be in text order.
-func candidateSentences(a *Analysis, fn func(si, lo, hi int)) {
+func candidateSentences(a *Analysis, keep func([]Mention) bool, fn func(si, lo, hi int)) {
 	for lo := 0; lo < len(a.Mentions); {
 		hi := lo + 1
 		for hi < len(a.Mentions) && a.Mentions[hi].Sentence == a.Mentions[lo].Sentence {
 			hi++
 		}
 		si := a.Mentions[lo].Sentence
-		if hi-lo >= 2 && si >= 0 && si < len(a.Sentences) && relCandidates(a.Mentions[lo:hi]) {
+		if hi-lo >= 2 && si >= 0 && si < len(a.Sentences) && (keep == nil || keep(a.Mentions[lo:hi])) {
 			fn(si, lo, hi)
 		}
 		lo = hi
@@ -183,10 +183,14 @@ func (c *relClause) first(m int) int { return c.mFirst[m-c.mlo] }
 func (c *relClause) last(m int) int  { return c.mLast[m-c.mlo] }
 func (c *relClause) typ(m int) Type  { return c.a.Mentions[m].Type }
 
-// lookup folds token i to lower case in a stack buffer and looks it up in
-// table, without allocating.
+// lookup looks token i up in table, folded to lower case.
 func (c *relClause) lookup(i int, table map[string]string) (string, bool) {
-	w := c.word(i)
+	return lowerLookup(c.word(i), table)
+}
+
+// lowerLookup folds w to lower case in a stack buffer and looks it up in
+// table, without allocating; words over 24 bytes are in no table.
+func lowerLookup(w string, table map[string]string) (string, bool) {
 	if len(w) == 0 || len(w) > 24 {
 		return "", false
 	}
@@ -398,20 +402,8 @@ var relTriggers = func() map[string]string {
 // hasRelTrigger reports whether any token of tokens is a word in relTriggers
 // (any case).
 func hasRelTrigger(tokens []Token) bool {
-	var buf [24]byte
 	for _, t := range tokens {
-		w := t.Text
-		if len(w) < 3 || len(w) > len(buf) {
-			continue
-		}
-		for j := 0; j < len(w); j++ {
-			b := w[j]
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			buf[j] = b
-		}
-		if _, ok := relTriggers[string(buf[:len(w)])]; ok {
+		if _, ok := lowerLookup(t.Text, relTriggers); ok {
 			return true
 		}
 	}

@@ -407,6 +407,17 @@ func TestRelationsWithRecognizer(t *testing.T) {
 		if lazy, all := Relations(a), Relations(&full); !reflect.DeepEqual(lazy, all) {
 			t.Errorf("%q: relations with lazy tags %v, with all tags %v", c.sentence, lazy, all)
 		}
+		// Resolution across the corpus may retype mentions after Extract
+		// (a MISC becomes a PERSON): the lazy tags must still serve.
+		retyped, retypedFull := *a, full
+		retyped.Mentions = append([]Mention(nil), a.Mentions...)
+		for i := range retyped.Mentions {
+			retyped.Mentions[i].Type = Person
+		}
+		retypedFull.Mentions = retyped.Mentions
+		if lazy, all := Relations(&retyped), Relations(&retypedFull); !reflect.DeepEqual(lazy, all) {
+			t.Errorf("%q, every mention a person: relations with lazy tags %v, with all tags %v", c.sentence, lazy, all)
+		}
 		goldName := func(m Mention) string {
 			for _, g := range gold.Mentions {
 				if m.Start < g.End && g.Start < m.End {

@@ -92,6 +92,7 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 	}
 	// A Context name that looks like a person's is one, unless the text
 	// names it as something else ("Eastern Europe" found as a place).
+	gaz, _ := alias.(*Gazetteer)
 	notPerson := map[string]bool{}
 	for _, m := range ms {
 		if m.Type != Person {
@@ -99,7 +100,7 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		}
 	}
 	for _, h := range hints {
-		if looksLikePersonName(h) && !notPerson[h] {
+		if looksLikePersonName(h, gaz) && !notPerson[h] {
 			addFull(h)
 		}
 	}
@@ -180,19 +181,21 @@ func uniqueFullName(full map[string]map[string]bool, name string) (string, bool)
 }
 
 // looksLikePersonName is a weak test used for Context names: two to four
-// capitalised words without digits or commas.
-func looksLikePersonName(s string) bool {
+// capitalised words without digits or commas, no title before the last,
+// and no words that make it a place or an organisation (see headType; g,
+// which may be nil, knows first names).
+func looksLikePersonName(s string, g *Gazetteer) bool {
 	parts := strings.Fields(s)
 	if len(parts) < 2 || len(parts) > 4 || strings.ContainsAny(s, ",0123456789()") {
 		return false
 	}
-	for _, p := range parts {
-		if !capitalised(p) || titleWords[strings.ToLower(p)] || placeModifiers[p] || regionNames[p] ||
-			orgHeads[p] || placeHeads[p] || facHeads[p] || eventHeads[p] {
+	for i, p := range parts {
+		if !capitalised(p) || i < len(parts)-1 && titleWords[strings.ToLower(p)] {
 			return false
 		}
 	}
-	return true
+	_, other := headType(parts[0], parts[len(parts)-1], len(parts), g)
+	return !other
 }
 
 // abbreviates reports whether a, an upper-case abbreviation, can be built
@@ -358,12 +361,8 @@ func placeInCapitals(alias Aliaser, m *Mention) (string, bool) {
 	if m.Type != GPE && m.Type != Loc || strings.ToUpper(m.Entity) != m.Entity {
 		return "", false
 	}
-	words := strings.Fields(m.Entity)
-	for i, w := range words {
-		words[i] = titleWord(w)
-	}
-	c, t, ok := alias.Lookup(strings.Join(words, " "))
-	if !ok || t != GPE && t != Loc {
+	c, t, ok := alias.Lookup(titleCaseWords(m.Entity))
+	if !ok || t != GPE {
 		return "", false
 	}
 	return c, true

@@ -170,14 +170,22 @@ func readLines(path string) ([]string, error) {
 	return strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n"), nil
 }
 
+// readJSON decodes the JSON file at path into v; a decoding error names
+// the file (an error opening it already does).
 func readJSON(path string, v any) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	return json.Unmarshal(b, v)
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
 
+// readCSV reads the rows of a CSV (or, with comma '\t', TSV) file after its
+// header row. A file without even a header row is an error, and so is a
+// parse error, naming the file.
 func readCSV(path string, comma rune) ([][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -188,10 +196,14 @@ func readCSV(path string, comma rune) ([][]string, error) {
 	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	if comma == '\t' {
-		r.LazyQuotes = true
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return r.ReadAll()
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: empty", path)
+	}
+	return rows[1:], nil
 }
 
 // geonames: cities with population >= 15,000 and admin1 names.
@@ -242,7 +254,7 @@ func geonames(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) < 2 {
 			continue
 		}
@@ -254,7 +266,7 @@ func geonames(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 5 {
 			s.add(r[4], "COUNTRY", r[4])
 			if r[5] != "" {
@@ -343,14 +355,15 @@ func iso3166(src string, s *sink) error {
 			Name, OfficialName, CommonName string
 		} `json:"3166-1"`
 	}
-	b, err := os.ReadFile(filepath.Join(src, "iso-codes/iso_3166-1.json"))
+	path1 := filepath.Join(src, "iso-codes/iso_3166-1.json")
+	b, err := os.ReadFile(path1)
 	if err != nil {
 		return err
 	}
 	// The JSON uses snake_case keys.
 	b = []byte(strings.NewReplacer(`"official_name"`, `"OfficialName"`, `"common_name"`, `"CommonName"`).Replace(string(b)))
 	if err := json.Unmarshal(b, &c1); err != nil {
-		return err
+		return fmt.Errorf("%s: %w", path1, err)
 	}
 	for _, c := range c1.L {
 		canon := c.Name
@@ -432,7 +445,7 @@ func leaders(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 5 && !strings.HasPrefix(r[5], "Q") {
 			s.add(r[5], "PERSON", r[5])
 		}
@@ -484,7 +497,7 @@ func names(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) < 3 {
 			continue
 		}
@@ -601,7 +614,7 @@ func companies(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 1 {
 			addCompany(s, r[1])
 		}
@@ -627,7 +640,7 @@ func government(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		for _, n := range r {
 			if n != "" {
 				s.add(n, "GOVORG", n)
@@ -638,7 +651,7 @@ func government(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 4 {
 			s.add(r[4], "GOVORG", r[4])
 			if ab := r[1]; ab != "" && strings.ToUpper(ab) == ab && len(ab) >= 2 {
@@ -650,7 +663,7 @@ func government(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 0 {
 			s.add(r[0], "GOVORG", r[0])
 		}
@@ -659,7 +672,7 @@ func government(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 0 {
 			s.add(r[0], "PERSON", r[0])
 		}
@@ -673,7 +686,7 @@ func phoenix(src string, s *sink) error {
 		if err != nil {
 			return err
 		}
-		for _, r := range rows[1:] {
+		for _, r := range rows {
 			if len(r) < 2 || !strings.HasPrefix(r[1], "ORG") {
 				continue
 			}
@@ -717,7 +730,7 @@ func media(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 0 {
 			s.add(r[0], "MEDIA", r[0])
 		}
@@ -726,7 +739,7 @@ func media(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 1 && len(r[1]) > 3 {
 			s.add(r[1], "MEDIA", r[1])
 		}
@@ -735,7 +748,7 @@ func media(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 0 {
 			n := r[0]
 			if i := strings.Index(n, " ("); i > 0 {
@@ -752,7 +765,7 @@ func sports(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) < 1 {
 			continue
 		}
@@ -782,7 +795,7 @@ func parties(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 5 && r[5] != "" && !strings.Contains(r[5], "/") {
 			s.add(r[5], "PARTY", r[5])
 		}
@@ -791,7 +804,7 @@ func parties(src string, s *sink) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		if len(r) > 3 && r[3] != "" {
 			s.add(r[3], "PARTY", r[3])
 		}

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -55,5 +59,72 @@ func TestCSpellCompaniesKeepsOnlyUnambiguousWords(t *testing.T) {
 		if got[w] {
 			t.Errorf("%s kept, though it is a place, a name, a word, lower case or a ticker", w)
 		}
+	}
+}
+
+func TestReadCSVDropsHeader(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.tsv")
+	if err := os.WriteFile(path, []byte("name\tcode\nAlpha\tA\nBeta\tB\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := readCSV(path, '\t')
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"Alpha", "A"}, {"Beta", "B"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows %q, want %q", rows, want)
+	}
+}
+
+func TestReadCSVEmpty(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "empty.csv")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := readCSV(path, ',')
+	if err == nil {
+		t.Fatalf("no error for an empty CSV, rows %q", rows)
+	}
+	if err.Error() != path+": empty" {
+		t.Errorf("error %q, want %q", err, path+": empty")
+	}
+}
+
+// An empty source CSV makes its job fail with an error naming the file,
+// not panic.
+func TestEmptySourceCSVIsAnError(t *testing.T) {
+	src := t.TempDir()
+	path := filepath.Join(src, "world_leaders/everypolitician_world-leaders-2021_wikidata.csv")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("leaders panicked on an empty CSV: %v", r)
+		}
+	}()
+	var s sink
+	err := leaders(src, &s)
+	if err == nil || !strings.HasPrefix(err.Error(), path+": ") {
+		t.Errorf("error %v, want one naming %s", err, path)
+	}
+}
+
+func TestReadJSONNamesFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(path, []byte(`[{"name": "x",]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var v []struct{ Name string }
+	err := readJSON(path, &v)
+	if err == nil || !strings.HasPrefix(err.Error(), path+": ") {
+		t.Fatalf("error %v, want one naming %s", err, path)
+	}
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		t.Errorf("error %v does not wrap the *json.SyntaxError", err)
 	}
 }

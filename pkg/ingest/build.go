@@ -40,7 +40,7 @@ type Summary struct {
 	Documents int // documents read
 	New       int // documents added to the store
 	Skipped   int // documents the store already had
-	Failed    int // inputs or documents that failed
+	Failed    int // inputs, documents or JSONL lines that failed
 	Warnings  int
 	Tokens    int // tokens analysed
 	Bytes     int // bytes of text analysed

@@ -30,8 +30,8 @@ type Options struct {
 	// Skip, when set, is asked for every document before extraction; a
 	// document it returns true for is counted as skipped and not analysed.
 	Skip func(id string) bool
-	// OnError is called, from one goroutine, for every input or document
-	// that fails; the run goes on with the rest.
+	// OnError is called, from one goroutine, for every input, document or
+	// input line (of JSONL) that fails; the run goes on with the rest.
 	OnError func(err error)
 	// OnWarning is called for problems that were repaired.
 	OnWarning func(path, msg string)
@@ -187,7 +187,11 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 				if errors.Is(j.err, context.Canceled) && ctx.Err() != nil {
 					return ctx.Err()
 				}
-				onError(j.err)
+				// The line errors of one input come joined: report
+				// (and count) each on its own.
+				for _, e := range source.Errors(j.err) {
+					onError(e)
+				}
 				continue
 			}
 			for _, w := range j.doc.Warnings {

@@ -2,9 +2,14 @@ package ingest
 
 import (
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ner"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
@@ -59,5 +64,71 @@ func TestRunCancel(t *testing.T) {
 	})
 	if err != context.Canceled {
 		t.Errorf("Run after cancel = %v, want context.Canceled", err)
+	}
+}
+
+// emptyExtractor finds nothing in any text.
+type emptyExtractor struct{ fakeExtractor }
+
+func (emptyExtractor) Extract(_ context.Context, text string, _ ner.Hints) (*ner.Analysis, error) {
+	return &ner.Analysis{Text: text}, nil
+}
+
+// nullStore stores nothing.
+type nullStore struct{}
+
+func (nullStore) HasDocument(string) (bool, error) { return false, nil }
+func (nullStore) Apply(_ context.Context, cs []graph.Contribution) (graph.ApplyResult, error) {
+	return graph.ApplyResult{Added: len(cs)}, nil
+}
+
+// A JSONL input with several bad lines gives one error per bad line, each
+// one line naming the path and line number, and each counted as a failure.
+func TestRunReportsEachBadLine(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bad.jsonl")
+	lines := []string{
+		`{"id": "ok1", "text": "good"}`,
+		`not json`,
+		`{"id": "x"}`,
+		`{"id": "ok2", "text": "good too"}`,
+		`[1, 2]`,
+	}
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inputs := []source.Input{{Path: p, Size: -1}}
+	var errs []error
+	var ids []string
+	opt := Options{Workers: 2, Source: source.DefaultOptions(), OnError: func(err error) { errs = append(errs, err) }}
+	if err := Run(context.Background(), inputs, emptyExtractor{}, opt, func(r Result) error {
+		ids = append(ids, r.Doc.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(ids, ",") != "ok1,ok2" {
+		t.Errorf("results %v, want ok1,ok2", ids)
+	}
+	if len(errs) != 3 {
+		t.Fatalf("%d errors reported, want 3 (one per bad line): %v", len(errs), errs)
+	}
+	for i, want := range []int{2, 3, 5} {
+		msg := errs[i].Error()
+		var se *source.Error
+		if !errors.As(errs[i], &se) || se.Line != want || !errors.Is(errs[i], source.ErrMalformed) {
+			t.Errorf("error %d %q: want the malformed line %d", i, msg, want)
+		}
+		if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, p+":") {
+			t.Errorf("error %d %q: want one line starting with %s:", i, msg, p)
+		}
+	}
+
+	bopt := BuildOptions{Options: Options{Workers: 2, Source: source.DefaultOptions()}}
+	sum, err := Build(context.Background(), inputs, emptyExtractor{}, nullStore{}, bopt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed != 3 {
+		t.Errorf("Summary.Failed = %d, want 3", sum.Failed)
 	}
 }

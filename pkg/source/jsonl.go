@@ -39,7 +39,9 @@ func readJSONL(ctx context.Context, path string, br *bufio.Reader, compressed bo
 			return err
 		}
 		line, rerr := br.ReadBytes('\n')
-		if len(line) > 0 {
+		// A line cut off by a read error (a truncated gzip stream) is not
+		// parsed: the read error below reports it, once.
+		if len(line) > 0 && (rerr == nil || rerr == io.EOF) {
 			lineNo++
 			trimmed := bytes.TrimSpace(line)
 			if lineNo == 1 {

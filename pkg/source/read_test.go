@@ -5,10 +5,12 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -609,5 +611,50 @@ func TestReadJSON(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), p+":") {
 			t.Errorf("%s: error %v", name, err)
 		}
+	}
+}
+
+// TestReadTruncatedGzipJSONL: a .jsonl.gz cut off in the middle of a line
+// gives the lines read before the cut and one "broken gzip" error, not also
+// a malformed-line error for the cut-off line.
+func TestReadTruncatedGzipJSONL(t *testing.T) {
+	var plain bytes.Buffer
+	seed := uint32(1)
+	for i := 0; i < 3000; i++ {
+		// Text that compresses badly, so that the cut falls after many
+		// lines have been decompressed.
+		var w strings.Builder
+		for k := 0; k < 12; k++ {
+			seed = seed*1664525 + 1013904223
+			w.WriteString(strconv.FormatUint(uint64(seed), 36))
+			w.WriteByte(' ')
+		}
+		fmt.Fprintf(&plain, "{\"id\": \"d%d\", \"text\": %q}\n", i, w.String())
+	}
+	var zb bytes.Buffer
+	zw := gzip.NewWriter(&zb)
+	zw.Write(plain.Bytes())
+	zw.Close()
+	p := filepath.Join(t.TempDir(), "trunc.jsonl.gz")
+	if err := os.WriteFile(p, zb.Bytes()[:zb.Len()/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := readAll(t, p, DefaultOptions())
+	if len(docs) == 0 || len(docs) >= 3000 {
+		t.Errorf("%d documents before the cut, want some but not all", len(docs))
+	}
+	for i, d := range docs {
+		if want := fmt.Sprintf("d%d", i); d.ID != want {
+			t.Fatalf("document %d has ID %q, want %q", i, d.ID, want)
+		}
+	}
+	if !errors.Is(err, ErrGzip) {
+		t.Fatalf("error %v is not ErrGzip", err)
+	}
+	if errors.Is(err, ErrMalformed) {
+		t.Errorf("the cut-off line is reported as malformed too: %v", err)
+	}
+	if errs := Errors(err); len(errs) != 1 {
+		t.Errorf("%d errors, want 1: %v", len(errs), err)
 	}
 }

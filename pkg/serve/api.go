@@ -221,36 +221,9 @@ func (p *params) date(name string) int32 {
 
 // filter reads types, kinds, min_weight, since and until.
 func (p *params) filter(ix *index) *filter {
-	f := &filter{}
-	types := p.list("types")
-	if len(types) == 0 {
-		types = slices.Clone(graph.DefaultTypes)
-	}
-	for i, t := range types {
-		types[i] = strings.ToUpper(t)
-		if !slices.Contains(ix.types, types[i]) && !slices.Contains(graph.DefaultTypes, types[i]) {
-			known := slices.Clone(ix.types)
-			for _, d := range graph.DefaultTypes {
-				if !slices.Contains(known, d) {
-					known = append(known, d)
-				}
-			}
-			slices.Sort(known)
-			p.bad("parameter types: unknown entity type %q (known: %s)", t, strings.Join(known, ", "))
-		}
-	}
-	f.types = ix.typeMask(types)
-	kinds := p.list("kinds")
-	if len(kinds) == 0 {
-		f.kinds = [nKinds]bool{true, true, true}
-	}
-	for _, k := range kinds {
-		i := kindIndex(graph.EdgeKind(strings.ToLower(k)))
-		if i < 0 {
-			p.bad("parameter kinds: unknown edge kind %q (want cooccur, context or interaction)", k)
-			continue
-		}
-		f.kinds[i] = true
+	f, err := newFilter(ix, p.list("types"), p.list("kinds"))
+	if err != nil {
+		p.bad("%v", err)
 	}
 	f.minWeight = p.int("min_weight", 1, 0, 1<<30)
 	f.since, f.until = p.date("since"), p.date("until")
@@ -258,6 +231,49 @@ func (p *params) filter(ix *index) *filter {
 		p.bad("parameter since=%s is after until=%s", formatDate(f.since), formatDate(f.until))
 	}
 	return f
+}
+
+// newFilter returns the filter keeping the entity types and edge kinds
+// named, in any case (none: graph.DefaultTypes and every kind), with no
+// minimum weight and an open date range. The request parameters and
+// Server.Warm both build their filters with it, so that Warm lays out the
+// very overview the page asks for. Names it does not know are left out
+// and the first is reported in the error.
+func newFilter(ix *index, types, kinds []string) (*filter, error) {
+	var err error
+	f := &filter{}
+	if len(types) == 0 {
+		types = graph.DefaultTypes
+	}
+	up := make([]string, len(types))
+	for i, t := range types {
+		up[i] = strings.ToUpper(t)
+		if err == nil && !slices.Contains(ix.types, up[i]) && !slices.Contains(graph.DefaultTypes, up[i]) {
+			known := slices.Clone(ix.types)
+			for _, d := range graph.DefaultTypes {
+				if !slices.Contains(known, d) {
+					known = append(known, d)
+				}
+			}
+			slices.Sort(known)
+			err = fmt.Errorf("parameter types: unknown entity type %q (known: %s)", t, strings.Join(known, ", "))
+		}
+	}
+	f.types = ix.typeMask(up)
+	if len(kinds) == 0 {
+		f.kinds = [nKinds]bool{true, true, true}
+	}
+	for _, k := range kinds {
+		i := kindIndex(graph.EdgeKind(strings.ToLower(k)))
+		if i < 0 {
+			if err == nil {
+				err = fmt.Errorf("parameter kinds: unknown edge kind %q (want cooccur, context or interaction)", k)
+			}
+			continue
+		}
+		f.kinds[i] = true
+	}
+	return f, err
 }
 
 // entity resolves the parameter name, an entity id or a name (compared

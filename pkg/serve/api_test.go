@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -190,6 +191,95 @@ func checkView(t *testing.T, v *View) {
 		if !in[l.Source] || !in[l.Target] || l.Source >= l.Target || l.Weight <= 0 || len(l.Kinds) == 0 {
 			t.Errorf("bad link %+v", l)
 		}
+		checkLinkCounts(t, l)
+	}
+}
+
+// checkLinkCounts checks that a link's kinds are those it counts and that
+// the counts add up to its weight.
+func checkLinkCounts(t *testing.T, l ViewLink) {
+	t.Helper()
+	sum := 0
+	var kinds []string
+	for _, k := range graph.EdgeKinds {
+		if n := l.Counts.Get(k); n > 0 {
+			sum += n
+			kinds = append(kinds, string(k))
+		}
+	}
+	if sum != l.Weight || !slices.Equal(kinds, l.Kinds) {
+		t.Errorf("link %s–%s: weight %d kinds %v, but counts %+v", l.Source, l.Target, l.Weight, l.Kinds, l.Counts)
+	}
+}
+
+// With a date range, a link has only the kinds seen in it: its kinds,
+// counts and dates agree with its weight. Kerry and the US co-occur on
+// 2016-09-28; their context edge is from 2016-03-22.
+func TestDateRangeLinks(t *testing.T) {
+	srv := testServer(t, Options{})
+	const since = "since=2016-06-01"
+	check := func(what string, l ViewLink) {
+		t.Helper()
+		checkLinkCounts(t, l)
+		if l.Weight != 1 || !slices.Equal(l.Kinds, []string{"cooccur"}) || l.Counts != (KindCounts{Cooccur: 1}) ||
+			l.FirstSeen != "2016-09-28" || l.LastSeen != "2016-09-28" {
+			t.Errorf("%s: Kerry–US link %+v; want only the co-occurrence of 2016-09-28", what, l)
+		}
+	}
+	var p PathResult
+	get(t, srv, "/api/path?from=us&to=kerry&"+since, &p)
+	if len(p.Links) != 1 {
+		t.Fatalf("path %+v", p)
+	}
+	check("path", p.Links[0])
+
+	var v View
+	get(t, srv, "/api/subgraph?focus=us&"+since, &v)
+	checkView(t, &v)
+	for _, l := range v.Links {
+		if l.Source == min(tid("kerry"), tid("us")) && l.Target == max(tid("kerry"), tid("us")) {
+			check("subgraph", l)
+		}
+	}
+	if v.FirstSeen != "2016-09-28" || v.LastSeen != "2016-09-28" {
+		t.Errorf("subgraph dates %s – %s, want 2016-09-28 – 2016-09-28", v.FirstSeen, v.LastSeen)
+	}
+
+	var rs Relations
+	get(t, srv, "/api/relations?name=us&"+since, &rs)
+	for _, r := range rs.Relations {
+		if r.ID == tid("kerry") {
+			check("relations", ViewLink{Source: min(tid("kerry"), tid("us")), Target: max(tid("kerry"), tid("us")),
+				Weight: r.Weight, Kinds: r.Kinds, Counts: r.Counts, FirstSeen: r.FirstSeen, LastSeen: r.LastSeen})
+		}
+	}
+
+	rec := get(t, srv, "/api/export?format=json&focus=us&"+since, nil)
+	if rec.Code != 200 {
+		t.Fatalf("export: %d %s", rec.Code, rec.Body)
+	}
+	var g struct {
+		Links []struct {
+			Source, Target, Kind string
+			Weight, Cooccur      int
+			Context              int
+			FirstSeen            string `json:"first_seen"`
+		}
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &g); err != nil {
+		t.Fatalf("export: %v\n%s", err, rec.Body)
+	}
+	found := false
+	for _, l := range g.Links {
+		if l.Source == min(tid("kerry"), tid("us")) && l.Target == max(tid("kerry"), tid("us")) {
+			found = true
+			if l.Weight != 1 || l.Kind != "cooccur" || l.Cooccur != 1 || l.Context != 0 || l.FirstSeen != "2016-09-28" {
+				t.Errorf("export: Kerry–US link %+v; want only the co-occurrence of 2016-09-28", l)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("export lacks the Kerry–US link:\n%s", rec.Body)
 	}
 }
 
@@ -544,6 +634,35 @@ func TestEmptyStore(t *testing.T) {
 	}
 	if rec := get(t, srv, "/api/export?format=gexf&top=5", nil); rec.Code != 200 || !strings.Contains(rec.Body.String(), "<gexf") {
 		t.Errorf("export %d %s", rec.Code, rec.Body)
+	}
+}
+
+// Warm lays out the overview the page then asks for, whatever the case of
+// the default types: the page's first request is a cache hit.
+func TestWarmDefaults(t *testing.T) {
+	srv := testServer(t, Options{Defaults: graph.Filter{Types: []string{"person", "Gpe"}, Kinds: []graph.EdgeKind{graph.Cooccur, graph.Interaction}, Top: 3}})
+	if err := srv.Warm(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(srv.cache) != 1 {
+		t.Fatalf("%d overviews cached after Warm, want 1", len(srv.cache))
+	}
+	for _, c := range srv.cache {
+		if len(c.view.Nodes) != 3 {
+			t.Errorf("warmed overview of %v, want 3 people and places", names(c.view.Nodes))
+		}
+	}
+	// The page's first request: the defaults of /api/stats sent back.
+	var st Stats
+	get(t, srv, "/api/stats", &st)
+	var v View
+	get(t, srv, fmt.Sprintf("/api/subgraph?top=%d&types=%s&kinds=%s&min_weight=%d", st.Defaults.Top,
+		strings.Join(st.Defaults.Types, ","), strings.Join(st.Defaults.Kinds, ","), st.Defaults.MinWeight), &v)
+	if len(srv.cache) != 1 {
+		t.Errorf("%d overviews cached after the page's request, want 1: Warm laid out another one", len(srv.cache))
+	}
+	if len(v.Nodes) != 3 {
+		t.Errorf("overview %v", names(v.Nodes))
 	}
 }
 

@@ -297,25 +297,51 @@ type filter struct {
 	until     int32 // 0: open
 }
 
+// keepKind reports whether kind k (an index into graph.EdgeKinds) of l
+// counts under f: the kind is kept, l has some of it, and it was seen in
+// the date range (an undated kind is dropped when a range is set). The
+// weight of a link and its kinds, counts and dates all come from the kinds
+// kept.
+func (f *filter) keepKind(l *link, k int) bool {
+	if !f.kinds[k] || l.w[k] == 0 {
+		return false
+	}
+	if f.since != 0 || f.until != 0 {
+		if l.first[k] == 0 || (f.until != 0 && l.first[k] > f.until) || (f.since != 0 && l.last[k] < f.since) {
+			return false
+		}
+	}
+	return true
+}
+
 // weight returns the weight of l under f: the sum of the weights of its
-// kept kinds seen in the date range, 0 when none is.
+// kept kinds (see keepKind), 0 when that is below the minimum weight.
 func (f *filter) weight(l *link) int {
 	w := 0
 	for k := range nKinds {
-		if !f.kinds[k] || l.w[k] == 0 {
-			continue
+		if f.keepKind(l, k) {
+			w += int(l.w[k])
 		}
-		if f.since != 0 || f.until != 0 {
-			if l.first[k] == 0 || (f.until != 0 && l.first[k] > f.until) || (f.since != 0 && l.last[k] < f.since) {
-				continue
-			}
-		}
-		w += int(l.w[k])
 	}
 	if w < max(f.minWeight, 1) {
 		return 0
 	}
 	return w
+}
+
+// span returns the first and last dates (yyyymmdd) of the kinds of l kept
+// under f, 0 when none of them is dated.
+func (f *filter) span(l *link) (first, last int32) {
+	for k := range nKinds {
+		if !f.keepKind(l, k) {
+			continue
+		}
+		if l.first[k] != 0 && (first == 0 || l.first[k] < first) {
+			first = l.first[k]
+		}
+		last = max(last, l.last[k])
+	}
+	return first, last
 }
 
 // keepNode reports whether node u's type is kept.

@@ -57,6 +57,34 @@ func TestFilterWeight(t *testing.T) {
 	}
 }
 
+// A link's kinds, counts and dates come from the same kinds as its weight:
+// those kept and seen in the date range.
+func TestViewLinkKeptKinds(t *testing.T) {
+	ix := &index{ids: []string{"a", "b"}}
+	// cooccur: 3 edges in 2016; context: 2 in 2018; interaction: undated.
+	l := &link{a: 0, b: 1, w: [nKinds]int32{3, 2, 4}, first: [nKinds]int32{20160101, 20180101, 0}, last: [nKinds]int32{20161231, 20180601, 0}}
+	all := [nKinds]bool{true, true, true}
+	for _, tc := range []struct {
+		f           filter
+		weight      int
+		kinds       []string
+		counts      KindCounts
+		first, last string
+	}{
+		{filter{kinds: all}, 9, []string{"cooccur", "context", "interaction"}, KindCounts{3, 2, 4}, "2016-01-01", "2018-06-01"},
+		{filter{kinds: all, since: 20170101}, 2, []string{"context"}, KindCounts{Context: 2}, "2018-01-01", "2018-06-01"},
+		{filter{kinds: all, until: 20171231}, 3, []string{"cooccur"}, KindCounts{Cooccur: 3}, "2016-01-01", "2016-12-31"},
+		{filter{kinds: [nKinds]bool{true, false, true}}, 7, []string{"cooccur", "interaction"}, KindCounts{Cooccur: 3, Interaction: 4}, "2016-01-01", "2016-12-31"},
+	} {
+		w := tc.f.weight(l)
+		vl := ix.viewLink(l, &tc.f, w)
+		if w != tc.weight || !slices.Equal(vl.Kinds, tc.kinds) || vl.Counts != tc.counts || vl.FirstSeen != tc.first || vl.LastSeen != tc.last {
+			t.Errorf("%+v: weight %d, link %+v; want weight %d kinds %v counts %+v %s – %s",
+				tc.f, w, vl, tc.weight, tc.kinds, tc.counts, tc.first, tc.last)
+		}
+	}
+}
+
 func FuzzDate(f *testing.F) {
 	for _, s := range []string{"2016-03-22", "", "2016-3-22", "abcd-ef-gh", "0000-00-00", "9999-12-31"} {
 		f.Add(s)

@@ -137,19 +137,17 @@ func (s *Server) logf(format string, args ...any) {
 // the layout is cached or ctx is done.
 func (s *Server) Warm(ctx context.Context) error {
 	d := s.opt.Defaults
-	types := d.Types
-	if len(types) == 0 {
-		types = graph.DefaultTypes
+	kinds := make([]string, len(d.Kinds))
+	for i, k := range d.Kinds {
+		kinds[i] = string(k)
 	}
-	f := &filter{types: s.ix.typeMask(types), minWeight: max(d.MinWeight, 1)}
-	for _, k := range d.Kinds {
-		if i := kindIndex(k); i >= 0 {
-			f.kinds[i] = true
-		}
-	}
-	if len(d.Kinds) == 0 {
-		f.kinds = [nKinds]bool{true, true, true}
-	}
+	// The page sends the default types and kinds back as stats gives them,
+	// as given: read them as its request will be read. An unknown name
+	// fails the page's request anyway; it is no reason to skip warming.
+	f, _ := newFilter(s.ix, d.Types, kinds)
+	// The page asks for the overview with the default minimum weight and
+	// no date range (it filters dates itself).
+	f.minWeight = max(d.MinWeight, 1)
 	_, err := s.overview(ctx, s.defaultTop(), f)
 	return err
 }
@@ -250,13 +248,8 @@ func IsLoopback(addr string) (bool, error) {
 	if strings.EqualFold(host, "localhost") {
 		return true, nil
 	}
+	// An empty host is every interface; a host name other than localhost
+	// may resolve anywhere.
 	ip := net.ParseIP(host)
-	if ip == nil {
-		if host == "" {
-			return false, nil
-		}
-		// A host name other than localhost may resolve anywhere.
-		return false, nil
-	}
-	return ip.IsLoopback(), nil
+	return ip != nil && ip.IsLoopback(), nil
 }

@@ -96,21 +96,18 @@ func (c KindCounts) Get(k graph.EdgeKind) int {
 	return 0
 }
 
-// viewLink converts link l under f.
+// viewLink converts link l under f; w is f.weight(l). Its kinds, counts
+// and dates are those of the kinds f keeps (see filter.keepKind), so that
+// they add up to w.
 func (ix *index) viewLink(l *link, f *filter, w int) ViewLink {
 	vl := ViewLink{Source: ix.ids[l.a], Target: ix.ids[l.b], Weight: w, Documents: int(l.docs)}
-	var first, last int32
 	for k := range nKinds {
-		if !f.kinds[k] || l.w[k] == 0 {
-			continue
+		if f.keepKind(l, k) {
+			vl.Kinds = append(vl.Kinds, string(graph.EdgeKinds[k]))
+			vl.Counts.set(k, int(l.w[k]))
 		}
-		vl.Kinds = append(vl.Kinds, string(graph.EdgeKinds[k]))
-		vl.Counts.set(k, int(l.w[k]))
-		if l.first[k] != 0 && (first == 0 || l.first[k] < first) {
-			first = l.first[k]
-		}
-		last = max(last, l.last[k])
 	}
+	first, last := f.span(l)
 	vl.FirstSeen, vl.LastSeen = formatDate(first), formatDate(last)
 	return vl
 }
@@ -379,10 +376,11 @@ func (ix *index) makeView(ctx context.Context, order []picked, in marks, f *filt
 		view.Nodes[l.b].Weight += l.w
 		view.Nodes[l.a].Degree++
 		view.Nodes[l.b].Degree++
-		if d := parseDate(view.Links[i].FirstSeen); d != 0 && (first == 0 || d < first) {
-			first = d
+		lf, ll := f.span(&ix.links[l.li])
+		if lf != 0 && (first == 0 || lf < first) {
+			first = lf
 		}
-		last = max(last, parseDate(view.Links[i].LastSeen))
+		last = max(last, ll)
 	}
 	view.FirstSeen, view.LastSeen = formatDate(first), formatDate(last)
 	for i, p := range order {

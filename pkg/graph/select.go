@@ -114,7 +114,9 @@ func (f Filter) inRange(first, last string) bool {
 }
 
 // key returns a hash of the filter's canonical form, naming its cached
-// analytics.
+// analytics. Filters that select the same graph share a key: a MinWeight
+// of 0 or 1 keeps every link (each weighs at least 1), and Depth means
+// nothing without Focus.
 func (f Filter) key() uint64 {
 	types := slices.Sorted(func(yield func(string) bool) {
 		for t := range f.types() {
@@ -132,7 +134,7 @@ func (f Filter) key() uint64 {
 	}
 	since, until, _ := f.dateRange()
 	s := fmt.Sprintf("w=%d\x00t=%s\x00k=%v\x00top=%d\x00f=%s\x00d=%d\x00s=%s\x00u=%s",
-		max(f.MinWeight, 0), strings.Join(types, ","), kinds, max(f.Top, 0), f.Focus, depth, since, until)
+		max(f.MinWeight, 1), strings.Join(types, ","), kinds, max(f.Top, 0), f.Focus, depth, since, until)
 	h := sha256.Sum256([]byte(s))
 	return binary.BigEndian.Uint64(h[:8])
 }

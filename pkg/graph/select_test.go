@@ -197,6 +197,7 @@ func TestFilterKey(t *testing.T) {
 		{{Kinds: []EdgeKind{Context, Cooccur}}, {Kinds: []EdgeKind{Cooccur, Context}}},
 		{{Focus: "x"}, {Focus: "x", Depth: 1}},
 		{{Depth: 3}, {}},
+		{{MinWeight: 1}, {}}, // every link weighs at least 1
 		{{Since: "2016", Until: "2016-02"}, {Since: "2016-01-01", Until: "2016-02-31"}},
 	}
 	for _, p := range same {

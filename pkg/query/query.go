@@ -561,7 +561,7 @@ func Paths(ctx context.Context, st *graph.Store, from, to string, opt PathOption
 	if err != nil {
 		return nil, fmt.Errorf("path: %w", err)
 	}
-	f := canonical(opt.Filter)
+	f := opt.Filter
 	types := f.Types
 	if len(types) == 0 {
 		types = graph.DefaultTypes
@@ -706,16 +706,15 @@ func Top(ctx context.Context, st *graph.Store, opt TopOptions) (*TopResult, erro
 	if !ok {
 		return nil, fmt.Errorf("top: rank by %q (want degree, weighted-degree, pagerank or betweenness): %w", opt.By, ErrInvalid)
 	}
-	sub, err := graph.Analyze(ctx, st, canonical(opt.Filter))
+	sub, err := graph.Analyze(ctx, st, opt.Filter)
 	if err != nil {
 		return nil, fmt.Errorf("top: %w", err)
 	}
 	typ := strings.ToUpper(opt.Type)
 	res := &TopResult{By: by, Nodes: []Ranked{}}
-	ranks := communityRanks(sub.Nodes)
 	for _, n := range sub.Nodes {
 		if typ == "" || n.Type == typ {
-			n.Community = ranks[n.Community]
+			n.Community++ // numbered from 1, as Communities numbers them
 			res.Nodes = append(res.Nodes, Ranked{Score: score(n.Metrics), Node: n})
 		}
 	}
@@ -771,7 +770,7 @@ type CommunitiesResult struct {
 // modularity, seeded with graph.CommunitySeed: the same store gives the
 // same partition), largest first, each with its most connected members.
 func Communities(ctx context.Context, st *graph.Store, opt CommunityOptions) (*CommunitiesResult, error) {
-	sub, err := graph.Analyze(ctx, st, canonical(opt.Filter))
+	sub, err := graph.Analyze(ctx, st, opt.Filter)
 	if err != nil {
 		return nil, fmt.Errorf("communities: %w", err)
 	}
@@ -791,66 +790,28 @@ func Communities(ctx context.Context, st *graph.Store, opt CommunityOptions) (*C
 	return res, nil
 }
 
-// groupCommunities groups nodes by their Louvain community and orders the
-// groups largest first (ties: larger total weighted degree, then the
-// smallest member id), numbering them from 1 in that order. Members are
-// sorted most connected first.
+// groupCommunities groups nodes by their community and numbers the groups
+// from 1 in graph.Analyze's order (largest first, ties by smallest member),
+// so a community has the same number here as in Top and in the exports.
+// Members are sorted most connected first.
 func groupCommunities(nodes []graph.Node) []Community {
 	groups := map[int][]graph.Node{}
 	for _, n := range nodes {
+		n.Community++
 		groups[n.Community] = append(groups[n.Community], n)
 	}
 	cs := make([]Community, 0, len(groups))
-	minIDs := make(map[int]string, len(groups))
 	for id, members := range groups {
 		c := Community{ID: id, Size: len(members)}
-		minID := members[0].ID
 		for _, m := range members {
 			c.Weight += m.WeightedDegree
-			minID = min(minID, m.ID)
 		}
-		minIDs[id] = minID
 		slices.SortFunc(members, func(a, b graph.Node) int {
 			return cmp.Or(cmp.Compare(b.WeightedDegree, a.WeightedDegree), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 		})
 		c.Members = members
 		cs = append(cs, c)
 	}
-	slices.SortFunc(cs, func(a, b Community) int {
-		return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(b.Weight, a.Weight), cmp.Compare(minIDs[a.ID], minIDs[b.ID]))
-	})
-	for i := range cs {
-		for j := range cs[i].Members {
-			cs[i].Members[j].Community = i + 1
-		}
-		cs[i].ID = i + 1
-	}
+	slices.SortFunc(cs, func(a, b Community) int { return cmp.Compare(a.ID, b.ID) })
 	return cs
-}
-
-// communityRanks maps Louvain community numbers to the numbers
-// groupCommunities gives them.
-func communityRanks(nodes []graph.Node) map[int]int {
-	orig := make(map[string]int, len(nodes))
-	for _, n := range nodes {
-		orig[n.ID] = n.Community
-	}
-	ranks := map[int]int{}
-	for _, c := range groupCommunities(slices.Clone(nodes)) {
-		ranks[orig[c.Members[0].ID]] = c.ID
-	}
-	return ranks
-}
-
-// canonical returns f with settings that keep the same graph written the
-// same way, so that the analytics cached in the store for the zero Filter
-// answer a query whose --min-weight is 1 (every link weighs at least 1).
-func canonical(f graph.Filter) graph.Filter {
-	if f.MinWeight <= 1 {
-		f.MinWeight = 0
-	}
-	if f.Focus == "" {
-		f.Depth = 0
-	}
-	return f
 }

@@ -397,6 +397,29 @@ func TestCommunitiesDeterministic(t *testing.T) {
 			}
 		}
 	}
+	// Top numbers a node's community as Communities does.
+	top, err := query.Top(ctx, st, query.TopOptions{By: "degree", Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[string]int{}
+	for _, c := range a.Communities {
+		for _, m := range c.Members {
+			in[m.ID] = c.ID
+		}
+	}
+	checked := 0
+	for _, n := range top.Nodes {
+		if id, ok := in[n.ID]; ok {
+			checked++
+			if n.Community != id {
+				t.Errorf("%s: community %d in Top, %d in Communities", n.Name, n.Community, id)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no node of Top is among the communities' members")
+	}
 }
 
 // The tables name what the JSON holds, one evidence line per row.

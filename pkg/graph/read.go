@@ -202,6 +202,16 @@ func (s *Store) Edges(ctx context.Context, fn func(Edge) error) error {
 	return nil
 }
 
+// EdgesWithoutEvidence is Edges with every edge's Evidence left empty:
+// cheaper, for callers that read only counts, weights and dates.
+func (s *Store) EdgesWithoutEvidence(ctx context.Context, fn func(Edge) error) error {
+	err := s.scanEdges(ctx, false, fn)
+	if err != nil {
+		return fmt.Errorf("store %s: edges: %w", s.name, err)
+	}
+	return nil
+}
+
 func (s *Store) scanEdges(ctx context.Context, evidence bool, fn func(Edge) error) error {
 	return s.scan(ctx, []byte{prefixEdge}, false, func(k, v []byte) error {
 		key, err := parseKey(k)

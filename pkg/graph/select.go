@@ -391,26 +391,29 @@ func (sel *selector) all(ctx context.Context) (*Subgraph, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := sel.scanLinks(ctx)
+	p, err := sel.scanLinks(ctx, true)
 	if err != nil {
 		return nil, err
 	}
 	return sel.finish(ctx, p.links, p.multi, "")
 }
 
-// scanLinks reads every edge between entities in sel.typ into links.
-func (sel *selector) scanLinks(ctx context.Context) (*pairLinks, error) {
+// scanLinks reads every edge between entities in sel.typ into links. With
+// reserve, which suits a selection of the whole graph, it first makes room
+// for every edge of the kept kinds: growing a slice of a million links
+// costs more than the room unused. A focus ring keeps few of them.
+func (sel *selector) scanLinks(ctx context.Context, reserve bool) (*pairLinks, error) {
 	p := &pairLinks{min: sel.f.MinWeight, in: sel.in}
-	// Reserve room for every edge of the kept kinds: growing a slice of a
-	// million links costs more than the room unused.
-	if st, err := sel.s.Stats(); err == nil {
-		n := 0
-		for k, c := range st.Edges {
-			if kb, ok := kindByte(EdgeKind(k)); ok && sel.kinds[kb] {
-				n += c
+	if reserve {
+		if st, err := sel.s.Stats(); err == nil {
+			n := 0
+			for k, c := range st.Edges {
+				if kb, ok := kindByte(EdgeKind(k)); ok && sel.kinds[kb] {
+					n += c
+				}
 			}
+			p.links = make([]Link, 0, n)
 		}
-		p.links = make([]Link, 0, n)
 	}
 	var lastSrc uint64
 	var srcKept, started bool
@@ -521,7 +524,7 @@ func (sel *selector) focus(ctx context.Context) (*Subgraph, error) {
 			typ[n] = cmp.Or(sel.typ[n], "focus")
 		}
 		sel.typ = typ
-		p, err := sel.scanLinks(ctx)
+		p, err := sel.scanLinks(ctx, false)
 		if err != nil {
 			return nil, err
 		}

@@ -269,6 +269,31 @@ func TestReads(t *testing.T) {
 	if len(edges) != 3 || !slices.IsSorted(edges) {
 		t.Errorf("Edges = %v, want 3 in (source, target, kind) order", edges)
 	}
+	// Without evidence: the same edges, weights and dates, no sentences.
+	var full, bare []Edge
+	s.Edges(ctx, func(e Edge) error { full = append(full, e); return nil })
+	if err := s.EdgesWithoutEvidence(ctx, func(e Edge) error { bare = append(bare, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	withEvidence := 0
+	for i := range full {
+		if len(full[i].Evidence) > 0 {
+			withEvidence++
+		}
+		if i >= len(bare) || len(bare[i].Evidence) != 0 {
+			t.Errorf("EdgesWithoutEvidence edge %d: %+v", i, bare)
+			continue
+		}
+		f := full[i]
+		f.Evidence = nil
+		bare[i].Evidence = nil
+		if !reflect.DeepEqual(f, bare[i]) {
+			t.Errorf("EdgesWithoutEvidence edge %d = %+v, want %+v", i, bare[i], f)
+		}
+	}
+	if len(bare) != len(full) || withEvidence == 0 {
+		t.Errorf("EdgesWithoutEvidence gave %d edges of %d (%d with evidence)", len(bare), len(full), withEvidence)
+	}
 	var of []string
 	if err := s.EdgesOf(ctx, kerryID, func(e Edge) error {
 		if e.Source != kerryID && e.Target != kerryID {

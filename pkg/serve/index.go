@@ -148,7 +148,7 @@ func buildIndex(ctx context.Context, st *graph.Store) (*index, error) {
 	// Edges arrive in (Source, Target, Kind) order: consecutive edges of
 	// one pair make one link.
 	deg := make([]int32, n+1)
-	err = st.Edges(ctx, func(e graph.Edge) error {
+	err = st.EdgesWithoutEvidence(ctx, func(e graph.Edge) error {
 		a, okA := ix.pos[e.Source]
 		b, okB := ix.pos[e.Target]
 		k := kindIndex(e.Kind)

@@ -123,14 +123,20 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		}
 		return writerErr()
 	}
+	// seen holds the documents of this run: a document read twice (a
+	// Current Events item in several files) is analysed once or twice
+	// depending on timing, but counted, resolved and written once, the
+	// first time in input order.
+	seen := map[string]bool{}
 	err := Run(ctx, inputs, ex, inner, func(r Result) error {
 		mu.Lock()
 		sum.Documents++
-		if r.Skipped {
+		if r.Skipped || seen[r.Doc.ID] {
 			sum.Skipped++
 			mu.Unlock()
 			return nil
 		}
+		seen[r.Doc.ID] = true
 		sum.Tokens += len(r.Analysis.Tokens)
 		sum.Bytes += len(r.Analysis.Text)
 		mu.Unlock()

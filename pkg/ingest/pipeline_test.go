@@ -132,3 +132,36 @@ func TestRunReportsEachBadLine(t *testing.T) {
 		t.Errorf("Summary.Failed = %d, want 3", sum.Failed)
 	}
 }
+
+// A document met twice in one run (a Current Events item in two files) is
+// counted, analysed for the summary and written once, whichever copy a
+// worker reaches first.
+func TestBuildCountsRepeatsOnce(t *testing.T) {
+	dir := t.TempDir()
+	var inputs []source.Input
+	for _, name := range []string{"a.jsonl", "b.jsonl"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(`{"id": "same", "text": "one two three"}`+"\n"+`{"id": "`+name+`", "text": "four"}`+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, source.Input{Path: p, Size: -1})
+	}
+	sum, err := Build(context.Background(), inputs, tokenExtractor{}, nullStore{}, BuildOptions{Options: Options{Workers: 2, Source: source.DefaultOptions()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != 4 || sum.New != 3 || sum.Skipped != 1 || sum.Tokens != 5 {
+		t.Errorf("summary %+v, want 4 documents, 3 new, 1 skipped, 5 tokens", sum)
+	}
+}
+
+// tokenExtractor makes one token per word.
+type tokenExtractor struct{ fakeExtractor }
+
+func (tokenExtractor) Extract(_ context.Context, text string, _ ner.Hints) (*ner.Analysis, error) {
+	a := &ner.Analysis{Text: text}
+	for _, w := range strings.Fields(text) {
+		a.Tokens = append(a.Tokens, ner.Token{Text: w})
+	}
+	return a, nil
+}

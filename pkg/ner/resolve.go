@@ -180,8 +180,12 @@ func uniqueFullName(full map[string]map[string]bool, name string) (string, bool)
 	return "", false
 }
 
+// countryAbbrev are the abbreviations among titleWords ("UN Envoy"); they
+// count as titles only in capitals.
+var countryAbbrev = setOf("un", "us", "uk", "eu")
+
 // looksLikePersonName is a weak test used for Context names: two to four
-// capitalised words without digits or commas, no title before the last,
+// capitalised words without digits or commas, no title word,
 // and no words that make it a place or an organisation (see headType; g,
 // which may be nil, knows first names).
 func looksLikePersonName(s string, g *Gazetteer) bool {
@@ -189,13 +193,14 @@ func looksLikePersonName(s string, g *Gazetteer) bool {
 	if len(parts) < 2 || len(parts) > 4 || strings.ContainsAny(s, ",0123456789()") {
 		return false
 	}
-	for i, p := range parts {
-		if !capitalised(p) || i < len(parts)-1 && titleWords[strings.ToLower(p)] {
-			return false
+	for _, p := range parts {
+		if !capitalised(p) || isTitleWord(p) && !(countryAbbrev[strings.ToLower(p)] && p != strings.ToUpper(p)) {
+			return false // a title ("United Nations Secretary-General"); "Un" in "Kim Jong Un" is no "UN"
 		}
 	}
-	_, other := headType(parts[0], parts[len(parts)-1], len(parts), g)
-	return !other
+	last := parts[len(parts)-1]
+	_, other := headType(parts[0], last, len(parts), g)
+	return !other && !eventHeads[last] // "Mexican Drug War"
 }
 
 // abbreviates reports whether a, an upper-case abbreviation, can be built

@@ -27,9 +27,10 @@ const (
 	fsCaseGaz                          // gazetteer class of a lower-case non-word's capitalised form ("florida")
 	fsNoPOS                            // no POS-tag features: the recognizer then needs no tagger
 	fsDictPOS                          // POS features from the model's word → tag dictionary, not a tagger
+	fsClusters                         // GloVe word clusters of the word and its neighbours
 )
 
-const defaultFeatures = fsBase | fsBigrams | fsGaz | fsLexicon | fsSentCase | fsDocMemory | fsRuns | fsCaseGaz | fsDictPOS
+const defaultFeatures = fsBase | fsBigrams | fsGaz | fsLexicon | fsSentCase | fsDocMemory | fsRuns | fsCaseGaz | fsDictPOS | fsClusters
 
 // tokInfo is everything extraction needs about one token, computed once.
 type tokInfo struct {
@@ -40,6 +41,7 @@ type tokInfo struct {
 	gazAt      uint32
 	single     gazClass
 	titled     gazClass // fsCaseGaz: gazetteer classes of a lower-case non-word's title-case form ("florida" → "Florida")
+	cl         wordCluster
 }
 
 // capClass values.
@@ -186,6 +188,7 @@ type featureScratch struct {
 	feats   []uint32 // bucket indexes, token after token
 	offs    []int    // feats[offs[i]:offs[i+1]] belong to token i
 	idEnd   []int    // feats[offs[i]:idEnd[i]] are token i's word-identity features
+	cl      *clusterTable
 }
 
 // extract computes the feature buckets of every token of one sentence.
@@ -201,6 +204,9 @@ func extract(sc *featureScratch, g *Gazetteer, pd *posDict, set featureSet, word
 	}
 	info := sc.info[:n]
 	titled, alpha, upperWords := 0, 0, 0
+	if set&fsClusters != 0 && sc.cl == nil {
+		sc.cl, _ = defaultClusters() // a broken table fails ReadModel and Train first
+	}
 	for i, w := range words {
 		t := &info[i]
 		t.w = strHash(w)
@@ -215,6 +221,10 @@ func extract(sc *featureScratch, g *Gazetteer, pd *posDict, set featureSet, word
 			t.p = strHash(tags[i])
 		}
 		affixes(w, t)
+		t.cl = 0
+		if set&fsClusters != 0 {
+			t.cl = sc.cl.lookup(t.l)
+		}
 		t.gazAt = 0
 		t.single = 0
 		if g != nil && set&(fsGaz|fsLexicon) != 0 {
@@ -389,6 +399,32 @@ func extract(sc *featureScratch, g *Gazetteer, pd *posDict, set featureSet, word
 			if i > 0 && info[i-1].titled != 0 {
 				add(mix(65, uint64(coarseGaz(info[i-1].titled))<<8|uint64(t.cap)))
 			}
+		}
+		if set&fsClusters != 0 {
+			// Nine features: the word's clusters at three sizes (the
+			// coarsest with its capitalisation), its neighbours' at two.
+			var cp, cn, cp2, cn2 wordCluster
+			if i > 0 {
+				cp = info[i-1].cl
+			}
+			if i+1 < n {
+				cn = info[i+1].cl
+			}
+			if i > 1 {
+				cp2 = info[i-2].cl
+			}
+			if i+2 < n {
+				cn2 = info[i+2].cl
+			}
+			add(mix(90, t.cl.k64()<<8|uint64(t.cap)))
+			add(mix(91, t.cl.k256()))
+			add(mix(92, t.cl.k1024()))
+			add(mix(93, cp.k256()))
+			add(mix(94, cn.k256()))
+			add(mix(95, cp.k1024()))
+			add(mix(96, cn.k1024()))
+			add(mix(97, cp2.k64()<<8|cn2.k64()))
+			add(mix(98, mix(cp.k64()<<8|t.cl.k64(), cn.k64())))
 		}
 		if sentCase != 0 {
 			add(mix(60, sentCase<<8|uint64(t.cap)))

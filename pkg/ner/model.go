@@ -202,6 +202,11 @@ func ReadModel(r io.Reader, g *Gazetteer) (*Model, error) {
 	if m.set&fsDictPOS != 0 && m.pos == nil {
 		return nil, fmt.Errorf("ner: read model: %w (POS dictionary missing)", ErrBadModel)
 	}
+	if m.set&fsClusters != 0 {
+		if _, err := defaultClusters(); err != nil {
+			return nil, fmt.Errorf("ner: read model: %w", err)
+		}
+	}
 	return m, nil
 }
 

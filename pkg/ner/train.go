@@ -113,6 +113,11 @@ func Train(ctx context.Context, cfg TrainConfig, g *Gazetteer, docs []GoldDocume
 		cfg.features = defaultFeatures
 	}
 	mask := uint64(1)<<cfg.Bits - 1
+	if cfg.features&fsClusters != 0 {
+		if _, err := defaultClusters(); err != nil {
+			return nil, fmt.Errorf("ner: train: %w", err)
+		}
+	}
 	// Pass 1: tag every sentence; with fsDictPOS, learn the word → tag
 	// dictionary the model will read instead of a tagger.
 	type tagged struct {

@@ -26,7 +26,10 @@ func TestExperiment(t *testing.T) {
 		trainGlobs = "train/uner_en_ewt/*.iob2,train/btc/*.conll,train/wnut17/*.conll,train/crossner_politics/*.txt"
 	}
 	for _, glob := range strings.Split(trainGlobs, ",") {
-		files, _ := filepath.Glob(filepath.Join(root, glob))
+		if !filepath.IsAbs(glob) {
+			glob = filepath.Join(root, glob)
+		}
+		files, _ := filepath.Glob(glob)
 		for _, f := range files {
 			d, err := ReadCoNLLFile(f)
 			if err != nil {
@@ -45,6 +48,12 @@ func TestExperiment(t *testing.T) {
 			}
 			devs[name] = append(devs[name], d...)
 		}
+	}
+	// Our own held-out news annotations (data/annotation), never trained on.
+	names := []string{"meantime", "wikigold", "uner", "wnut17"}
+	if d, err := ReadCoNLLFile("../../data/annotation/conll/test.conll"); err == nil {
+		devs["news-test"] = d
+		names = append(names, "news-test")
 	}
 	g, err := DefaultGazetteer()
 	if err != nil {
@@ -96,6 +105,8 @@ func TestExperiment(t *testing.T) {
 				cfg.Runs = 5
 			case "b18":
 				cfg.Bits = 18
+			case "-clusters":
+				cfg.features &^= fsClusters
 			}
 		}
 		m, err := Train(context.Background(), cfg, g, train)
@@ -103,7 +114,7 @@ func TestExperiment(t *testing.T) {
 			t.Fatal(err)
 		}
 		line := fmt.Sprintf("%-22s", v)
-		for _, name := range []string{"meantime", "wikigold", "uner", "wnut17"} {
+		for _, name := range names {
 			sc, err := Evaluate(context.Background(), m, devs[name])
 			if err != nil {
 				t.Fatal(err)

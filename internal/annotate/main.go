@@ -14,6 +14,7 @@ import (
 
 func main() {
 	dir := flag.String("dir", "data/annotation", "the annotation folder (news/, double/, conll/)")
+	flag.BoolVar(&verbose, "v", false, "convert: list the names left out")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: annotate [-dir DIR] convert|agree\n")
 		flag.PrintDefaults()
@@ -35,6 +36,8 @@ func main() {
 	}
 }
 
+var verbose bool
+
 // tokSent is one sentence of tokens with their IOB2 tags.
 type tokSent struct {
 	toks, tags []string
@@ -43,6 +46,7 @@ type tokSent struct {
 type convertStats struct {
 	headlines, sentences, tokens, spans, misaligned int
 	byType                                          map[string]int
+	examples                                        []string // names left out, with their tokens
 }
 
 // tokenize turns one annotated headline into CoNLL sentences. A name
@@ -74,6 +78,13 @@ func tokenize(a *ner.ProseAnalyzer, h headline, st *convertStats) []tokSent {
 		}
 		if first < 0 || tokens[first].Start != sp.start || tokens[last].End() != sp.end {
 			st.misaligned++
+			if first >= 0 {
+				var ts []string
+				for _, t := range tokens[first : last+1] {
+					ts = append(ts, t.Text)
+				}
+				st.examples = append(st.examples, fmt.Sprintf("%s:%d: %s %q in tokens %q", h.file, h.line, sp.typ, h.text[sp.start:sp.end], ts))
+			}
 			continue
 		}
 		st.spans++
@@ -162,6 +173,11 @@ func convert(dir string) error {
 			ts = append(ts, fmt.Sprintf("%s %d", t, n))
 		}
 		sort.Strings(ts)
+		if verbose {
+			for _, e := range st.examples {
+				fmt.Println("  left out:", e)
+			}
+		}
 		fmt.Printf("%s: %d headlines, %d sentences, %d tokens, %d names (%s); %d names not on token edges left out\n",
 			path, st.headlines, st.sentences, st.tokens, st.spans, strings.Join(ts, ", "), st.misaligned)
 	}

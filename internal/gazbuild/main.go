@@ -41,6 +41,7 @@ func (s *sink) add(alias, class, canon string) {
 func main() {
 	src := flag.String("src", "../shared/data/gazetteers", "gazetteer source directory")
 	extra := flag.String("extra", "internal/gazbuild/data", "directory of the sources kept in this repository")
+	wordnetDir = flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database directory (Debian package wordnet-base)")
 	out := flag.String("out", "pkg/ner/data/gaz", "output directory")
 	flag.Parse()
 	if err := run(*src, *extra, *out); err != nil {
@@ -78,6 +79,9 @@ func run(src, extra, out string) error {
 		{"org_cspell_companies", []string{extra + "/cspell_companies/SOURCE.txt", extra + "/cspell_companies/LICENSE"}, func(_ string, s *sink) error {
 			return cspellCompanies(filepath.Join(extra, "cspell_companies/companies.txt"), built, s)
 		}},
+		{"wordnet", []string{"/usr/share/doc/wordnet-base/copyright"}, func(_ string, s *sink) error {
+			return wordnet(filepath.Join(*wordnetDir, "data.noun"), s)
+		}},
 	}
 	for _, j := range jobs {
 		var s sink
@@ -102,6 +106,9 @@ func run(src, extra, out string) error {
 				name = fmt.Sprintf("%s.LICENSE.%d", j.name, i)
 			}
 			from := "../shared/data/gazetteers"
+			if filepath.IsAbs(l) {
+				from = "the Debian package that installs it"
+			}
 			if strings.HasPrefix(l, extra+"/") {
 				from, l = "this repository", strings.TrimPrefix(l, extra+"/")
 				from = "internal/gazbuild/data in " + from
@@ -874,6 +881,90 @@ func cspellCompanies(path string, built map[string]*sink, s *sink) error {
 			continue
 		}
 		s.add(l, "COMPANY", l)
+	}
+	return nil
+}
+
+var wordnetDir *string
+
+// wordnetLex maps a WordNet lexicographer file of noun synsets to the
+// gazetteer class its named instances get: natural and political places
+// (noun.location, noun.object: "Alps", "Danube", "Balkans"), people,
+// buildings and other artefacts, events and acts ("Battle of Hastings"),
+// groups (peoples, organisations).
+var wordnetLex = map[string]string{
+	"15": "WNPLACE", "17": "WNPLACE", "18": "WNPERSON", "06": "WNFAC",
+	"11": "WNEVENT", "04": "WNEVENT", "14": "WNGROUP",
+}
+
+// wordnet adds WordNet 3.0's capitalised noun lemmas: the named instances
+// of the synsets in wordnetLex, and the capitalised non-instance nouns of
+// noun.person ("Phoenician", "European": peoples, nationalities, members
+// of religions and parties) as WNPEOPLE, with their plural. These classes
+// are features only: they name no canonical form.
+func wordnet(path string, s *sink) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("%w (install the Debian package wordnet-base, or give -wordnet)", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "  ") { // the license header
+			continue
+		}
+		fields := strings.Fields(strings.SplitN(line, " | ", 2)[0])
+		if len(fields) < 5 {
+			continue
+		}
+		lex := fields[1]
+		wcnt, err := strconv.ParseUint(fields[3], 16, 8)
+		if err != nil || 4+2*int(wcnt) >= len(fields) {
+			return fmt.Errorf("%s: bad synset line %.40q", path, line)
+		}
+		var lemmas []string
+		for i := 0; i < int(wcnt); i++ {
+			w := strings.ReplaceAll(fields[4+2*i], "_", " ")
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				lemmas = append(lemmas, w)
+			}
+		}
+		if len(lemmas) == 0 {
+			continue
+		}
+		instance := false
+		for _, p := range fields[4+2*int(wcnt)+1:] {
+			if p == "@i" {
+				instance = true
+				break
+			}
+		}
+		cls := ""
+		switch {
+		case instance:
+			cls = wordnetLex[lex]
+		case lex == "18":
+			cls = "WNPEOPLE"
+		}
+		if cls == "" {
+			continue
+		}
+		for _, l := range lemmas {
+			s.add(l, cls, "")
+			if cls == "WNPEOPLE" && !strings.Contains(l, " ") && !strings.HasSuffix(l, "s") {
+				s.add(l+"s", cls, "")
+			}
+			n++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: no named instances found", path)
 	}
 	return nil
 }

@@ -37,8 +37,8 @@ type tokInfo struct {
 	w, l, s, p uint64 // hashes of word, lower-case word, shape, POS
 	suf        [4]uint64
 	pre        [3]uint64
-	cap        uint8 // capClass
-	gazAt      uint32
+	cap        uint8  // capClass
+	gazAt      uint64 // 2 bits per phrase class: begin, inside, single
 	single     gazClass
 	titled     gazClass // fsCaseGaz: gazetteer classes of a lower-case non-word's title-case form ("florida" → "Florida")
 	cl         wordCluster
@@ -262,10 +262,10 @@ func extract(sc *featureScratch, g *Gazetteer, pd *posDict, set featureSet, word
 			for j := m.first; j < m.last; j++ {
 				for c := m.cls; c != 0; c &= c - 1 {
 					b := uint(bits.TrailingZeros32(uint32(c)))
-					if b >= 16 {
+					if b >= 32 {
 						continue
 					}
-					pos := uint32(2)
+					pos := uint64(2)
 					if m.last-m.first == 1 {
 						pos = 3
 					} else if j == m.first {

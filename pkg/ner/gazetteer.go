@@ -37,6 +37,14 @@ const (
 	gFirst
 	gLast
 	gWord
+	// WordNet's named instances and peoples: features only (no canonical
+	// form, no type of their own).
+	gWNPlace
+	gWNPerson
+	gWNFac
+	gWNEvent
+	gWNGroup
+	gWNPeople
 	gNumClasses = iota
 )
 
@@ -49,12 +57,15 @@ var gazClassNames = map[string]gazClass{
 	"IGO": gIGO, "COMPANY": gCompany, "GOVORG": gGovOrg, "ORGX": gOrgX, "UNIV": gUniv,
 	"MEDIA": gMedia, "TEAM": gTeam, "PARTY": gParty, "PERSON": gPerson,
 	"FIRST": gFirst, "LAST": gLast, "WORD": gWord,
+	"WNPLACE": gWNPlace, "WNPERSON": gWNPerson, "WNFAC": gWNFac, "WNEVENT": gWNEvent,
+	"WNGROUP": gWNGroup, "WNPEOPLE": gWNPeople,
 }
 
 const (
 	gPlace   = gCountry | gCapital | gCity | gState
 	gOrgAny  = gIGO | gCompany | gGovOrg | gOrgX | gUniv | gMedia | gTeam | gParty
 	gSingles = gFirst | gLast | gWord // matched per token, not as phrases
+	gWordNet = gWNPlace | gWNPerson | gWNFac | gWNEvent | gWNGroup | gWNPeople
 )
 
 // typeOf returns the entity Type a gazetteer class stands for.
@@ -212,6 +223,9 @@ func (g *Gazetteer) addLine(line string) {
 		return
 	}
 	g.addPrefixes(alias)
+	if cls&gWordNet != 0 {
+		return // a feature only: no canonical form
+	}
 	canon, country, _ := strings.Cut(rest, "\t")
 	if canon != "" {
 		g.addAlias(alias, canon, cls, false)
@@ -374,7 +388,7 @@ func (g *Gazetteer) single(w string) gazClass {
 // without spaces).
 func (g *Gazetteer) singleHashed(wh, lh uint64) gazClass {
 	c := g.phrases[wh]
-	out := c & (gFirst | gLast | gPerson | gPlace | gNORP | gOrgAny)
+	out := c & (gFirst | gLast | gPerson | gPlace | gNORP | gOrgAny | gWordNet)
 	if lh == wh {
 		return out | c&gWord
 	}

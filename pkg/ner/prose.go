@@ -94,11 +94,60 @@ func (a *ProseAnalyzer) TagSentence(tokens []Token) {
 func (a *ProseAnalyzer) tokenizeSentences(text string, sentences []Sentence) []Token {
 	var out []Token
 	for _, s := range sentences {
-		for _, t := range a.tok.Tokenize(text[s.Start:s.End]) {
-			out = append(out, Token{Text: t.Text, Start: t.Start + s.Start})
+		toks := a.tok.Tokenize(text[s.Start:s.End])
+		for i, t := range toks {
+			out = splitToken(out, Token{Text: t.Text, Start: t.Start + s.Start}, i == len(toks)-1)
 		}
 	}
 	return out
+}
+
+// splitToken appends t to out, split where prose's tokenizer keeps
+// together what a name needs apart:
+//   - a sentence-final period after a short capitalised word, which prose
+//     takes for an abbreviation ("the Korean War." → "War" "."), unless
+//     the word is a known abbreviation ("Inc.", "Jr.") or has inner periods
+//     ("U.S.");
+//   - a colon glued between a word and a capitalised one, as in the
+//     headlines of the Current Events portal ("war:An" → "war" ":" "An");
+//   - a closing parenthesis glued to a word ("2012-present)" → "2012-present" ")");
+//   - wiki italics quotes glued to a word ("''Argo" → "''" "Argo").
+func splitToken(out []Token, t Token, last bool) []Token {
+	w := t.Text
+	if strings.HasPrefix(w, "''") && len(w) > 2 && w[2] != '\'' {
+		out = append(out, Token{Text: "''", Start: t.Start})
+		return splitToken(out, Token{Text: w[2:], Start: t.Start + 2}, last)
+	}
+	if i := strings.IndexByte(w, ':'); i > 0 && i+1 < len(w) && isASCIILetter(w[i-1]) || i > 0 && i+1 < len(w) && w[i-1] == ')' {
+		if next := w[i+1]; next >= 'A' && next <= 'Z' {
+			out = splitToken(out, Token{Text: w[:i], Start: t.Start}, false)
+			out = append(out, Token{Text: ":", Start: t.Start + i})
+			return splitToken(out, Token{Text: w[i+1:], Start: t.Start + i + 1}, last)
+		}
+	}
+	if i := strings.IndexByte(w, ')'); i > 0 && strings.IndexByte(w, '(') < 0 {
+		out = splitToken(out, Token{Text: w[:i], Start: t.Start}, false)
+		out = append(out, Token{Text: ")", Start: t.Start + i})
+		if i+1 == len(w) {
+			return out
+		}
+		return splitToken(out, Token{Text: w[i+1:], Start: t.Start + i + 1}, last)
+	}
+	if last && len(w) > 1 && w[len(w)-1] == '.' && strings.Count(w, ".") == 1 && w[0] >= 'A' && w[0] <= 'Z' && !knownAbbrev[w] {
+		return append(out, Token{Text: w[:len(w)-1], Start: t.Start}, Token{Text: ".", Start: t.Start + len(w) - 1})
+	}
+	return append(out, t)
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// knownAbbrev are abbreviations that end a sentence with their period.
+var knownAbbrev = map[string]bool{
+	"Inc.": true, "Co.": true, "Corp.": true, "Ltd.": true, "Jr.": true, "Sr.": true, "Bros.": true,
+	"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "St.": true, "Mt.": true, "No.": true,
+	"Ave.": true, "Gen.": true, "Lt.": true, "Col.": true, "Sgt.": true, "Capt.": true, "Rev.": true,
+	"Prof.": true, "Sen.": true, "Rep.": true, "Gov.": true, "Jan.": true, "Feb.": true, "Aug.": true,
+	"Sept.": true, "Sep.": true, "Oct.": true, "Nov.": true, "Dec.": true, "Plc.": true, "Bhd.": true,
 }
 
 // blocks splits text into runs that no sentence may cross: paragraphs

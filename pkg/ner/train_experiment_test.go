@@ -38,6 +38,17 @@ func TestExperiment(t *testing.T) {
 			train = append(train, d...)
 		}
 	}
+	// NER_NEWS names our annotated news (data/annotation/conll/train.conll);
+	// variants n0, n25, n50 keep that share of its documents (the first
+	// ones in date order), x2 and x3 repeat them.
+	var news []GoldDocument
+	if p := os.Getenv("NER_NEWS"); p != "" {
+		d, err := ReadCoNLLFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		news = d
+	}
 	devs := map[string][]GoldDocument{}
 	for name, glob := range map[string]string{"meantime": "dev/meantime/*.conll", "wikigold": "dev/wikigold/*.txt", "uner": "dev/uner_en_ewt/*.iob2", "wnut17": "dev/wnut17/*.conll"} {
 		files, _ := filepath.Glob(filepath.Join(root, glob))
@@ -61,8 +72,19 @@ func TestExperiment(t *testing.T) {
 	}
 	for _, v := range strings.Split(spec, ",") {
 		cfg := DefaultTrainConfig()
+		share, repeat := 100, 1
 		for _, part := range strings.Split(v, "+") {
 			switch part {
+			case "n0":
+				share = 0
+			case "n25":
+				share = 25
+			case "n50":
+				share = 50
+			case "x2":
+				repeat = 2
+			case "x3":
+				repeat = 3
 			case "-gaz":
 				cfg.features &^= fsGaz
 			case "-lex":
@@ -109,7 +131,11 @@ func TestExperiment(t *testing.T) {
 				cfg.features &^= fsClusters
 			}
 		}
-		m, err := Train(context.Background(), cfg, g, train)
+		docs := append([]GoldDocument(nil), train...)
+		for range repeat {
+			docs = append(docs, news[:len(news)*share/100]...)
+		}
+		m, err := Train(context.Background(), cfg, g, docs)
 		if err != nil {
 			t.Fatal(err)
 		}

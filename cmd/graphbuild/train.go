@@ -14,10 +14,9 @@ func init() {
 		usage: "--out FILE [--epochs N] [--bits N] [--seed N] [--runs N] GOLD...",
 		summary: "Train the entity recognizer on annotated files and write the model.\n\n" +
 			"GOLD files are CoNLL (2 to 4 columns, IO/IOB1/IOB2) or Universal NER files.\n" +
-			"The shipped model is retrained with:\n" +
-			"  D=../shared/data/ner/train\n" +
-			"  graphbuild train --out pkg/ner/data/model.bin.gz $D/uner_en_ewt/*.iob2 $D/btc/*.conll \\\n" +
-			"    $D/wnut17/*.conll $D/crossner_politics/*.txt",
+			"A file given several times is trained on that many times (in-domain data weighted).\n" +
+			"The shipped model is retrained with bench/train.sh: the sets of ../shared/data/ner/train\n" +
+			"and train-extra, and the annotated news of data/annotation/conll/train.conll (three times).",
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			def := ner.DefaultTrainConfig()
 			out := fs.String("out", "", "write the model to `FILE` (replaced atomically)")

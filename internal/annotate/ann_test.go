@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -82,5 +86,57 @@ func TestTokenize(t *testing.T) {
 	}
 	if st.misaligned != 1 || st.spans != 2 {
 		t.Fatalf("misaligned %d spans %d", st.misaligned, st.spans)
+	}
+}
+
+// TestShippedCoNLLUpToDate converts the shipped annotations again and
+// compares with the shipped CoNLL files that `graphbuild train` reads:
+// an edit of news/*.ann without `go run ./internal/annotate convert`
+// fails here.
+func TestShippedCoNLLUpToDate(t *testing.T) {
+	dir := "../../data/annotation"
+	out := t.TempDir()
+	if err := convertTo(dir, out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range []string{"train.conll", "test.conll"} {
+		want, err := os.ReadFile(filepath.Join(dir, "conll", part))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(out, part))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/annotation/conll/%s is not what news/*.ann converts to: run go run ./internal/annotate convert", part)
+		}
+	}
+}
+
+// TestTestDaysHeldOut checks the split: no day of test.conll is in
+// train.conll, and about a tenth of the days are held out.
+func TestTestDaysHeldOut(t *testing.T) {
+	days := func(p string) map[string]bool {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]bool{}
+		for _, l := range strings.Split(string(b), "\n") {
+			if d, ok := strings.CutPrefix(l, "-DOCSTART-\t"); ok {
+				m[d] = true
+			}
+		}
+		return m
+	}
+	train, test := days("../../data/annotation/conll/train.conll"), days("../../data/annotation/conll/test.conll")
+	for d := range test {
+		if train[d] {
+			t.Errorf("day %s is in both train and test", d)
+		}
+	}
+	if n := len(train) + len(test); len(test)*100 < n*9 || len(test)*100 > n*11 {
+		t.Errorf("%d of %d days held out, want about 10%%", len(test), n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -126,7 +127,11 @@ func tokenize(a *ner.ProseAnalyzer, h headline, st *convertStats) []tokSent {
 // isTestDay reports whether the i-th day (in date order) is held out.
 func isTestDay(i int) bool { return i%10 == 5 }
 
-func convert(dir string) error {
+func convert(dir string) error { return convertTo(dir, filepath.Join(dir, "conll"), os.Stdout) }
+
+// convertTo converts dir/news into out/train.conll and out/test.conll,
+// reporting counts to w.
+func convertTo(dir, out string, w io.Writer) error {
 	days, err := readDir(filepath.Join(dir, "news"))
 	if err != nil {
 		return err
@@ -138,7 +143,7 @@ func convert(dir string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "conll"), 0o755); err != nil {
+	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
 	stats := map[string]*convertStats{"train": {byType: map[string]int{}}, "test": {byType: map[string]int{}}}
@@ -163,7 +168,7 @@ func convert(dir string) error {
 		}
 	}
 	for _, part := range []string{"train", "test"} {
-		path := filepath.Join(dir, "conll", part+".conll")
+		path := filepath.Join(out, part+".conll")
 		if err := writeAtomic(path, bufs[part].String()); err != nil {
 			return err
 		}
@@ -175,10 +180,10 @@ func convert(dir string) error {
 		sort.Strings(ts)
 		if verbose {
 			for _, e := range st.examples {
-				fmt.Println("  left out:", e)
+				fmt.Fprintln(w, "  left out:", e)
 			}
 		}
-		fmt.Printf("%s: %d headlines, %d sentences, %d tokens, %d names (%s); %d names not on token edges left out\n",
+		fmt.Fprintf(w, "%s: %d headlines, %d sentences, %d tokens, %d names (%s); %d names not on token edges left out\n",
 			path, st.headlines, st.sentences, st.tokens, st.spans, strings.Join(ts, ", "), st.misaligned)
 	}
 	return nil

@@ -28,9 +28,10 @@ const (
 	fsNoPOS                            // no POS-tag features: the recognizer then needs no tagger
 	fsDictPOS                          // POS features from the model's word → tag dictionary, not a tagger
 	fsClusters                         // GloVe word clusters of the word and its neighbours
+	fsWordNet                          // WordNet named-instance classes among the gazetteer features
 )
 
-const defaultFeatures = fsBase | fsBigrams | fsGaz | fsLexicon | fsSentCase | fsDocMemory | fsRuns | fsCaseGaz | fsDictPOS | fsClusters
+const defaultFeatures = fsBase | fsBigrams | fsGaz | fsLexicon | fsSentCase | fsDocMemory | fsRuns | fsCaseGaz | fsDictPOS | fsClusters | fsWordNet
 
 // tokInfo is everything extraction needs about one token, computed once.
 type tokInfo struct {
@@ -235,6 +236,9 @@ func extract(sc *featureScratch, g *Gazetteer, pd *posDict, set featureSet, word
 			if set&fsGaz == 0 {
 				t.single &= gWord
 			}
+			if set&fsWordNet == 0 {
+				t.single &^= gWordNet
+			}
 		}
 		// A lower-case word that is no English word may be a name
 		// written in lower case ("florida", "obama"): its capitalised
@@ -259,8 +263,12 @@ func extract(sc *featureScratch, g *Gazetteer, pd *posDict, set featureSet, word
 		for _, m := range sc.matches {
 			// Mark each class with the position in the phrase: 2 bits
 			// per class (1 = begin, 2 = inside, 3 = single).
+			cls := m.cls
+			if set&fsWordNet == 0 {
+				cls &^= gWordNet
+			}
 			for j := m.first; j < m.last; j++ {
-				for c := m.cls; c != 0; c &= c - 1 {
+				for c := cls; c != 0; c &= c - 1 {
 					b := uint(bits.TrailingZeros32(uint32(c)))
 					if b >= 32 {
 						continue

@@ -127,6 +127,8 @@ func TestExperiment(t *testing.T) {
 				cfg.Runs = 5
 			case "b18":
 				cfg.Bits = 18
+			case "-wordnet":
+				cfg.features &^= fsWordNet
 			case "-clusters":
 				cfg.features &^= fsClusters
 			}

@@ -1,14 +1,16 @@
-package ner
+package relation
 
 import (
+	"github.com/graphbuild/graphbuild/pkg/ner"
 	"slices"
+	"sort"
 	"strings"
 )
 
 // Relation says that a sentence reports an interaction between two
 // mentions: a meeting, talks, a phone call, a visit, hosting or receiving,
 // negotiating or signing with each other.
-type Relation struct {
+type Interaction struct {
 	// A and B index Analysis.Mentions. A is the actor when the sentence
 	// names one (the host, the caller, the visitor), else the first named.
 	A, B int
@@ -20,14 +22,14 @@ type Relation struct {
 
 // The predicates Relations reports, normalised from the words that say them.
 const (
-	PredMet        = "met"
-	PredTalks      = "talks"
-	PredPhone      = "phone call"
-	PredVisit      = "visit"
-	PredHosted     = "hosted"
-	PredReceived   = "received"
-	PredNegotiated = "negotiated"
-	PredSigned     = "signed"
+	Met        = "met"
+	Talks      = "talks"
+	Phone      = "phone call"
+	Visit      = "visit"
+	Hosted     = "hosted"
+	Received   = "received"
+	Negotiated = "negotiated"
+	Signed     = "signed"
 )
 
 // Relations finds the interactions each sentence of a reports between a
@@ -43,11 +45,11 @@ const (
 //
 // Relations come in sentence order, at most one per pair of entities per
 // sentence. It reads a without changing it and is safe for concurrent use.
-func Relations(a *Analysis) []Relation {
+func Extract(a *ner.Analysis) []Interaction {
 	if a == nil || len(a.Mentions) < 2 {
 		return nil
 	}
-	var out []Relation
+	var out []Interaction
 	var c relClause
 	candidateSentences(a, relCandidates, func(si, lo, hi int) {
 		c.reset(a, si, lo, hi)
@@ -60,7 +62,7 @@ func Relations(a *Analysis) []Relation {
 // candidateSentences calls fn for each sentence with two mentions or more,
 // a.Mentions[lo:hi], that keep accepts (every one when keep is nil), in
 // order. Mentions must be in text order.
-func candidateSentences(a *Analysis, keep func([]Mention) bool, fn func(si, lo, hi int)) {
+func candidateSentences(a *ner.Analysis, keep func([]ner.Mention) bool, fn func(si, lo, hi int)) {
 	for lo := 0; lo < len(a.Mentions); {
 		hi := lo + 1
 		for hi < len(a.Mentions) && a.Mentions[hi].Sentence == a.Mentions[lo].Sentence {
@@ -76,13 +78,13 @@ func candidateSentences(a *Analysis, keep func([]Mention) bool, fn func(si, lo, 
 
 // relCandidates reports whether the mentions of a sentence hold a PERSON and
 // another mention that could be its partner.
-func relCandidates(ms []Mention) bool {
+func relCandidates(ms []ner.Mention) bool {
 	person, other := 0, 0
 	for _, m := range ms {
 		switch m.Type {
-		case Person:
+		case ner.Person:
 			person++
-		case Org, GPE:
+		case ner.Org, ner.GPE:
 			other++
 		}
 	}
@@ -92,7 +94,7 @@ func relCandidates(ms []Mention) bool {
 // relClause holds the working state for one sentence; its slices are reused
 // from sentence to sentence.
 type relClause struct {
-	a      *Analysis
+	a      *ner.Analysis
 	sent   int
 	lo, hi int   // token range of the sentence
 	ment   []int // per token of the sentence: mention index or -1
@@ -103,11 +105,11 @@ type relClause struct {
 	main   []int // subject of the main clause, computed lazily
 	mainOK bool
 	places bool // a place noun after a name keeps the name (visits)
-	out    []Relation
+	out    []Interaction
 	seen   [][2]int
 }
 
-func (c *relClause) reset(a *Analysis, si, mlo, mhi int) {
+func (c *relClause) reset(a *ner.Analysis, si, mlo, mhi int) {
 	s := a.Sentences[si]
 	c.a, c.sent, c.lo, c.hi, c.mlo, c.mhi = a, si, s.First, s.Last, mlo, mhi
 	n := s.Last - s.First
@@ -179,9 +181,9 @@ func (c *relClause) mention(i int) int {
 	return c.ment[i-c.lo]
 }
 
-func (c *relClause) first(m int) int { return c.mFirst[m-c.mlo] }
-func (c *relClause) last(m int) int  { return c.mLast[m-c.mlo] }
-func (c *relClause) typ(m int) Type  { return c.a.Mentions[m].Type }
+func (c *relClause) first(m int) int    { return c.mFirst[m-c.mlo] }
+func (c *relClause) last(m int) int     { return c.mLast[m-c.mlo] }
+func (c *relClause) typ(m int) ner.Type { return c.a.Mentions[m].Type }
 
 // lookup looks token i up in table, folded to lower case.
 func (c *relClause) lookup(i int, table map[string]string) (string, bool) {
@@ -234,17 +236,17 @@ func (c *relClause) capitalised(i int) bool {
 // relVerbs are interaction verbs by form. Forms that are also nouns
 // ("talks", "visit") are told apart by context.
 var relVerbs = map[string]string{
-	"meet": PredMet, "meets": PredMet, "met": PredMet, "meeting": PredMet,
-	"talk": PredTalks, "talks": PredTalks, "talked": PredTalks, "talking": PredTalks,
-	"speak": PredTalks, "speaks": PredTalks, "spoke": PredTalks, "spoken": PredTalks, "speaking": PredTalks,
-	"confer": PredTalks, "conferred": PredTalks, "confers": PredTalks,
-	"phone": PredPhone, "phoned": PredPhone, "phones": PredPhone,
-	"telephone": PredPhone, "telephoned": PredPhone, "telephones": PredPhone,
-	"visit": PredVisit, "visits": PredVisit, "visited": PredVisit, "visiting": PredVisit,
-	"host": PredHosted, "hosts": PredHosted, "hosted": PredHosted, "hosting": PredHosted,
-	"receive": PredReceived, "receives": PredReceived, "received": PredReceived, "receiving": PredReceived,
-	"negotiate": PredNegotiated, "negotiates": PredNegotiated, "negotiated": PredNegotiated, "negotiating": PredNegotiated,
-	"sign": PredSigned, "signs": PredSigned, "signed": PredSigned, "signing": PredSigned,
+	"meet": Met, "meets": Met, "met": Met, "meeting": Met,
+	"talk": Talks, "talks": Talks, "talked": Talks, "talking": Talks,
+	"speak": Talks, "speaks": Talks, "spoke": Talks, "spoken": Talks, "speaking": Talks,
+	"confer": Talks, "conferred": Talks, "confers": Talks,
+	"phone": Phone, "phoned": Phone, "phones": Phone,
+	"telephone": Phone, "telephoned": Phone, "telephones": Phone,
+	"visit": Visit, "visits": Visit, "visited": Visit, "visiting": Visit,
+	"host": Hosted, "hosts": Hosted, "hosted": Hosted, "hosting": Hosted,
+	"receive": Received, "receives": Received, "received": Received, "receiving": Received,
+	"negotiate": Negotiated, "negotiates": Negotiated, "negotiated": Negotiated, "negotiating": Negotiated,
+	"sign": Signed, "signs": Signed, "signed": Signed, "signing": Signed,
 }
 
 // relVerbNoun are the verb forms that are also nouns.
@@ -255,7 +257,7 @@ var relVerbNoun = map[string]string{
 
 // relDirect are verbs whose direct object is the partner ("met Lavrov").
 var relDirect = map[string]string{
-	PredMet: "", PredPhone: "", PredVisit: "", PredHosted: "", PredReceived: "",
+	Met: "", Phone: "", Visit: "", Hosted: "", Received: "",
 }
 
 // relWithTo are verbs whose partner may follow "to" ("spoke to Lavrov").
@@ -279,11 +281,11 @@ var relTell = map[string]string{"told": "", "tells": "", "tell": "", "assured": 
 
 // relNouns are interaction nouns.
 var relNouns = map[string]string{
-	"meeting": PredMet, "meetings": PredMet, "summit": PredMet,
-	"talks": PredTalks, "discussions": PredTalks, "conversation": PredTalks, "conversations": PredTalks,
-	"negotiations": PredNegotiated, "call": PredPhone, "calls": PredPhone,
-	"visit": PredVisit, "visits": PredVisit,
-	"dinner": PredMet, "lunch": PredMet, "breakfast": PredMet,
+	"meeting": Met, "meetings": Met, "summit": Met,
+	"talks": Talks, "discussions": Talks, "conversation": Talks, "conversations": Talks,
+	"negotiations": Negotiated, "call": Phone, "calls": Phone,
+	"visit": Visit, "visits": Visit,
+	"dinner": Met, "lunch": Met, "breakfast": Met,
 }
 
 // relLight are light verbs whose subject is the party of an interaction
@@ -399,10 +401,17 @@ var relTriggers = func() map[string]string {
 	return m
 }()
 
-// hasRelTrigger reports whether any token of tokens is a word in relTriggers
-// (any case).
-func hasRelTrigger(tokens []Token) bool {
-	for _, t := range tokens {
+// NeedsTags is the ner.TagFilter of the rules: it accepts every sentence
+// whose tags Extract may read, whatever the types of its mentions (two
+// mentions or more and a trigger word), so that an Extractor
+// built with ner.Extractor.WithTagFilter(NeedsTags) tags only those.
+func NeedsTags(a *ner.Analysis, si int) bool {
+	lo := sort.Search(len(a.Mentions), func(i int) bool { return a.Mentions[i].Sentence >= si })
+	if lo+1 >= len(a.Mentions) || a.Mentions[lo+1].Sentence != si || si >= len(a.Sentences) {
+		return false
+	}
+	s := a.Sentences[si]
+	for _, t := range a.Tokens[s.First:s.Last] {
 		if _, ok := lowerLookup(t.Text, relTriggers); ok {
 			return true
 		}
@@ -418,7 +427,7 @@ func (c *relClause) run() {
 			continue
 		}
 		if pred, ok := c.lookup(i, relNouns); ok && c.nounUse(i) {
-			if pred == PredPhone && !c.phoneCall(i) {
+			if pred == Phone && !c.phoneCall(i) {
 				continue
 			}
 			c.nominal(i, pred)
@@ -432,15 +441,15 @@ func (c *relClause) run() {
 			continue
 		}
 		if c.inSet(i, relComm) && c.verbUse(i) && c.phoneCue(i) {
-			c.verbal(i, PredPhone)
+			c.verbal(i, Phone)
 			continue
 		}
 		if c.is(i, "shook", "shake", "shakes", "shaking") && c.is(i+1, "hands") {
-			c.verbal(i, PredMet) // "Obama and Castro shook hands"
+			c.verbal(i, Met) // "Obama and Castro shook hands"
 			continue
 		}
 		if c.is(i, "called", "calls", "rang", "rings") && isVerbTag(c.tag(i)) && c.callObject(i) {
-			c.verbal(i, PredPhone)
+			c.verbal(i, Phone)
 		}
 	}
 }
@@ -521,7 +530,7 @@ func (c *relClause) phoneCall(i int) bool {
 // Lavrov on Friday to discuss"), not "called Lavrov a liar" or "called on".
 func (c *relClause) callObject(i int) bool {
 	m := c.mention(i + 1)
-	if m < 0 || c.typ(m) != Person {
+	if m < 0 || c.typ(m) != ner.Person {
 		return false
 	}
 	n := c.last(m) + 1
@@ -548,7 +557,7 @@ func (c *relClause) phoneCue(i int) bool {
 // verbal handles an interaction verb at i.
 func (c *relClause) verbal(i int, pred string) {
 	if c.is(i, "spoke", "speak", "speaks", "spoken", "speaking", "talked", "talk", "talks", "talking") && c.phoneCue(i) {
-		pred = PredPhone
+		pred = Phone
 	}
 	comm := c.inSet(i, relComm)
 	// Passive: "Erdogan was received by Putin".
@@ -587,7 +596,7 @@ func (c *relClause) verbal(i int, pred string) {
 		j++
 	}
 	_, direct := relDirect[pred]
-	c.places = pred == PredVisit
+	c.places = pred == Visit
 	defer func() { c.places = false }()
 	switch {
 	case comm:
@@ -607,14 +616,14 @@ func (c *relClause) verbal(i int, pred string) {
 		// "signed an agreement with", "negotiated for two days with"
 		objs = c.withPartner(j, c.inSet(i, relWithTo))
 	}
-	if pred == PredReceived {
-		objs = c.onlyType(objs, Person)
+	if pred == Received {
+		objs = c.onlyType(objs, ner.Person)
 	}
 	if len(objs) > 0 {
 		c.pairs(subj, objs, pred)
 		return
 	}
-	if len(subj) >= 2 && pred != PredVisit && pred != PredHosted && pred != PredReceived {
+	if len(subj) >= 2 && pred != Visit && pred != Hosted && pred != Received {
 		for x := 0; x < len(subj); x++ {
 			for y := x + 1; y < len(subj); y++ {
 				c.add(subj[x], subj[y], pred)
@@ -623,7 +632,7 @@ func (c *relClause) verbal(i int, pred string) {
 	}
 }
 
-func (c *relClause) onlyType(ms []int, t Type) []int {
+func (c *relClause) onlyType(ms []int, t ner.Type) []int {
 	out := ms[:0]
 	for _, m := range ms {
 		if c.typ(m) == t {
@@ -745,7 +754,7 @@ func (c *relClause) subject(i int) []int {
 		return nil
 	}
 	start := c.titleStart(head)
-	if c.typ(head) != Person && (c.tag(start-1) == "IN" || c.is(start-1, "to")) {
+	if c.typ(head) != ner.Person && (c.tag(start-1) == "IN" || c.is(start-1, "to")) {
 		return nil // "the leader of North Korea met"
 	}
 	group := []int{head}
@@ -793,7 +802,7 @@ func (c *relClause) namedApposition(j int) []int {
 	k := j - 1
 	for {
 		m := c.mention(k)
-		if m < 0 || c.typ(m) != Person || c.last(m) != k {
+		if m < 0 || c.typ(m) != ner.Person || c.last(m) != k {
 			return nil
 		}
 		group = append(group, m)
@@ -861,7 +870,7 @@ func (c *relClause) titleStart(m int) int {
 	s := c.first(m)
 	for k := s - 1; k >= c.lo && k > c.first(m)-10; k-- {
 		if mm := c.mention(k); mm >= 0 {
-			if c.typ(mm) == Person {
+			if c.typ(mm) == ner.Person {
 				break
 			}
 			k = c.first(mm)
@@ -876,7 +885,7 @@ func (c *relClause) titleStart(m int) int {
 			}
 			s = k
 		case c.is(k, "'s", "’s"):
-			if mm := c.mention(k - 1); mm >= 0 && c.typ(mm) != Person {
+			if mm := c.mention(k - 1); mm >= 0 && c.typ(mm) != ner.Person {
 				s = k
 				continue
 			}
@@ -926,7 +935,7 @@ func (c *relClause) phrase(j int) ([]int, int) {
 				for after < c.hi && c.mention(after) < 0 && (c.inSet(after, relTitles) || c.tag(after) == "NNP") && after < c.last(m)+5 {
 					after++
 				}
-				if mm := c.mention(after); mm >= 0 && c.typ(mm) == Person {
+				if mm := c.mention(after); mm >= 0 && c.typ(mm) == ner.Person {
 					k = n
 					continue
 				}
@@ -976,10 +985,10 @@ func (c *relClause) head(lastM int, afterNoun string, possessed bool) []int {
 	if afterNoun == "" {
 		return []int{lastM}
 	}
-	if _, ok := relGroupNouns[afterNoun]; ok && c.typ(lastM) != Person {
+	if _, ok := relGroupNouns[afterNoun]; ok && c.typ(lastM) != ner.Person {
 		return []int{lastM} // "Goldman Sachs executives"
 	}
-	if _, ok := relPlaceNouns[afterNoun]; ok && c.places && c.typ(lastM) != Person {
+	if _, ok := relPlaceNouns[afterNoun]; ok && c.places && c.typ(lastM) != ner.Person {
 		return []int{lastM} // "a visit to the West Bank settlement"
 	}
 	return nil // "Putin's envoy", "the Yasukuni Shrine visitors"
@@ -1019,7 +1028,7 @@ func (c *relClause) phraseList(j int) ([]int, int) {
 // nominal handles an interaction noun at i.
 func (c *relClause) nominal(i int, pred string) {
 	if c.is(i, "call", "calls") || c.is(i-1, "phone", "telephone") {
-		pred = PredPhone
+		pred = Phone
 	}
 	// Modifiers before the noun: "a secret October meeting", "his first visit".
 	b := i - 1
@@ -1088,10 +1097,10 @@ func (c *relClause) nominal(i int, pred string) {
 	if agents == nil {
 		return
 	}
-	c.places = pred == PredVisit
-	partners := c.withPartner(after, pred == PredVisit || pred == PredPhone)
+	c.places = pred == Visit
+	partners := c.withPartner(after, pred == Visit || pred == Phone)
 	c.places = false
-	if partners == nil && len(agents) >= 2 && pred != PredVisit {
+	if partners == nil && len(agents) >= 2 && pred != Visit {
 		// "Kerry and Lavrov held talks"
 		for x := 0; x < len(agents); x++ {
 			for y := x + 1; y < len(agents); y++ {
@@ -1122,12 +1131,12 @@ func (c *relClause) calledOff(i int) bool {
 // person named before it.
 func (c *relClause) antecedent(i int, possessive bool) int {
 	if possessive {
-		if ms := c.mainSubject(); len(ms) == 1 && c.typ(ms[0]) == Person && (c.last(ms[0]) < i || c.fronted(i)) {
+		if ms := c.mainSubject(); len(ms) == 1 && c.typ(ms[0]) == ner.Person && (c.last(ms[0]) < i || c.fronted(i)) {
 			return ms[0]
 		}
 	}
 	for k := i - 1; k >= c.lo; k-- {
-		if m := c.mention(k); m >= 0 && c.typ(m) == Person {
+		if m := c.mention(k); m >= 0 && c.typ(m) == ner.Person {
 			return m
 		}
 	}
@@ -1202,10 +1211,10 @@ func (c *relClause) add(x, y int, pred string) {
 		}
 	}
 	c.seen = append(c.seen, [2]int{x, y})
-	c.out = append(c.out, Relation{A: x, B: y, Predicate: pred, Sentence: c.sent})
+	c.out = append(c.out, Interaction{A: x, B: y, Predicate: pred, Sentence: c.sent})
 }
 
-func relName(m Mention) string {
+func relName(m ner.Mention) string {
 	if m.Entity != "" {
 		return m.Entity
 	}
@@ -1214,7 +1223,7 @@ func relName(m Mention) string {
 
 // relEligible reports whether two types can interact: a person with a
 // person, an organisation or a country.
-func relEligible(a, b Type) bool {
-	ok := func(t Type) bool { return t == Person || t == Org || t == GPE }
-	return ok(a) && ok(b) && (a == Person || b == Person)
+func relEligible(a, b ner.Type) bool {
+	ok := func(t ner.Type) bool { return t == ner.Person || t == ner.Org || t == ner.GPE }
+	return ok(a) && ok(b) && (a == ner.Person || b == ner.Person)
 }

@@ -1,9 +1,10 @@
-package ner
+package relation
 
 import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/graphbuild/graphbuild/pkg/ner"
 	"os"
 	"reflect"
 	"sort"
@@ -21,7 +22,7 @@ type relCase struct {
 
 type relGold struct {
 	name string
-	typ  Type
+	typ  ner.Type
 }
 
 func relKey(a, b string) [2]string {
@@ -66,7 +67,7 @@ func loadRelCases(t testing.TB) []*relCase {
 			c = &relCase{part: part, sentence: cols[0], pairs: map[[2]string]string{}}
 			for _, e := range strings.Split(cols[4], ";") {
 				name, typ, ok := strings.Cut(strings.TrimSpace(e), "/")
-				tt, ok2 := ParseType(typ)
+				tt, ok2 := ner.ParseType(typ)
 				if !ok || !ok2 {
 					t.Fatalf("relations.tsv:%d: bad entity %q", line, e)
 				}
@@ -88,10 +89,10 @@ func loadRelCases(t testing.TB) []*relCase {
 // goldAnalysis analyses a sentence with the prose analyzer and replaces the
 // recognizer's output by the gold entities: every word-bounded occurrence,
 // longest names first. The whole text is one sentence.
-func goldAnalysis(t testing.TB, an Analyzer, c *relCase) *Analysis {
+func goldAnalysis(t testing.TB, an ner.Analyzer, c *relCase) *ner.Analysis {
 	t.Helper()
 	tokens, _ := an.Analyze(c.sentence)
-	a := &Analysis{Text: c.sentence, Tokens: tokens, Sentences: []Sentence{{Start: 0, End: len(c.sentence), First: 0, Last: len(tokens)}}}
+	a := &ner.Analysis{Text: c.sentence, Tokens: tokens, Sentences: []ner.Sentence{{Start: 0, End: len(c.sentence), First: 0, Last: len(tokens)}}}
 	ents := append([]relGold(nil), c.entities...)
 	sort.SliceStable(ents, func(i, j int) bool { return len(ents[i].name) > len(ents[j].name) })
 	taken := make([]bool, len(c.sentence))
@@ -117,7 +118,7 @@ func goldAnalysis(t testing.TB, an Analyzer, c *relCase) *Analysis {
 			for k := s; k < end; k++ {
 				taken[k] = true
 			}
-			a.Mentions = append(a.Mentions, Mention{Start: s, End: end, Text: e.name, Type: e.typ, Entity: e.name})
+			a.Mentions = append(a.Mentions, ner.Mention{Start: s, End: end, Text: e.name, Type: e.typ, Entity: e.name})
 			found = true
 		}
 		if !found {
@@ -153,11 +154,11 @@ func (s *relScore) add(o relScore) {
 	s.predOK += o.predOK
 }
 
-// scoreRelCase runs Relations on the gold analysis of c and compares.
-func scoreRelCase(t testing.TB, an Analyzer, c *relCase, log func(string)) relScore {
+// scoreRelCase runs Extract on the gold analysis of c and compares.
+func scoreRelCase(t testing.TB, an ner.Analyzer, c *relCase, log func(string)) relScore {
 	a := goldAnalysis(t, an, c)
 	got := map[[2]string]string{}
-	for _, r := range Relations(a) {
+	for _, r := range Extract(a) {
 		if r.A < 0 || r.A >= len(a.Mentions) || r.B < 0 || r.B >= len(a.Mentions) || r.Sentence != 0 {
 			t.Fatalf("bad relation %+v in %q", r, c.sentence)
 		}
@@ -194,7 +195,7 @@ func scoreRelCase(t testing.TB, an Analyzer, c *relCase, log func(string)) relSc
 // sentences with gold entity spans and asserts the floors they reach.
 // Run with -v to see the scores and every error.
 func TestRelationsLabelled(t *testing.T) {
-	an, err := NewProseAnalyzer()
+	an, err := ner.NewProseAnalyzer()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,16 +267,16 @@ const (
 )
 
 // goldOf builds the gold analysis of one sentence from "Name/TYPE" entities.
-func goldOf(t *testing.T, sentence string, ents ...string) *Analysis {
+func goldOf(t *testing.T, sentence string, ents ...string) *ner.Analysis {
 	t.Helper()
-	an, err := NewProseAnalyzer()
+	an, err := ner.NewProseAnalyzer()
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := &relCase{sentence: sentence}
 	for _, e := range ents {
 		name, typ, _ := strings.Cut(e, "/")
-		tt, ok := ParseType(typ)
+		tt, ok := ner.ParseType(typ)
 		if !ok {
 			t.Fatalf("bad type in %q", e)
 		}
@@ -306,7 +307,7 @@ func TestRelationsExamples(t *testing.T) {
 	} {
 		a := goldOf(t, tc.sentence, tc.ents...)
 		var got []string
-		for _, r := range Relations(a) {
+		for _, r := range Extract(a) {
 			got = append(got, a.Mentions[r.A].Text+"|"+a.Mentions[r.B].Text+"|"+r.Predicate)
 		}
 		if strings.Join(got, ";") != strings.Join(tc.want, ";") {
@@ -315,31 +316,31 @@ func TestRelationsExamples(t *testing.T) {
 	}
 }
 
-// Relations must never panic and must return valid indexes, whatever the
+// Extract must never panic and must return valid indexes, whatever the
 // mentions and tags look like.
 func FuzzRelations(f *testing.F) {
 	f.Add("Kerry and Lavrov met in Geneva on Friday.", uint8(3))
 	f.Add("talks between the U.S. Secretary of State John Kerry and Foreign Minister Sergey Lavrov", uint8(7))
 	f.Add("Erdogan was received by , and , met with 's", uint8(5))
 	tags := []string{"NNP", "VBD", "IN", "DT", "CC", ",", "POS", "PRP", "RB", "TO", "NN", "VBZ", "JJ"}
-	types := []Type{Person, Org, GPE, Person, NORP}
+	types := []ner.Type{ner.Person, ner.Org, ner.GPE, ner.Person, ner.NORP}
 	f.Fuzz(func(t *testing.T, text string, seed uint8) {
-		a := &Analysis{Text: text}
+		a := &ner.Analysis{Text: text}
 		words := strings.Fields(text)
 		off := 0
 		for i, w := range words {
 			k := strings.Index(text[off:], w)
 			start := off + k
 			off = start + len(w)
-			a.Tokens = append(a.Tokens, Token{Text: w, Start: start, Tag: tags[(i+int(seed))%len(tags)]})
+			a.Tokens = append(a.Tokens, ner.Token{Text: w, Start: start, Tag: tags[(i+int(seed))%len(tags)]})
 		}
-		a.Sentences = []Sentence{{Start: 0, End: len(text), First: 0, Last: len(a.Tokens)}}
+		a.Sentences = []ner.Sentence{{Start: 0, End: len(text), First: 0, Last: len(a.Tokens)}}
 		for i, tk := range a.Tokens {
 			if (i+int(seed))%3 == 0 {
-				a.Mentions = append(a.Mentions, Mention{Start: tk.Start, End: tk.End(), Text: tk.Text, Type: types[(i+int(seed))%len(types)], Entity: tk.Text})
+				a.Mentions = append(a.Mentions, ner.Mention{Start: tk.Start, End: tk.End(), Text: tk.Text, Type: types[(i+int(seed))%len(types)], Entity: tk.Text})
 			}
 		}
-		for _, r := range Relations(a) {
+		for _, r := range Extract(a) {
 			if r.A < 0 || r.A >= len(a.Mentions) || r.B < 0 || r.B >= len(a.Mentions) || r.A == r.B || r.Sentence != 0 {
 				t.Fatalf("bad relation %+v", r)
 			}
@@ -352,12 +353,12 @@ func FuzzRelations(f *testing.F) {
 
 // BenchmarkRelations runs the rules over every labelled sentence.
 func BenchmarkRelations(b *testing.B) {
-	an, err := NewProseAnalyzer()
+	an, err := ner.NewProseAnalyzer()
 	if err != nil {
 		b.Fatal(err)
 	}
 	cases := loadRelCases(b)
-	as := make([]*Analysis, len(cases))
+	as := make([]*ner.Analysis, len(cases))
 	tokens := 0
 	for i, c := range cases {
 		as[i] = goldAnalysis(b, an, c)
@@ -366,14 +367,15 @@ func BenchmarkRelations(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, a := range as {
-			Relations(a)
+			Extract(a)
 		}
 	}
 	b.ReportMetric(float64(len(as)*b.N)/b.Elapsed().Seconds(), "sentences/s")
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
-// TestRelationsWithRecognizer runs the whole pipeline (Default) on the
+// TestRelationsWithRecognizer runs the whole pipeline as build runs it
+// (ner.Default with NeedsTags) on the
 // labelled sentences and scores the relations it finds against the gold
 // pairs, matching a found mention to a gold entity when their spans
 // overlap. It reports the numbers (-v) and asserts only that the pipeline
@@ -382,43 +384,50 @@ func TestRelationsWithRecognizer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the recognizer")
 	}
-	ex, err := Default()
+	ex, err := ner.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := NewProseAnalyzer()
+	ex = ex.WithTagFilter(NeedsTags) // as build runs it
+	an, err := ner.NewProseAnalyzer()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var s relScore
+	untagged := 0
 	for _, c := range loadRelCases(t) {
 		gold := goldAnalysis(t, an, c)
-		a, err := ex.Extract(context.Background(), c.sentence, Hints{})
+		a, err := ex.Extract(context.Background(), c.sentence, ner.Hints{})
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, sn := range a.Sentences {
+			if sn.Last > sn.First && a.Tokens[sn.First].Tag == "" {
+				untagged++
+			}
 		}
 		// The Extractor tags only the sentences a relation can start
 		// in; tagging all of them must change nothing.
 		full := *a
-		full.Tokens = append([]Token(nil), a.Tokens...)
+		full.Tokens = append([]ner.Token(nil), a.Tokens...)
 		for _, sn := range full.Sentences {
 			an.TagSentence(full.Tokens[sn.First:sn.Last])
 		}
-		if lazy, all := Relations(a), Relations(&full); !reflect.DeepEqual(lazy, all) {
+		if lazy, all := Extract(a), Extract(&full); !reflect.DeepEqual(lazy, all) {
 			t.Errorf("%q: relations with lazy tags %v, with all tags %v", c.sentence, lazy, all)
 		}
 		// Resolution across the corpus may retype mentions after Extract
 		// (a MISC becomes a PERSON): the lazy tags must still serve.
 		retyped, retypedFull := *a, full
-		retyped.Mentions = append([]Mention(nil), a.Mentions...)
+		retyped.Mentions = append([]ner.Mention(nil), a.Mentions...)
 		for i := range retyped.Mentions {
-			retyped.Mentions[i].Type = Person
+			retyped.Mentions[i].Type = ner.Person
 		}
 		retypedFull.Mentions = retyped.Mentions
-		if lazy, all := Relations(&retyped), Relations(&retypedFull); !reflect.DeepEqual(lazy, all) {
+		if lazy, all := Extract(&retyped), Extract(&retypedFull); !reflect.DeepEqual(lazy, all) {
 			t.Errorf("%q, every mention a person: relations with lazy tags %v, with all tags %v", c.sentence, lazy, all)
 		}
-		goldName := func(m Mention) string {
+		goldName := func(m ner.Mention) string {
 			for _, g := range gold.Mentions {
 				if m.Start < g.End && g.Start < m.End {
 					return g.Entity
@@ -427,7 +436,7 @@ func TestRelationsWithRecognizer(t *testing.T) {
 			return ""
 		}
 		got := map[[2]string]bool{}
-		for _, r := range Relations(a) {
+		for _, r := range Extract(a) {
 			x, y := goldName(a.Mentions[r.A]), goldName(a.Mentions[r.B])
 			if x == "" || y == "" || x == y {
 				s.fp++ // a pair of names that are not gold entities
@@ -451,5 +460,8 @@ func TestRelationsWithRecognizer(t *testing.T) {
 	t.Logf("with the recognizer: precision %.3f recall %.3f (tp %d fp %d fn %d)", s.precision(), s.recall(), s.tp, s.fp, s.fn)
 	if s.tp == 0 {
 		t.Error("the pipeline finds no interaction at all")
+	}
+	if untagged == 0 {
+		t.Error("every sentence was tagged: the lazy tagging this test checks did not run")
 	}
 }

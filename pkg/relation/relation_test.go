@@ -86,13 +86,13 @@ func loadRelCases(t testing.TB) []*relCase {
 	return cases
 }
 
-// goldAnalysis analyses a sentence with the prose analyzer and replaces the
-// recognizer's output by the gold entities: every word-bounded occurrence,
-// longest names first. The whole text is one sentence.
+// goldAnalysis analyses a case's text with the prose analyzer (tokens,
+// sentences, tags) and replaces the recognizer's output by the gold
+// entities: every word-bounded occurrence, longest names first.
 func goldAnalysis(t testing.TB, an ner.Analyzer, c *relCase) *ner.Analysis {
 	t.Helper()
-	tokens, _ := an.Analyze(c.sentence)
-	a := &ner.Analysis{Text: c.sentence, Tokens: tokens, Sentences: []ner.Sentence{{Start: 0, End: len(c.sentence), First: 0, Last: len(tokens)}}}
+	tokens, sentences := an.Analyze(c.sentence)
+	a := &ner.Analysis{Text: c.sentence, Tokens: tokens, Sentences: sentences}
 	ents := append([]relGold(nil), c.entities...)
 	sort.SliceStable(ents, func(i, j int) bool { return len(ents[i].name) > len(ents[j].name) })
 	taken := make([]bool, len(c.sentence))
@@ -126,6 +126,11 @@ func goldAnalysis(t testing.TB, an ner.Analyzer, c *relCase) *ner.Analysis {
 		}
 	}
 	sort.Slice(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
+	for i := range a.Mentions {
+		for a.Mentions[i].Sentence+1 < len(sentences) && sentences[a.Mentions[i].Sentence].End <= a.Mentions[i].Start {
+			a.Mentions[i].Sentence++
+		}
+	}
 	return a
 }
 
@@ -159,7 +164,7 @@ func scoreRelCase(t testing.TB, an ner.Analyzer, c *relCase, log func(string)) r
 	a := goldAnalysis(t, an, c)
 	got := map[[2]string]string{}
 	for _, r := range Extract(a) {
-		if r.A < 0 || r.A >= len(a.Mentions) || r.B < 0 || r.B >= len(a.Mentions) || r.Sentence != 0 {
+		if r.A < 0 || r.A >= len(a.Mentions) || r.B < 0 || r.B >= len(a.Mentions) || r.Sentence < 0 || r.Sentence >= len(a.Sentences) {
 			t.Fatalf("bad relation %+v in %q", r, c.sentence)
 		}
 		k := relKey(a.Mentions[r.A].Entity, a.Mentions[r.B].Entity)
@@ -173,19 +178,19 @@ func scoreRelCase(t testing.TB, an ner.Analyzer, c *relCase, log func(string)) r
 		switch {
 		case !ok:
 			s.fp++
-			log(fmt.Sprintf("FP %s — %s (%s): %s", k[0], k[1], p, c.sentence))
+			log(fmt.Sprintf("%s FP %s — %s (%s): %s", c.part, k[0], k[1], p, c.sentence))
 		case want == p:
 			s.tp++
 			s.predOK++
 		default:
 			s.tp++
-			log(fmt.Sprintf("PRED %s — %s: got %s, want %s: %s", k[0], k[1], p, want, c.sentence))
+			log(fmt.Sprintf("%s PRED %s — %s: got %s, want %s: %s", c.part, k[0], k[1], p, want, c.sentence))
 		}
 	}
 	for k, want := range c.pairs {
 		if _, ok := got[k]; !ok {
 			s.fn++
-			log(fmt.Sprintf("FN %s — %s (%s): %s", k[0], k[1], want, c.sentence))
+			log(fmt.Sprintf("%s FN %s — %s (%s): %s", c.part, k[0], k[1], want, c.sentence))
 		}
 	}
 	return s
@@ -393,9 +398,16 @@ func TestRelationsWithRecognizer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var s relScore
+	var all relScore
+	byPart := map[string]*relScore{}
+	var parts []string
 	untagged := 0
 	for _, c := range loadRelCases(t) {
+		if byPart[c.part] == nil {
+			byPart[c.part] = &relScore{}
+			parts = append(parts, c.part)
+		}
+		var s relScore
 		gold := goldAnalysis(t, an, c)
 		a, err := ex.Extract(context.Background(), c.sentence, ner.Hints{})
 		if err != nil {
@@ -440,6 +452,7 @@ func TestRelationsWithRecognizer(t *testing.T) {
 			x, y := goldName(a.Mentions[r.A]), goldName(a.Mentions[r.B])
 			if x == "" || y == "" || x == y {
 				s.fp++ // a pair of names that are not gold entities
+				t.Logf("%s FP %s — %s: %s", c.part, a.Mentions[r.A].Text, a.Mentions[r.B].Text, c.sentence)
 				continue
 			}
 			got[relKey(x, y)] = true
@@ -449,14 +462,23 @@ func TestRelationsWithRecognizer(t *testing.T) {
 				s.tp++
 			} else {
 				s.fp++
+				t.Logf("%s FP %s — %s: %s", c.part, k[0], k[1], c.sentence)
 			}
 		}
 		for k := range c.pairs {
 			if !got[k] {
 				s.fn++
+				t.Logf("%s FN %s — %s: %s", c.part, k[0], k[1], c.sentence)
 			}
 		}
+		byPart[c.part].add(s)
+		all.add(s)
 	}
+	for _, p := range parts {
+		s := byPart[p]
+		t.Logf("with the recognizer, part %s: precision %.3f recall %.3f (tp %d fp %d fn %d)", p, s.precision(), s.recall(), s.tp, s.fp, s.fn)
+	}
+	s := all
 	t.Logf("with the recognizer: precision %.3f recall %.3f (tp %d fp %d fn %d)", s.precision(), s.recall(), s.tp, s.fp, s.fn)
 	if s.tp == 0 {
 		t.Error("the pipeline finds no interaction at all")

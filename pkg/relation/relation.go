@@ -32,7 +32,7 @@ const (
 	Signed     = "signed"
 )
 
-// Relations finds the interactions each sentence of a reports between a
+// Extract finds the interactions each sentence of a reports between a
 // PERSON and another PERSON, ORG or GPE. It reads the part-of-speech tags
 // and the shape of the sentence rather than pairing names near a verb: the
 // subject of an interaction verb is the name right before it (through
@@ -43,42 +43,69 @@ const (
 // talks with"). Reported speech gives the interaction of the reported
 // clause only, and negated or refused interactions give none.
 //
-// Relations come in sentence order, at most one per pair of entities per
-// sentence. It reads a without changing it and is safe for concurrent use.
+// A party may be named in an earlier sentence of the text: a subject "he",
+// "she" or "the prime minister" stands for the one person named just before
+// who fits (none when two do), and a lone word of a person's full name
+// named earlier ("Xi" after "Xi Jinping") for that person when no other
+// person's name holds it. Such an Interaction's mention is the earlier one.
+//
+// Interactions come in sentence order, at most one per pair of entities per
+// sentence. Extract reads a without changing it and is safe for concurrent
+// use.
 func Extract(a *ner.Analysis) []Interaction {
-	if a == nil || len(a.Mentions) < 2 {
+	if a == nil || len(a.Mentions) == 0 {
 		return nil
 	}
 	var out []Interaction
-	var c relClause
-	candidateSentences(a, relCandidates, func(si, lo, hi int) {
-		c.reset(a, si, lo, hi)
+	c := relClause{a: a}
+	candidateSentences(a, func(si, lo, hi int) {
+		if !relCandidates(a.Mentions[lo:hi], lo > 0) {
+			return
+		}
+		c.reset(si, lo, hi)
 		c.run()
 		out = append(out, c.out...)
 	})
 	return out
 }
 
-// candidateSentences calls fn for each sentence with two mentions or more,
-// a.Mentions[lo:hi], that keep accepts (every one when keep is nil), in
-// order. Mentions must be in text order.
-func candidateSentences(a *ner.Analysis, keep func([]ner.Mention) bool, fn func(si, lo, hi int)) {
+// candidateSentences calls fn for each sentence the rules may read, in
+// order, with its mentions a.Mentions[lo:hi]: a sentence with a trigger
+// word and two mentions or more, or one mention after a mention of an
+// earlier sentence (a pronoun, a role or a lone surname may name the other
+// party). Mentions must be in text order. It does not look at types.
+func candidateSentences(a *ner.Analysis, fn func(si, lo, hi int)) {
 	for lo := 0; lo < len(a.Mentions); {
 		hi := lo + 1
 		for hi < len(a.Mentions) && a.Mentions[hi].Sentence == a.Mentions[lo].Sentence {
 			hi++
 		}
-		si := a.Mentions[lo].Sentence
-		if hi-lo >= 2 && si >= 0 && si < len(a.Sentences) && (keep == nil || keep(a.Mentions[lo:hi])) {
+		if si := a.Mentions[lo].Sentence; candidate(a, si, lo, hi) {
 			fn(si, lo, hi)
 		}
 		lo = hi
 	}
 }
 
+// candidate reports whether sentence si with mentions a.Mentions[lo:hi] is
+// one the rules read.
+func candidate(a *ner.Analysis, si, lo, hi int) bool {
+	if si < 0 || si >= len(a.Sentences) || (hi-lo < 2 && lo == 0) {
+		return false
+	}
+	s := a.Sentences[si]
+	for _, t := range a.Tokens[s.First:s.Last] {
+		if _, ok := lowerLookup(t.Text, relTriggers); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // relCandidates reports whether the mentions of a sentence hold a PERSON and
-// another mention that could be its partner.
-func relCandidates(ms []ner.Mention) bool {
+// another mention that could be its partner, or, after earlier mentions
+// (earlier), a mention that may meet a person named before.
+func relCandidates(ms []ner.Mention, earlier bool) bool {
 	person, other := 0, 0
 	for _, m := range ms {
 		switch m.Type {
@@ -88,7 +115,7 @@ func relCandidates(ms []ner.Mention) bool {
 			other++
 		}
 	}
-	return person >= 1 && person+other >= 2
+	return person >= 1 && person+other >= 2 || earlier && person+other >= 1
 }
 
 // relClause holds the working state for one sentence; its slices are reused
@@ -97,21 +124,32 @@ type relClause struct {
 	a      *ner.Analysis
 	sent   int
 	lo, hi int   // token range of the sentence
-	ment   []int // per token of the sentence: mention index or -1
+	ment   []int // per token of the sentence: mention id or -1
 	mFirst []int // per mention (offset by mlo): first token
 	mLast  []int // last token (inclusive)
 	mlo    int
 	mhi    int
-	main   []int // subject of the main clause, computed lazily
-	mainOK bool
-	places bool // a place noun after a name keeps the name (visits)
-	out    []Interaction
-	seen   [][2]int
+	// proxies are mentions of earlier sentences that tokens of this one
+	// stand for (a pronoun, a role, a lone surname); proxy k has the
+	// mention id len(a.Mentions)+k.
+	proxies []proxy
+	names   map[string]int // lone words of people's names: see nameWords
+	namesOK bool
+	main    []int // subject of the main clause, computed lazily
+	mainOK  bool
+	places  bool // a place noun after a name keeps the name (visits)
+	out     []Interaction
+	seen    [][2]int
 }
 
-func (c *relClause) reset(a *ner.Analysis, si, mlo, mhi int) {
+// proxy is a mention of an earlier sentence standing at tokens first..last.
+type proxy struct{ idx, first, last int }
+
+func (c *relClause) reset(si, mlo, mhi int) {
+	a := c.a
 	s := a.Sentences[si]
-	c.a, c.sent, c.lo, c.hi, c.mlo, c.mhi = a, si, s.First, s.Last, mlo, mhi
+	c.sent, c.lo, c.hi, c.mlo, c.mhi = si, s.First, s.Last, mlo, mhi
+	c.proxies = c.proxies[:0]
 	n := s.Last - s.First
 	if cap(c.ment) < n {
 		c.ment = make([]int, n)
@@ -141,6 +179,9 @@ func (c *relClause) reset(a *ner.Analysis, si, mlo, mhi int) {
 		}
 		c.mFirst = append(c.mFirst, first)
 		c.mLast = append(c.mLast, last)
+	}
+	if mlo > 0 {
+		c.loneNames()
 	}
 	c.main, c.mainOK = nil, false
 	c.out, c.seen = c.out[:0], c.seen[:0]
@@ -181,9 +222,36 @@ func (c *relClause) mention(i int) int {
 	return c.ment[i-c.lo]
 }
 
-func (c *relClause) first(m int) int    { return c.mFirst[m-c.mlo] }
-func (c *relClause) last(m int) int     { return c.mLast[m-c.mlo] }
-func (c *relClause) typ(m int) ner.Type { return c.a.Mentions[m].Type }
+func (c *relClause) first(m int) int {
+	if m >= len(c.a.Mentions) {
+		return c.proxies[m-len(c.a.Mentions)].first
+	}
+	return c.mFirst[m-c.mlo]
+}
+
+func (c *relClause) last(m int) int {
+	if m >= len(c.a.Mentions) {
+		return c.proxies[m-len(c.a.Mentions)].last
+	}
+	return c.mLast[m-c.mlo]
+}
+
+// ref returns the index in a.Mentions of mention id m.
+func (c *relClause) ref(m int) int {
+	if m >= len(c.a.Mentions) {
+		return c.proxies[m-len(c.a.Mentions)].idx
+	}
+	return m
+}
+
+func (c *relClause) typ(m int) ner.Type { return c.a.Mentions[c.ref(m)].Type }
+
+// addProxy records that tokens first..last stand for mention idx of an
+// earlier sentence and returns its mention id.
+func (c *relClause) addProxy(idx, first, last int) int {
+	c.proxies = append(c.proxies, proxy{idx, first, last})
+	return len(c.a.Mentions) + len(c.proxies) - 1
+}
 
 // lookup looks token i up in table, folded to lower case.
 func (c *relClause) lookup(i int, table map[string]string) (string, bool) {
@@ -403,20 +471,16 @@ var relTriggers = func() map[string]string {
 
 // NeedsTags is the ner.TagFilter of the rules: it accepts every sentence
 // whose tags Extract may read, whatever the types of its mentions (two
-// mentions or more and a trigger word), so that an Extractor
+// mentions or more, or one after an earlier sentence's, and a trigger
+// word), so that an Extractor
 // built with ner.Extractor.WithTagFilter(NeedsTags) tags only those.
 func NeedsTags(a *ner.Analysis, si int) bool {
 	lo := sort.Search(len(a.Mentions), func(i int) bool { return a.Mentions[i].Sentence >= si })
-	if lo+1 >= len(a.Mentions) || a.Mentions[lo+1].Sentence != si || si >= len(a.Sentences) {
-		return false
+	hi := lo
+	for hi < len(a.Mentions) && a.Mentions[hi].Sentence == si {
+		hi++
 	}
-	s := a.Sentences[si]
-	for _, t := range a.Tokens[s.First:s.Last] {
-		if _, ok := lowerLookup(t.Text, relTriggers); ok {
-			return true
-		}
-	}
-	return false
+	return hi > lo && candidate(a, si, lo, hi)
 }
 
 // run finds the sentence's relations. Keep relTriggers in step with the
@@ -719,7 +783,13 @@ func (c *relClause) subject(i int) []int {
 			if m := c.antecedent(j, false); m >= 0 {
 				return []int{m}
 			}
+			if idx := c.earlierPerson(nil); idx >= 0 {
+				return []int{c.addProxy(idx, j, j)} // "He later met Modi"
+			}
 			return nil
+		}
+		if m := c.roleSubject(j); m >= 0 {
+			return []int{m} // "The Italian prime minister met Scholz"
 		}
 		if c.is(j, "who") {
 			j--
@@ -1193,6 +1263,7 @@ func (c *relClause) pairs(agents, partners []int, pred string) {
 
 // add records one relation when the pair may interact and is new.
 func (c *relClause) add(x, y int, pred string) {
+	x, y = c.ref(x), c.ref(y)
 	if x == y {
 		return
 	}

@@ -30,6 +30,7 @@ const (
 	Received   = "received"
 	Negotiated = "negotiated"
 	Signed     = "signed"
+	Dinner     = "dinner" // a dinner, lunch or breakfast together
 )
 
 // Extract finds the interactions each sentence of a reports between a
@@ -353,7 +354,8 @@ var relNouns = map[string]string{
 	"talks": Talks, "discussions": Talks, "conversation": Talks, "conversations": Talks,
 	"negotiations": Negotiated, "call": Phone, "calls": Phone,
 	"visit": Visit, "visits": Visit,
-	"dinner": Met, "lunch": Met, "breakfast": Met,
+	"dinner": Dinner, "lunch": Dinner, "breakfast": Dinner, "banquet": Dinner, "dinners": Dinner, "lunches": Dinner,
+	"discussion": Talks, "chat": Talks, "conference": Phone, "videoconference": Phone,
 }
 
 // relLight are light verbs whose subject is the party of an interaction
@@ -371,7 +373,7 @@ var relLight = map[string]string{
 // relAdverbial are the prepositions that attach an interaction noun to the
 // sentence's subject ("during a visit to", "following talks with").
 var relAdverbial = map[string]string{
-	"during": "", "following": "", "after": "", "before": "", "in": "", "for": "", "at": "", "amid": "",
+	"during": "", "following": "", "after": "", "before": "", "in": "", "for": "", "at": "", "amid": "", "over": "",
 }
 
 // relMotion are verbs of travel after which "for talks" is the traveller's.
@@ -586,7 +588,14 @@ func (c *relClause) verbUse(i int) bool {
 
 // phoneCall reports whether "call" at i is a telephone call.
 func (c *relClause) phoneCall(i int) bool {
-	return c.is(i-1, "phone", "telephone", "video") || c.is(i+1, "between")
+	if c.is(i-1, "phone", "telephone", "video") || c.is(i+1, "between") {
+		return true
+	}
+	// "in a call with Kishida", "in a call that lasted an hour"
+	if !c.is(i, "call", "calls") || !c.is(i-1, "a", "the", "their", "his", "her", "joint", "brief", "long", "lengthy", "hour-long", "first", "second") {
+		return false
+	}
+	return c.is(i+1, "with", "that", "which", "lasting", "late", "earlier") || c.is(i+1, "on") && c.is(i-2, "in", "during")
 }
 
 // callObject reports whether "called" at i is a phone call: a person
@@ -613,6 +622,9 @@ func (c *relClause) phoneCue(i int) bool {
 		}
 		if c.is(j, "phone", "telephone", "phone-call", "telephonically") {
 			return true
+		}
+		if c.is(j, "call") && c.is(j-1, "a", "video") && !c.is(j+1, "for", "to") {
+			return true // "spoke for an hour in a call"
 		}
 	}
 	return false
@@ -1097,16 +1109,39 @@ func (c *relClause) phraseList(j int) ([]int, int) {
 
 // nominal handles an interaction noun at i.
 func (c *relClause) nominal(i int, pred string) {
-	if c.is(i, "call", "calls") || c.is(i-1, "phone", "telephone") {
+	if c.is(i, "conference") && !c.is(i-1, "video", "phone", "telephone") {
+		return
+	}
+	if c.is(i, "call", "calls") || c.is(i-1, "phone", "telephone", "video") && pred == Talks {
 		pred = Phone
 	}
-	// Modifiers before the noun: "a secret October meeting", "his first visit".
+	// Modifiers before the noun: "a secret October meeting", "his first
+	// visit", "emergency talks", "their annual leaders' meeting".
 	b := i - 1
-	for c.in(b) && c.mention(b) < 0 && (c.tag(b) == "JJ" || c.tag(b) == "CD" || c.is(b, "phone", "telephone", "video", "working", "surprise", "first", "second", "new", "secret", "peace", "bilateral", "private", "brief", "lengthy", "face-to-face", "direct", "official", "state", "working") || (c.tag(b) == "NNP" && !c.inSet(b, relTitles))) {
+	joint := false
+	for c.in(b) && c.mention(b) < 0 {
+		if c.is(b, "'", "'s", "’s") && c.mention(b-1) < 0 && (c.tag(b-1) == "NNS" || c.tag(b-1) == "NN") {
+			b -= 2 // "leaders' meeting"
+			continue
+		}
+		if !c.modifier(b) {
+			break
+		}
 		if c.is(b, "no", "proposed", "planned") {
 			return
 		}
+		joint = joint || c.is(b, "joint")
 		b--
+	}
+	// "three hours of talks", "a round of talks".
+	if c.is(b, "of") && c.inSet(b-1, relQuantity) {
+		b -= 2
+		for c.in(b) && c.mention(b) < 0 && (c.tag(b) == "CD" || c.tag(b) == "JJ" || c.tag(b) == "JJR" || c.is(b, "more", "than", "several", "two", "three", "many")) {
+			b--
+		}
+	}
+	if c.calledOff(i) || c.cancelled(b) {
+		return
 	}
 	// "talks between X and Y".
 	if c.is(i+1, "between") {
@@ -1118,15 +1153,18 @@ func (c *relClause) nominal(i int, pred string) {
 		}
 		return
 	}
-	if c.calledOff(i) {
-		return
-	}
-	var agents []int
+	var agents, partners []int
 	after := i + 1
+	if c.is(after, "hosted", "given", "offered", "thrown") && c.is(after+1, "by") {
+		after++ // "the dinner hosted by Macron for Biden"
+	}
 	if c.is(after, "by", "from") {
 		var end int
 		agents, end = c.phraseList(after + 1)
 		after = end
+		if agents != nil && c.is(after, "for") {
+			partners, _ = c.phraseList(after + 1)
+		}
 	}
 	switch {
 	case agents != nil:
@@ -1137,10 +1175,14 @@ func (c *relClause) nominal(i int, pred string) {
 			agents = []int{m}
 		}
 	case c.is(b, "their"):
-		// "Abe and Trump played golf after their meeting"
-		if ms := c.mainSubject(); len(ms) >= 2 && c.last(ms[len(ms)-1]) < b {
+		// "Abe and Trump played golf after their meeting", "Kishida and
+		// Yoon, at their summit at Camp David with Biden, agreed"
+		if ms := c.parenSubject(b - 1); len(ms) >= 2 {
+			agents = ms
+		} else if ms := c.mainSubject(); len(ms) >= 2 && c.last(ms[len(ms)-1]) < b {
 			agents = ms
 		}
+		joint = true
 	default:
 		if c.is(b, "a", "an", "the") {
 			b--
@@ -1155,21 +1197,36 @@ func (c *relClause) nominal(i int, pred string) {
 				agents = c.mainSubject()
 			}
 		case c.inSet(b, relAdverbial):
-			if c.is(b, "for") && !(c.mention(b-1) >= 0 || c.inSet(b-1, relMotion)) {
+			if c.is(b, "for") && !(c.mention(b-1) >= 0 || c.inSet(b-1, relMotion) || c.is(b-1, "down")) {
 				return
 			}
-			if c.is(b, "in") && c.phoneCall(i) {
+			if c.is(b, "for") && c.mention(b-1) >= 0 && c.hostBefore(b) {
+				return // "hosted Modi for dinner": the verb's
+			}
+			if c.is(b, "in") && c.phoneCall(i) && c.commBefore(b) {
 				return // "discussed Syria in a phone call": the verb's
 			}
-			agents = c.mainSubject()
+			agents = c.parenSubject(b)
+			if agents == nil {
+				agents = c.mainSubject()
+			}
 		}
 	}
 	if agents == nil {
 		return
 	}
 	c.places = pred == Visit
-	partners := c.withPartner(after, pred == Visit || pred == Phone)
+	if partners == nil {
+		partners = c.withPartner(after, pred == Visit || pred == Phone)
+	}
 	c.places = false
+	if joint && len(agents) >= 2 && partners != nil {
+		for x := 0; x < len(agents); x++ {
+			for y := x + 1; y < len(agents); y++ {
+				c.add(agents[x], agents[y], pred)
+			}
+		}
+	}
 	if partners == nil && len(agents) >= 2 && pred != Visit {
 		// "Kerry and Lavrov held talks"
 		for x := 0; x < len(agents); x++ {
@@ -1182,6 +1239,76 @@ func (c *relClause) nominal(i int, pred string) {
 	c.pairs(agents, partners, pred)
 }
 
+// modifier reports whether token b may modify an interaction noun after
+// it ("emergency", "high-stakes", "first", "October", "video").
+func (c *relClause) modifier(b int) bool {
+	if c.is(b, "phone", "telephone", "video", "working", "surprise", "first", "second", "new", "secret", "peace", "bilateral", "private", "brief", "lengthy", "face-to-face", "direct", "official", "state", "emergency", "crisis", "urgent", "fresh", "joint") {
+		return true
+	}
+	t := c.tag(b)
+	switch {
+	case c.inSet(b, relLight) || c.inSet(b, relAdverbial) || c.inSet(b, relAux) && !c.is(b, "first", "last") || c.inSet(b, relTitles) && !c.is(b, "state", "new", "former"):
+		return false
+	case t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "VBN" || t == "NN":
+		return !c.inSet(b, relVerbs) || c.is(b, "working")
+	case t == "NNP":
+		return true
+	}
+	return strings.Contains(c.word(b), "-") && t != ""
+}
+
+// relQuantity are the nouns of "N of talks".
+var relQuantity = map[string]string{"hours": "", "days": "", "weeks": "", "months": "", "round": "", "rounds": "", "series": "", "day": "", "hour": ""}
+
+// cancelled reports whether the word governing the noun phrase that ends at
+// b cancels it ("cancels his meeting with", "called off talks").
+func (c *relClause) cancelled(b int) bool {
+	if c.is(b, "a", "an", "the", "his", "her", "their", "its") {
+		b--
+	}
+	if c.is(b, "off") && c.is(b-1, "called", "calls", "call", "calling") {
+		return true
+	}
+	return c.is(b, "cancels", "cancelled", "canceled", "cancel", "cancelling", "postponed", "postpones", "postpone", "scrapped", "scraps", "scrap", "about", "skipped", "skips", "skip", "boycotted", "boycotts", "delayed", "delays")
+}
+
+// parenSubject returns the names before the comma that opens the
+// parenthetical starting at the preposition b ("Macron and Ruto, in a
+// video call, discuss"), or nil.
+func (c *relClause) parenSubject(b int) []int {
+	if !c.inSet(b, relAdverbial) && !c.is(b, "over", "on") || !c.is(b-1, ",") || c.mention(b-2) < 0 {
+		return nil
+	}
+	return c.subject(b - 1)
+}
+
+// hostBefore reports whether a hosting verb comes before b in its clause.
+func (c *relClause) hostBefore(b int) bool {
+	for k := b - 1; k >= c.lo && k > b-12; k-- {
+		if c.isPunct(k) {
+			return false
+		}
+		if p, ok := c.lookup(k, relVerbs); ok && (p == Hosted || p == Received) {
+			return true
+		}
+	}
+	return false
+}
+
+// commBefore reports whether a verb of relComm comes before b in its
+// clause ("discussed Syria in a phone call").
+func (c *relClause) commBefore(b int) bool {
+	for k := b - 1; k >= c.lo && k > b-12; k-- {
+		if c.isPunct(k) {
+			return false
+		}
+		if c.inSet(k, relComm) && isVerbTag(c.tag(k)) {
+			return true
+		}
+	}
+	return false
+}
+
 // calledOff reports whether the clause after an interaction noun cancels
 // it ("Merkel's meeting with Erdogan was postponed").
 func (c *relClause) calledOff(i int) bool {
@@ -1189,7 +1316,7 @@ func (c *relClause) calledOff(i int) bool {
 		if c.is(k, ",", ";", ".") {
 			return false
 		}
-		if c.is(k, "postponed", "cancelled", "canceled", "scrapped", "delayed", "off", "suspended") {
+		if c.is(k, "postponed", "cancelled", "canceled", "scrapped", "delayed", "off", "suspended", "proposed", "never") {
 			return true
 		}
 	}

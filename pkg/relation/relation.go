@@ -316,6 +316,11 @@ var relVerbs = map[string]string{
 	"receive": Received, "receives": Received, "received": Received, "receiving": Received,
 	"negotiate": Negotiated, "negotiates": Negotiated, "negotiated": Negotiated, "negotiating": Negotiated,
 	"sign": Signed, "signs": Signed, "signed": Signed, "signing": Signed,
+	"greet": Met, "greets": Met, "greeted": Met, "greeting": Met,
+	"welcome": Received, "welcomes": Received, "welcomed": Received, "welcoming": Received,
+	"dine": Dinner, "dines": Dinner, "dined": Dinner, "dining": Dinner, "lunched": Dinner, "breakfasted": Dinner,
+	"spent": Met, "spends": Met, "spend": Met, "spending": Met,
+	"sat": Met, "sits": Met, "sit": Met, "sitting": Met,
 }
 
 // relVerbNoun are the verb forms that are also nouns.
@@ -327,6 +332,12 @@ var relVerbNoun = map[string]string{
 // relDirect are verbs whose direct object is the partner ("met Lavrov").
 var relDirect = map[string]string{
 	Met: "", Phone: "", Visit: "", Hosted: "", Received: "",
+}
+
+// relWithOnly are verbs whose partner only follows "with" ("spent three
+// hours with Putin", "sat down with Trump").
+var relWithOnly = map[string]string{
+	"spent": "", "spends": "", "spend": "", "spending": "", "sat": "", "sits": "", "sit": "", "sitting": "",
 }
 
 // relWithTo are verbs whose partner may follow "to" ("spoke to Lavrov").
@@ -381,6 +392,8 @@ var relMotion = map[string]string{
 	"leave": "", "leaves": "", "left": "", "travel": "", "travels": "", "travelled": "", "traveled": "",
 	"fly": "", "flies": "", "flew": "", "head": "", "heads": "", "headed": "", "arrive": "", "arrives": "",
 	"arrived": "", "go": "", "goes": "", "went": "", "come": "", "comes": "", "came": "", "set": "",
+	"flying": "", "travelling": "", "traveling": "", "heading": "", "arriving": "", "visited": "",
+	"visits": "", "visiting": "", "returned": "", "returns": "", "return": "",
 }
 
 // relAux may stand between a subject and its verb ("is expected to meet").
@@ -510,6 +523,10 @@ func (c *relClause) run() {
 			c.verbal(i, Phone)
 			continue
 		}
+		if c.is(i, "discuss", "discussed", "discusses", "discussing") && c.verbUse(i) && c.withPartner(i+1, false) != nil {
+			c.verbal(i, Talks) // "to discuss the conflict with Raisi"
+			continue
+		}
 		if c.is(i, "shook", "shake", "shakes", "shaking") && c.is(i+1, "hands") {
 			c.verbal(i, Met) // "Obama and Castro shook hands"
 			continue
@@ -573,7 +590,8 @@ func (c *relClause) verbUse(i int) bool {
 			// "Kerry and Lavrov meet", "will meet", "who meets"
 			if c.is(p, ",") {
 				t := c.tag(i)
-				return t == "VBD" || t == "VBZ" || t == "VBP" || c.is(i, "meets", "visits")
+				return t == "VBD" || t == "VBZ" || t == "VBP" || c.is(i, "meets", "visits") ||
+					c.is(i, "meeting") && c.mention(p-1) >= 0 && !c.is(i+1, "between", "with") && !c.is(i+1, "of")
 			}
 			return true
 		}
@@ -659,9 +677,19 @@ func (c *relClause) verbal(i int, pred string) {
 			return
 		}
 	}
+	if c.inSet(i, relWithOnly) && (c.is(i, "sat", "sits", "sit", "sitting") && !(c.is(i+1, "down") && c.is(i+2, "with")) || c.withPartner(i+1, false) == nil) {
+		return
+	}
 	subj := c.subject(i)
+	if subj == nil && c.is(i-1, ",") && c.mention(i-2) >= 0 && c.is(i, "meeting", "speaking", "talking", "visiting") {
+		subj = c.subject(i - 1) // "Blinken and Wang Yi, meeting on the sidelines, discuss"
+	}
 	if subj == nil {
 		return
+	}
+	_, direct := relDirect[pred]
+	if pred == Hosted && c.mealAfter(i) {
+		pred = Dinner // "hosts Meloni and Sánchez for dinner"
 	}
 	var objs []int
 	j := i + 1
@@ -671,7 +699,9 @@ func (c *relClause) verbal(i int, pred string) {
 	for c.in(j) && (c.tag(j) == "RB" || c.tag(j) == "RP") && !c.is(j, "by") {
 		j++
 	}
-	_, direct := relDirect[pred]
+	if c.inSet(i, relWithOnly) {
+		direct = false
+	}
 	c.places = pred == Visit
 	defer func() { c.places = false }()
 	switch {
@@ -778,11 +808,13 @@ func (c *relClause) subject(i int) []int {
 	}
 	if c.is(i-1, "to") {
 		// "Merkel will travel to Washington to meet Trump"
-		for k := i - 2; k >= c.lo && k > i-10; k-- {
+		// "Blinken flies to Nairobi for the first time since the election
+		// to meet with Ruto"
+		for k := i - 2; k >= c.lo && k > i-18; k-- {
 			if c.isPunct(k) {
 				break
 			}
-			if c.inSet(k, relMotion) && isVerbTag(c.tag(k)) {
+			if c.inSet(k, relMotion) && (isVerbTag(c.tag(k)) || c.mention(k-1) >= 0) {
 				return c.subject(k)
 			}
 		}
@@ -1080,8 +1112,8 @@ func (c *relClause) head(lastM int, afterNoun string, possessed bool) []int {
 // Moon Jae-in", "Rouhani, Putin and Erdogan") and returns their heads and
 // the token after the list.
 func (c *relClause) phraseList(j int) ([]int, int) {
-	heads, end := c.phrase(j)
-	if heads == nil {
+	heads, end := c.appositive(c.phrase(j))
+	if heads == nil && !(c.is(end, "and") && end > j) {
 		return nil, end
 	}
 	for c.is(end, "and", ",", "&") {
@@ -1094,17 +1126,67 @@ func (c *relClause) phraseList(j int) ([]int, int) {
 		if isVerbTag(c.tag(n)) && c.mention(n) < 0 {
 			break
 		}
-		more, e := c.phrase(n)
+		more, e := c.appositive(c.phrase(n))
 		if more == nil {
 			break
 		}
-		if comma && !c.is(e, ",", "and") {
+		if comma && !c.is(e, ",", "and", ".") && c.in(e) {
 			break // "with Wang Yi, the State Department said": not a list
 		}
 		heads = append(heads, more...)
 		end = e
 	}
 	return heads, end
+}
+
+// appositive takes the result of phrase: when the phrase names no person
+// and a person's name follows after a comma, set off by a comma or ending
+// the clause ("the Senate's outgoing speaker, Ken Lusaka, on the budget",
+// "the leader of the Republicans, Laurent Wauquiez"), that person is the
+// head.
+func (c *relClause) appositive(heads []int, end int) ([]int, int) {
+	if !c.is(end, ",") || len(heads) > 0 && c.typ(heads[0]) == ner.Person {
+		return heads, end
+	}
+	m := c.mention(end + 1)
+	if m < 0 || c.typ(m) != ner.Person || c.first(m) != end+1 {
+		return heads, end
+	}
+	// The phrase ends in a common noun (the title).
+	if t := c.tag(end - 1); t != "NN" && t != "NNS" && !c.inSet(end-1, relTitles) && !c.inSet(end-1, relRoles) && c.mention(end-1) < 0 {
+		return heads, end
+	}
+	n := c.last(m) + 1
+	switch {
+	case !c.in(n) || c.is(n, ".", ";"):
+		return []int{m}, n
+	case c.is(n, ","):
+		if !c.in(n+1) || c.tag(n+1) == "IN" || c.is(n+1, "and", "to", "on", "in", "at", "after", "before") {
+			return []int{m}, n
+		}
+	}
+	return heads, end
+}
+
+// mealAfter reports whether a meal follows the hosting verb at i in its
+// clause ("for dinner", "for a breakfast meeting").
+func (c *relClause) mealAfter(i int) bool {
+	for k := i + 1; k < c.hi && k < i+14; k++ {
+		if c.is(k, ";", ".") {
+			return false
+		}
+		if c.is(k, "for") {
+			for n := k + 1; n < c.hi && n < k+5; n++ {
+				if p, ok := c.lookup(n, relNouns); ok && p == Dinner {
+					return true
+				}
+				if c.mention(n) >= 0 || c.isPunct(n) {
+					break
+				}
+			}
+		}
+	}
+	return false
 }
 
 // nominal handles an interaction noun at i.

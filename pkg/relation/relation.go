@@ -687,6 +687,9 @@ func (c *relClause) verbal(i int, pred string) {
 	if subj == nil {
 		return
 	}
+	if c.is(i-1, "to") && subj[0] < len(c.a.Mentions) && c.inSet(c.titleStart(subj[0])-1, relNeg) {
+		return // "urged Trump to meet him"
+	}
 	_, direct := relDirect[pred]
 	if pred == Hosted && c.mealAfter(i) {
 		pred = Dinner // "hosts Meloni and Sánchez for dinner"
@@ -717,6 +720,11 @@ func (c *relClause) verbal(i int, pred string) {
 		objs, end = c.phraseList(j)
 		if objs == nil && end == j {
 			objs = c.withPartner(j, false)
+		}
+		if objs == nil && c.is(j, "him", "her") && (!c.in(j+1) || c.isPunct(j+1) || c.tag(j+1) == "IN") {
+			if m := c.objectPronoun(j, subj); m >= 0 {
+				objs = []int{m} // "Trump welcomed him in the Oval Office"
+			}
 		}
 	default:
 		// "signed an agreement with", "negotiated for two days with"
@@ -1418,6 +1426,21 @@ func (c *relClause) antecedent(i int, possessive bool) int {
 		if m := c.mention(k); m >= 0 && c.typ(m) == ner.Person {
 			return m
 		}
+	}
+	return -1
+}
+
+// objectPronoun returns the mention "him" or "her" at j stands for: the
+// nearest person before it in the sentence other than the subject, or the
+// one person named in the nearest earlier sentence; -1 when none fits.
+func (c *relClause) objectPronoun(j int, subj []int) int {
+	for k := j - 1; k >= c.lo; k-- {
+		if m := c.mention(k); m >= 0 && c.typ(m) == ner.Person && !slices.Contains(subj, m) {
+			return m
+		}
+	}
+	if idx := c.earlierPerson(subj); idx >= 0 {
+		return c.addProxy(idx, j, j)
 	}
 	return -1
 }

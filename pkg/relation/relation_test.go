@@ -327,6 +327,7 @@ func FuzzRelations(f *testing.F) {
 	f.Add("Kerry and Lavrov met in Geneva on Friday.", uint8(3))
 	f.Add("talks between the U.S. Secretary of State John Kerry and Foreign Minister Sergey Lavrov", uint8(7))
 	f.Add("Erdogan was received by , and , met with 's", uint8(5))
+	f.Add("Xi Jinping flew to Moscow . He met Xi and the prime minister met him", uint8(4))
 	tags := []string{"NNP", "VBD", "IN", "DT", "CC", ",", "POS", "PRP", "RB", "TO", "NN", "VBZ", "JJ"}
 	types := []ner.Type{ner.Person, ner.Org, ner.GPE, ner.Person, ner.NORP}
 	f.Fuzz(func(t *testing.T, text string, seed uint8) {
@@ -339,14 +340,28 @@ func FuzzRelations(f *testing.F) {
 			off = start + len(w)
 			a.Tokens = append(a.Tokens, ner.Token{Text: w, Start: start, Tag: tags[(i+int(seed))%len(tags)]})
 		}
-		a.Sentences = []ner.Sentence{{Start: 0, End: len(text), First: 0, Last: len(a.Tokens)}}
+		// Two sentences when there are tokens enough, so that pronouns,
+		// roles and lone names may reach back.
+		split := len(a.Tokens)
+		if len(a.Tokens) > 3 {
+			split = 1 + int(seed)%(len(a.Tokens)-1)
+		}
+		a.Sentences = []ner.Sentence{{Start: 0, End: len(text), First: 0, Last: split}}
+		if split < len(a.Tokens) {
+			a.Sentences[0].End = a.Tokens[split].Start
+			a.Sentences = append(a.Sentences, ner.Sentence{Start: a.Tokens[split].Start, End: len(text), First: split, Last: len(a.Tokens)})
+		}
 		for i, tk := range a.Tokens {
 			if (i+int(seed))%3 == 0 {
-				a.Mentions = append(a.Mentions, ner.Mention{Start: tk.Start, End: tk.End(), Text: tk.Text, Type: types[(i+int(seed))%len(types)], Entity: tk.Text})
+				si := 0
+				if i >= split {
+					si = 1
+				}
+				a.Mentions = append(a.Mentions, ner.Mention{Start: tk.Start, End: tk.End(), Text: tk.Text, Type: types[(i+int(seed))%len(types)], Sentence: si, Entity: tk.Text})
 			}
 		}
 		for _, r := range Extract(a) {
-			if r.A < 0 || r.A >= len(a.Mentions) || r.B < 0 || r.B >= len(a.Mentions) || r.A == r.B || r.Sentence != 0 {
+			if r.A < 0 || r.A >= len(a.Mentions) || r.B < 0 || r.B >= len(a.Mentions) || r.A == r.B || r.Sentence < 0 || r.Sentence >= len(a.Sentences) {
 				t.Fatalf("bad relation %+v", r)
 			}
 			if !relEligible(a.Mentions[r.A].Type, a.Mentions[r.B].Type) {

@@ -33,6 +33,9 @@ const (
 	Dinner     = "dinner" // a dinner, lunch or breakfast together
 )
 
+// Predicates lists every predicate Extract reports.
+var Predicates = []string{Met, Talks, Phone, Visit, Hosted, Received, Negotiated, Signed, Dinner}
+
 // Extract finds the interactions each sentence of a reports between a
 // PERSON and another PERSON, ORG or GPE. It reads the part-of-speech tags
 // and the shape of the sentence rather than pairing names near a verb: the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/query"
@@ -167,5 +168,34 @@ func TestPartialPeriod(t *testing.T) {
 	}
 	if !strings.Contains(sb.String(), "1+") {
 		t.Errorf("a lower bound is not marked:\n%s", sb.String())
+	}
+}
+
+// A meeting reported in a Related entry is dated by the entry's own link
+// (/news/2014/03/14/...), not by the page that lists it.
+func TestRelatedEntryDates(t *testing.T) {
+	st := fixtureStore(t, fixtures)
+	kerry := lookup(t, st, "kerry")
+	res, err := query.Relations(context.Background(), st, kerry.ID, query.RelationOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, in := range res.Interactions {
+		parts := strings.Split(in.Evidence.Doc, "/")
+		if len(parts) < 6 || parts[1] != "news" {
+			continue
+		}
+		d, err := time.Parse("2006/1/2", parts[2]+"/"+strings.TrimLeft(parts[3], "0")+"/"+strings.TrimLeft(parts[4], "0"))
+		if err != nil {
+			t.Fatalf("%s: %v", in.Evidence.Doc, err)
+		}
+		if want := d.Format("2006-01-02"); in.Date != want {
+			t.Errorf("%s: dated %s, want the item's own %s", in.Evidence.Doc, in.Date, want)
+		}
+		checked++
+	}
+	if checked < 5 {
+		t.Errorf("only %d Current Events interactions checked", checked)
 	}
 }

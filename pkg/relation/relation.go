@@ -1081,7 +1081,8 @@ func (c *relClause) phrase(j int) ([]int, int) {
 				return []int{lastM}, k + 2
 			}
 			k++
-		case t == "DT" || t == "PRP$" || t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "VBN" && k > j && !c.is(k, "met"):
+		case t == "DT" || t == "PRP$" || t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "VBN" && k > j && !c.is(k, "met") ||
+			t == "VBG" && k > j && (c.tag(k+1) == "NN" || c.tag(k+1) == "NNS") && c.mention(k+1) < 0: // "the Senate's outgoing speaker"
 			if c.is(k, "no") {
 				return nil, k
 			}

@@ -309,6 +309,27 @@ func TestRelationsExamples(t *testing.T) {
 		{"Kerry met with Lavrov and Assad.", []string{"Kerry/PERSON", "Lavrov/PERSON", "Assad/PERSON"}, []string{"Kerry|Lavrov|met", "Kerry|Assad|met"}},
 		{"Russia and China met.", []string{"Russia/GPE", "China/GPE"}, nil}, // no person
 		{"A phone call by Kerry to his Russian counterpart Lavrov.", []string{"Kerry/PERSON", "Lavrov/PERSON"}, []string{"Kerry|Lavrov|phone call"}},
+		// Issue 14: other wordings.
+		{"Macron and Kenyan President William Ruto, in a video call, discuss debt relief.", []string{"Macron/PERSON", "William Ruto/PERSON"}, []string{"Macron|William Ruto|phone call"}},
+		{"Ruto holds talks with the Senate's outgoing speaker, Ken Lusaka, on the budget.", []string{"Ruto/PERSON", "Senate/ORG", "Ken Lusaka/PERSON"}, []string{"Ruto|Ken Lusaka|talks"}},
+		{"Netanyahu holds emergency talks with Blinken.", []string{"Netanyahu/PERSON", "Blinken/PERSON"}, []string{"Netanyahu|Blinken|talks"}},
+		{"Blinken flies to Nairobi for the first time since the election to meet with President William Ruto.", []string{"Blinken/PERSON", "Nairobi/GPE", "William Ruto/PERSON"}, []string{"Blinken|William Ruto|met"}},
+		{"Scholz hosts Meloni and Sánchez for dinner at the Chancellery.", []string{"Scholz/PERSON", "Meloni/PERSON", "Sánchez/PERSON"}, []string{"Scholz|Meloni|dinner", "Scholz|Sánchez|dinner"}},
+		{"Italian Prime Minister Giorgia Meloni arrived in Berlin. The Italian prime minister met Scholz.", []string{"Giorgia Meloni/PERSON", "Berlin/GPE", "Scholz/PERSON"}, []string{"Giorgia Meloni|Scholz|met"}},
+		{"Narendra Modi landed in Washington. He later met Biden.", []string{"Narendra Modi/PERSON", "Washington/GPE", "Biden/PERSON"}, []string{"Narendra Modi|Biden|met"}},
+		{"Scholz spoke about Macron. He later met Biden.", []string{"Scholz/PERSON", "Macron/PERSON", "Biden/PERSON"}, nil}, // two people before "he"
+		{"Spanish Prime Minister Pedro Sánchez and Portuguese Prime Minister Luís Montenegro arrived. The prime minister met Rutte.", []string{"Pedro Sánchez/PERSON", "Luís Montenegro/PERSON", "Rutte/PERSON"}, nil},
+		{"Xi Jinping flew to Moscow. Xi met Putin.", []string{"Xi Jinping/PERSON", "Moscow/GPE", "Putin/PERSON"}, []string{"Xi Jinping|Putin|met"}}, // "Xi" is no mention
+		{"The talks between Biden and Xi Jinping lasted four hours.", []string{"Biden/PERSON", "Xi Jinping/PERSON"}, []string{"Biden|Xi Jinping|talks"}},
+		{"In a call with Kishida, Biden reaffirmed the alliance.", []string{"Kishida/PERSON", "Biden/PERSON"}, []string{"Biden|Kishida|phone call"}},
+		{"Zelensky says he is ready to meet Putin.", []string{"Zelensky/PERSON", "Putin/PERSON"}, nil},
+		{"Trump cancels meeting with Putin in Budapest.", []string{"Trump/PERSON", "Putin/PERSON", "Budapest/GPE"}, nil},
+		{"Trump lied about meeting Zelensky, the report said.", []string{"Trump/PERSON", "Zelensky/PERSON"}, nil},
+		{"Biden praises Zelensky for his courage.", []string{"Biden/PERSON", "Zelensky/PERSON"}, nil},
+		{"Erdogan accuses Netanyahu of genocide.", []string{"Erdogan/PERSON", "Netanyahu/PERSON"}, nil},
+		{"Starmer replaces Lammy with Yvette Cooper.", []string{"Starmer/PERSON", "Lammy/PERSON", "Yvette Cooper/PERSON"}, nil},
+		{"Attending were Macron, Scholz, Meloni and Tusk.", []string{"Macron/PERSON", "Scholz/PERSON", "Meloni/PERSON", "Tusk/PERSON"}, nil},
+		{"Zelensky urged Trump to meet him in Kyiv.", []string{"Zelensky/PERSON", "Trump/PERSON", "Kyiv/GPE"}, nil},
 	} {
 		a := goldOf(t, tc.sentence, tc.ents...)
 		var got []string

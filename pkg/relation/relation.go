@@ -98,8 +98,49 @@ func candidate(a *ner.Analysis, si, lo, hi int) bool {
 		return false
 	}
 	s := a.Sentences[si]
+	trigger := false
 	for _, t := range a.Tokens[s.First:s.Last] {
 		if _, ok := lowerLookup(t.Text, relTriggers); ok {
+			trigger = true
+			break
+		}
+	}
+	if !trigger || hi-lo >= 2 {
+		return trigger
+	}
+	// One mention: the other party must be a pronoun, a role or a lone
+	// word of an earlier name.
+	for _, t := range a.Tokens[s.First:s.Last] {
+		if _, ok := lowerLookup(t.Text, relReferring); ok {
+			return true
+		}
+	}
+	for t := s.First; t < s.Last; t++ {
+		if w := a.Tokens[t].Text; nameWord(w) && !(a.Tokens[t].Start >= a.Mentions[lo].Start && a.Tokens[t].Start < a.Mentions[lo].End) && earlierNameWord(a, lo, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// relReferring are the words that may name a person of an earlier
+// sentence: pronouns and the heads of roles.
+var relReferring = func() map[string]string {
+	m := map[string]string{"he": "", "she": "", "him": "", "her": ""}
+	for w := range relRoles {
+		m[w] = ""
+	}
+	return m
+}()
+
+// earlierNameWord reports whether w is the first or last word of a name
+// of two words or more among a.Mentions[:lo], whatever its type.
+func earlierNameWord(a *ner.Analysis, lo int, w string) bool {
+	for _, m := range a.Mentions[:lo] {
+		if !strings.Contains(m.Text, " ") {
+			continue
+		}
+		if strings.HasPrefix(m.Text, w+" ") || strings.HasSuffix(m.Text, " "+w) {
 			return true
 		}
 	}

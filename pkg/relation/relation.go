@@ -1115,7 +1115,7 @@ func (c *relClause) phrase(j int) ([]int, int) {
 				continue
 			}
 			return c.head(lastM, afterNoun, possessed), k
-		case c.is(k, "'s", "’s"):
+		case c.is(k, "'s", "’s") || c.is(k, "'", "’") && c.tag(k) == "POS":
 			possessed = lastM >= 0 && afterNoun == ""
 			if possessed && c.inSet(k+1, relGovNouns) {
 				// "Theresa May's government" stands for her
@@ -1316,6 +1316,13 @@ func (c *relClause) nominal(i int, pred string) {
 			agents = ms
 		} else if ms := c.mainSubject(); len(ms) >= 2 && c.last(ms[len(ms)-1]) < b {
 			agents = ms
+		} else if len(ms) == 1 && c.fronted(b) && c.typ(ms[0]) == ner.Person {
+			// "During their conversation, Modi told Putin": the two are
+			// the main clause's subject and its person object.
+			if o := c.clauseObject(c.last(ms[0]) + 1); o >= 0 {
+				c.add(ms[0], o, pred)
+			}
+			return
 		}
 		joint = true
 	default:
@@ -1486,6 +1493,23 @@ func (c *relClause) objectPronoun(j int, subj []int) int {
 	}
 	if idx := c.earlierPerson(subj); idx >= 0 {
 		return c.addProxy(idx, j, j)
+	}
+	return -1
+}
+
+// clauseObject returns the first person named from j to the end of its
+// clause, or -1.
+func (c *relClause) clauseObject(j int) int {
+	for k := j; k < c.hi && k < j+8; k++ {
+		if m := c.mention(k); m >= 0 {
+			if c.typ(m) == ner.Person {
+				return m
+			}
+			return -1
+		}
+		if c.isPunct(k) || c.is(k, "that", "and", "but") {
+			return -1
+		}
 	}
 	return -1
 }

@@ -1,6 +1,7 @@
 package relation
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,10 +122,50 @@ func (c *relClause) earlierPerson(skip []int) int {
 		}
 		return true
 	})
-	if ambiguous {
+	if ambiguous || found >= 0 && c.unnamed(c.a.Mentions[found].Sentence) {
 		return -1
 	}
 	return found
+}
+
+// unnamed reports whether sentence si holds a capitalised word inside the
+// sentence that no mention covers, a name the recognizer may have missed
+// ("Scholz spoke about Macron. He met Biden": "he" may be Macron). Days,
+// months and titles do not count.
+func (c *relClause) unnamed(si int) bool {
+	s := c.a.Sentences[si]
+	mi := sort.Search(len(c.a.Mentions), func(i int) bool { return c.a.Mentions[i].Sentence >= si })
+	for t := s.First + 1; t < s.Last; t++ {
+		tk := c.a.Tokens[t]
+		for mi < len(c.a.Mentions) && c.a.Mentions[mi].Sentence == si && c.a.Mentions[mi].End <= tk.Start {
+			mi++
+		}
+		if mi < len(c.a.Mentions) && c.a.Mentions[mi].Sentence == si && c.a.Mentions[mi].Start <= tk.Start {
+			continue // inside a mention
+		}
+		r, _ := utf8.DecodeRuneInString(tk.Text)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		if _, ok := lowerLookup(tk.Text, relCapitalised); ok {
+			continue
+		}
+		if _, ok := lowerLookup(tk.Text, relTitles); ok {
+			continue
+		}
+		if _, ok := lowerLookup(tk.Text, relRoles); ok {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// relCapitalised are capitalised words that name no one.
+var relCapitalised = map[string]string{
+	"monday": "", "tuesday": "", "wednesday": "", "thursday": "", "friday": "", "saturday": "", "sunday": "",
+	"january": "", "february": "", "march": "", "april": "", "may": "", "june": "", "july": "", "august": "",
+	"september": "", "october": "", "november": "", "december": "", "i": "", "the": "", "a": "", "an": "",
 }
 
 // relRoles are the head nouns of a role that may stand for a person named
@@ -194,7 +235,7 @@ func (c *relClause) roleSubject(j int) int {
 		return -1
 	case match >= 0:
 		return c.addProxy(match, k, j)
-	case only >= 0 && !many && !other:
+	case only >= 0 && !many && !other && !c.unnamed(c.a.Mentions[only].Sentence):
 		return c.addProxy(only, k, j)
 	}
 	return -1

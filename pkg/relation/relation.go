@@ -525,6 +525,10 @@ var relTriggers = func() map[string]string {
 	for _, w := range []string{"shook", "shake", "shakes", "shaking", "called", "calls", "rang", "rings"} {
 		m[w] = ""
 	}
+	// "conference" counts only after "video", "phone" or "telephone":
+	// those are the triggers, not the common word.
+	delete(m, "conference")
+	m["video"] = ""
 	return m
 }()
 

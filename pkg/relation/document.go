@@ -30,8 +30,8 @@ func (c *relClause) loneNames() {
 			continue
 		}
 		// A word of a longer unrecognised name is not a lone name
-		// ("Kim Yo Jong").
-		if (t > c.lo && c.mention(t-1) < 0 && c.capitalised(t-1)) || (c.mention(t+1) < 0 && c.capitalised(t+1)) {
+		// ("Kim Yo Jong"); a title before it is fine ("President Xi").
+		if (t > c.lo && c.mention(t-1) < 0 && c.capitalised(t-1) && !c.inSet(t-1, relTitles)) || (c.mention(t+1) < 0 && c.capitalised(t+1)) {
 			continue
 		}
 		c.ment[t-c.lo] = c.addProxy(idx, t, t)

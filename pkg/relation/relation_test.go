@@ -330,6 +330,8 @@ func TestRelationsExamples(t *testing.T) {
 		{"Scholz spoke about Macron. He later met Biden.", []string{"Scholz/PERSON", "Macron/PERSON", "Biden/PERSON"}, nil}, // two people before "he"
 		{"Spanish Prime Minister Pedro Sánchez and Portuguese Prime Minister Luís Montenegro arrived. The prime minister met Rutte.", []string{"Pedro Sánchez/PERSON", "Luís Montenegro/PERSON", "Rutte/PERSON"}, nil},
 		{"Xi Jinping flew to Moscow. Xi met Putin.", []string{"Xi Jinping/PERSON", "Moscow/GPE", "Putin/PERSON"}, []string{"Xi Jinping|Putin|met"}}, // "Xi" is no mention
+		{"Xi Jinping flew to Moscow. President Xi met Putin.", []string{"Xi Jinping/PERSON", "Moscow/GPE", "Putin/PERSON"}, []string{"Xi Jinping|Putin|met"}},
+		{"Kim Jong Un flew to Moscow. Kim Yo Jong met Putin.", []string{"Kim Jong Un/PERSON", "Moscow/GPE", "Putin/PERSON"}, nil}, // another Kim
 		{"The talks between Biden and Xi Jinping lasted four hours.", []string{"Biden/PERSON", "Xi Jinping/PERSON"}, []string{"Biden|Xi Jinping|talks"}},
 		{"In a call with Kishida, Biden reaffirmed the alliance.", []string{"Kishida/PERSON", "Biden/PERSON"}, []string{"Biden|Kishida|phone call"}},
 		{"Zelensky says he is ready to meet Putin.", []string{"Zelensky/PERSON", "Putin/PERSON"}, nil},

@@ -1284,11 +1284,14 @@ func (c *relClause) nominal(i int, pred string) {
 	}
 	// "talks between X and Y".
 	if c.is(i+1, "between") {
-		ms, _ := c.phraseList(i + 2)
+		ms, end := c.phraseList(i + 2)
 		for x := 0; x < len(ms); x++ {
 			for y := x + 1; y < len(ms); y++ {
 				c.add(ms[x], ms[y], pred)
 			}
+		}
+		if len(ms) == 1 {
+			c.betweenUnnamed(ms[0], end, pred)
 		}
 		return
 	}
@@ -1383,6 +1386,26 @@ func (c *relClause) nominal(i int, pred string) {
 		return
 	}
 	c.pairs(agents, partners, pred)
+}
+
+// betweenUnnamed handles "calls between X and foreign leaders show that X
+// disagreed with Y": the one named party X of the calls, when the sentence
+// goes on to say X did something with Y, had them with Y.
+func (c *relClause) betweenUnnamed(x, end int, pred string) {
+	for k := end; k < c.hi && k < end+16; k++ {
+		if !c.is(k, "with") || !isVerbTag(c.tag(k-1)) || c.mention(k-1) >= 0 {
+			continue
+		}
+		subj := c.subject(k - 1)
+		if len(subj) != 1 || !strings.EqualFold(relName(c.a.Mentions[c.ref(subj[0])]), relName(c.a.Mentions[c.ref(x)])) {
+			return
+		}
+		ys, _ := c.phraseList(k + 1)
+		for _, y := range ys {
+			c.add(x, y, pred)
+		}
+		return
+	}
 }
 
 // modifier reports whether token b may modify an interaction noun after

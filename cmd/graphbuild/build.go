@@ -47,7 +47,7 @@ already stored are skipped.`,
 				if err != nil {
 					return err
 				}
-				ex, err := ner.Default()
+				ex, err := ingest.DefaultExtractor()
 				if err != nil {
 					return err
 				}

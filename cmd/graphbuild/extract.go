@@ -92,11 +92,17 @@ byte offsets into the file as read. Nothing is stored.`,
 	})
 }
 
+func noTags(*ner.Analysis, int) bool { return false }
+
 // extractor returns the pipeline with the named recognizer.
 func extractor(name string) (*ner.Extractor, error) {
 	switch name {
 	case "ours":
-		return ner.Default()
+		ex, err := ner.Default()
+		if err != nil {
+			return nil, err
+		}
+		return ex.WithTagFilter(noTags), nil // mentions only: no sentence needs tags
 	case "prose":
 		an, err := ner.NewProseAnalyzer()
 		if err != nil {

@@ -37,7 +37,7 @@ func (q *queryFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&q.k, "k", 1, "path: the k shortest paths")
 	fs.StringVar(&q.typ, "type", "", "top: rank only entities of this `type`")
 	fs.IntVar(&q.members, "members", 8, "communities: members listed per community")
-	fs.Var(&q.predicates, "predicates", "relations: keep these predicates (met, talks, phone call, visit, hosted, received, negotiated, signed)")
+	fs.Var(&q.predicates, "predicates", "neighbors, relations: keep only interactions with these predicates (met, talks, phone call, visit, hosted, received, negotiated, signed, dinner)")
 	q.filter.register(fs)
 }
 
@@ -45,7 +45,7 @@ func init() {
 	register(&command{
 		name: "query",
 		usage: `[--db DIR] [--json] QUESTION
-  neighbors NAME   [--by weight|documents|npmi] [--kinds K] [--types T] [--since D] [--until D] [--limit N]
+  neighbors NAME   [--by weight|documents|npmi] [--kinds K] [--types T] [--predicates P] [--since D] [--until D] [--limit N]
   relations NAME   [--predicates P] [--since D] [--until D] [--limit N]
   path A B         [--k N] [--kinds K] [--types T] [--min-weight W]
   top              [--by degree|weighted-degree|pagerank|betweenness] [--type T] [--limit N]
@@ -98,7 +98,8 @@ func runQuery(ctx context.Context, q *queryFlags, stdout io.Writer, args []strin
 	var ans answer
 	switch args[0] {
 	case "neighbors", "neighbours":
-		opt := query.NeighborOptions{By: q.by, Types: upper(q.filter.types), Range: query.Range{Since: q.filter.since, Until: q.filter.until}, Limit: orDefault(q.limit, 20)}
+		opt := query.NeighborOptions{By: q.by, Types: upper(q.filter.types), Range: query.Range{Since: q.filter.since, Until: q.filter.until},
+			Predicates: q.predicates, Limit: orDefault(q.limit, 20)}
 		for _, k := range q.filter.kinds {
 			opt.Kinds = append(opt.Kinds, graph.EdgeKind(strings.ToLower(k)))
 		}

@@ -146,3 +146,68 @@ func TestRelationsKeepEveryMeeting(t *testing.T) {
 		t.Errorf("no 2016-12-09 interaction with Sergey Lavrov in %d interactions", len(res.Interactions))
 	}
 }
+
+// Issue 14: a period and predicates cut the counts, dates and evidence of
+// neighbors and relations; NPMI is shown whatever the ranking; an unknown
+// predicate is bad usage.
+func TestQueryPeriod(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	mustRun(t, "build", "--db", db, "--quiet", "../../fixtures")
+	var nb struct {
+		Neighbors []struct {
+			Entity    struct{ Name string }
+			Weight    int
+			FirstSeen string `json:"first_seen"`
+		}
+	}
+	all := mustRun(t, "query", "--db", db, "--json", "neighbors", "kerry", "--kinds", "interaction")
+	cut := mustRun(t, "query", "--db", db, "--json", "neighbors", "kerry", "--kinds", "interaction", "--since", "2016-01-01")
+	weight := map[string]int{}
+	if err := json.Unmarshal([]byte(all), &nb); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range nb.Neighbors {
+		weight[n.Entity.Name] = n.Weight
+	}
+	nb.Neighbors = nil
+	if err := json.Unmarshal([]byte(cut), &nb); err != nil {
+		t.Fatal(err)
+	}
+	lavrov := false
+	for _, n := range nb.Neighbors {
+		if n.FirstSeen < "2016-01-01" {
+			t.Errorf("%s: first seen %s, before --since", n.Entity.Name, n.FirstSeen)
+		}
+		if n.Entity.Name == "Sergey Lavrov" {
+			lavrov = true
+			if n.Weight >= weight[n.Entity.Name] {
+				t.Errorf("Lavrov since 2016: weight %d, all time %d (the 2014 meeting still counted)", n.Weight, weight[n.Entity.Name])
+			}
+		}
+	}
+	if !lavrov {
+		t.Errorf("no Lavrov since 2016:\n%s", cut)
+	}
+	if out := mustRun(t, "query", "--db", db, "neighbors", "kerry", "--limit", "3"); strings.Contains(out, "     -  ") {
+		t.Errorf("NPMI not shown:\n%s", out)
+	}
+	var rel struct {
+		Partners []struct {
+			Entity     struct{ Name string }
+			Documents  int
+			Predicates map[string]int
+			FirstSeen  string `json:"first_seen"`
+		}
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "query", "--db", db, "--json", "relations", "kerry", "--predicates", "phone call")), &rel); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rel.Partners {
+		if len(p.Predicates) != 1 || p.Predicates["phone call"] == 0 || p.Documents != p.Predicates["phone call"] {
+			t.Errorf("relations --predicates 'phone call': %+v", p)
+		}
+	}
+	if code, _, _ := gb(t, "query", "--db", db, "relations", "kerry", "--predicates", "phone"); code != 2 {
+		t.Errorf("--predicates phone: exit %d, want 2", code)
+	}
+}

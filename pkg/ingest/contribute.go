@@ -8,6 +8,7 @@ import (
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/relation"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
@@ -223,11 +224,11 @@ func clip(s string) string {
 
 // addInteractions adds an interaction edge for every pair of entities that
 // a sentence says met, held talks, phoned, visited, hosted, received,
-// negotiated or signed with each other (ner.Relations). Weight counts the
+// negotiated or signed with each other (relation.Extract). Weight counts the
 // sentences, Predicates the predicates, and each evidence sentence carries
 // its predicate. Both ends are entities of ents (the document's).
 func addInteractions(doc source.Document, a *ner.Analysis, ents map[string]*graph.Entity, edges map[[3]string]*graph.Edge) {
-	for _, r := range ner.Relations(a) {
+	for _, r := range relation.Extract(a) {
 		ma, mb := a.Mentions[r.A], a.Mentions[r.B]
 		x := graph.EntityID(ma.Entity, string(ma.Type))
 		y := graph.EntityID(mb.Entity, string(mb.Type))

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/graphbuild/graphbuild/pkg/ner"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
@@ -25,7 +24,7 @@ func FuzzOffsets(f *testing.F) {
 		f.Add(seed, true)
 		f.Add(seed, false)
 	}
-	ex, err := ner.Default()
+	ex, err := DefaultExtractor()
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/relation"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
@@ -20,6 +21,16 @@ type Extractor interface {
 }
 
 var _ Extractor = (*ner.Extractor)(nil)
+
+// DefaultExtractor returns the Extractor build uses: ner.Default, tagging
+// only the sentences the interaction rules read (relation.NeedsTags).
+func DefaultExtractor() (*ner.Extractor, error) {
+	ex, err := ner.Default()
+	if err != nil {
+		return nil, err
+	}
+	return ex.WithTagFilter(relation.NeedsTags), nil
+}
 
 // Options configures a run of the pipeline.
 type Options struct {

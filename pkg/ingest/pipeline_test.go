@@ -30,7 +30,7 @@ func TestRunKeepsInputOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ex, err := ner.Default()
+	ex, err := DefaultExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestRunKeepsInputOrder(t *testing.T) {
 func TestRunCancel(t *testing.T) {
 	opt := source.DefaultOptions()
 	inputs, _ := source.Expand([]string{"../../fixtures"}, opt)
-	ex, _ := ner.Default()
+	ex, _ := DefaultExtractor()
 	ctx, cancel := context.WithCancel(context.Background())
 	n := 0
 	err := Run(ctx, inputs, ex, Options{Workers: 2, Source: opt}, func(Result) error {

@@ -14,6 +14,7 @@ type Extractor struct {
 	analyzer   Analyzer
 	recognizer Recognizer
 	alias      Aliaser
+	tags       TagFilter
 }
 
 // NewExtractor composes an Extractor from its stages. alias may be nil, in
@@ -23,6 +24,15 @@ func NewExtractor(a Analyzer, r Recognizer, alias Aliaser) *Extractor {
 		alias = builtinAliases{}
 	}
 	return &Extractor{analyzer: a, recognizer: r, alias: alias}
+}
+
+// WithTagFilter returns a copy of e that, when its recognizer reads no POS
+// tags, tags only the sentences f accepts (the others' Tag stays empty).
+// Without a filter, the default, every token is tagged.
+func (e *Extractor) WithTagFilter(f TagFilter) *Extractor {
+	c := *e
+	c.tags = f
+	return &c
 }
 
 // Hints is what a source knows about a text beyond its words.
@@ -66,14 +76,22 @@ func (e *Extractor) Extract(ctx context.Context, text string, hints Hints) (a *A
 	}
 	resolveDocument(text, a.Mentions, e.alias, hints.Names)
 	if lazy {
-		tagRelationSentences(split, a)
+		for si, s := range a.Sentences {
+			if e.tags(a, si) {
+				split.TagSentence(a.Tokens[s.First:s.Last])
+			}
+		}
 	}
 	return a, nil
 }
 
 // lazyTags returns the analyzer as a Splitter when tagging can wait until
-// after recognition: the recognizer does not read tags.
+// after recognition: the recognizer does not read tags and a filter says
+// which sentences need them.
 func (e *Extractor) lazyTags() (Splitter, bool) {
+	if e.tags == nil {
+		return nil, false
+	}
 	sp, ok := e.analyzer.(Splitter)
 	if !ok {
 		return nil, false
@@ -83,20 +101,6 @@ func (e *Extractor) lazyTags() (Splitter, bool) {
 		return nil, false
 	}
 	return sp, true
-}
-
-// tagRelationSentences tags the sentences that hold two mentions or more
-// and a word a relation starts from (see Relations); the tags of other
-// tokens stay empty. It does not look at the mentions' types: resolution
-// across the corpus may still change them (a MISC becomes a PERSON), and
-// Relations then reads the sentence.
-func tagRelationSentences(sp Splitter, a *Analysis) {
-	candidateSentences(a, nil, func(si, _, _ int) {
-		s := a.Sentences[si]
-		if toks := a.Tokens[s.First:s.Last]; hasRelTrigger(toks) {
-			sp.TagSentence(toks)
-		}
-	})
 }
 
 // Classify returns the type of a bare name (a Context title) as the

@@ -196,9 +196,10 @@ func BenchmarkRecognize(b *testing.B) {
 	reportRates(b, len(toks), cpu0)
 }
 
-// BenchmarkPipeline measures the whole Extractor as build runs it:
-// tokenize, segment, recognize, clean up, resolve, and tag the sentences
-// the relation rules read. Run it on one core (-cpu 1, GOMAXPROCS=1).
+// BenchmarkPipeline measures the whole Default Extractor: tokenize,
+// segment, recognize, clean up, resolve, and tag every sentence (it has no
+// TagFilter; pkg/relation's BenchmarkPipeline measures it as build runs
+// it). Run it on one core (-cpu 1, GOMAXPROCS=1).
 func BenchmarkPipeline(b *testing.B) {
 	ex, err := Default()
 	if err != nil {

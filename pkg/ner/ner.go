@@ -53,10 +53,9 @@ func upper(s string) string {
 }
 
 // Token is a word or punctuation mark with its byte offset and
-// part-of-speech tag (Penn Treebank). An Extractor whose recognizer reads
-// no tags (the default) tags only the sentences the relation rules may
-// read, those with two mentions or more and an interaction word; Tag is
-// empty elsewhere.
+// part-of-speech tag (Penn Treebank). An Extractor with a TagFilter whose
+// recognizer reads no tags (the default recognizer) tags only the sentences
+// the filter accepts; Tag is empty elsewhere.
 type Token struct {
 	Text  string
 	Start int

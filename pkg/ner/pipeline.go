@@ -15,7 +15,8 @@ type Recognizer interface {
 
 // Splitter is an Analyzer that can also split text without tagging it and
 // tag chosen tokens later. The Extractor uses it when its Recognizer does
-// not read tags, and tags only the sentences the relation rules read.
+// not read tags and it has a TagFilter, and tags only the sentences the
+// filter accepts.
 type Splitter interface {
 	Analyzer
 	// Split is Analyze without the POS tags.
@@ -29,3 +30,8 @@ type Splitter interface {
 type tagReader interface {
 	NeedsTags() bool
 }
+
+// TagFilter reports whether sentence si of a needs POS tags. It is called
+// after recognition and resolution within the text, and must not depend on
+// the mentions' types: resolution across a corpus may still change them.
+type TagFilter func(a *Analysis, si int) bool

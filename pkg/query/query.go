@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
+	"github.com/graphbuild/graphbuild/pkg/relation"
 )
 
 // ErrInvalid is returned (wrapped) for options a query cannot use: an
@@ -59,6 +61,85 @@ func (r Range) overlaps(first, last string) bool {
 
 func (r Range) has(date string) bool { return r.overlaps(date, date) }
 
+// within reports whether everything between first and last is in r.
+func (r Range) within(first, last string) bool {
+	if !r.set() {
+		return true
+	}
+	return first != "" && (r.Since == "" || first >= r.Since) && (r.Until == "" || last <= r.Until)
+}
+
+// edgeView is an edge as a query with dates and predicates sees it: its
+// counts, dates and evidence within them.
+type edgeView struct {
+	Weight, Documents   int
+	FirstSeen, LastSeen string
+	Predicates          map[string]int
+	Evidence            []graph.Evidence
+	// Partial says the counts are lower bounds: the dates or predicates
+	// cut an edge whose store record keeps only some of its sentences.
+	Partial bool
+}
+
+// viewEdge returns e as seen within r and with the predicates preds
+// (interaction edges only; none keeps all), and false when nothing of it
+// is left. An edge wholly within r keeps its stored counts; one that r cuts
+// is counted from its evidence sentences, exactly when the store kept all
+// of them (an interaction edge keeps up to graph.MaxInteractionEvidence).
+// checkPredicates reports an unknown predicate.
+func checkPredicates(preds []string) error {
+	for _, p := range preds {
+		if !slices.Contains(relation.Predicates, p) {
+			return fmt.Errorf("predicate %q (want one of %s): %w", p, strings.Join(relation.Predicates, ", "), ErrInvalid)
+		}
+	}
+	return nil
+}
+
+func viewEdge(e graph.Edge, r Range, preds []string) (edgeView, bool) {
+	if len(preds) > 0 && e.Kind != graph.Interaction || !r.overlaps(e.FirstSeen, e.LastSeen) {
+		return edgeView{}, false
+	}
+	keep := func(p string) bool { return len(preds) == 0 || slices.Contains(preds, p) }
+	if r.within(e.FirstSeen, e.LastSeen) && len(preds) == 0 {
+		return edgeView{Weight: e.Weight, Documents: e.Documents, FirstSeen: e.FirstSeen, LastSeen: e.LastSeen,
+			Predicates: e.Predicates, Evidence: e.Evidence}, true
+	}
+	v := edgeView{Partial: len(e.Evidence) < e.Weight}
+	docs := map[string]bool{}
+	for _, ev := range e.Evidence {
+		if r.set() && !r.has(ev.Date) || !keep(ev.Predicate) {
+			continue
+		}
+		v.Evidence = append(v.Evidence, ev)
+		v.Weight++
+		docs[ev.Doc] = true
+		v.FirstSeen = graph.MinDate(v.FirstSeen, ev.Date)
+		v.LastSeen = graph.MaxDate(v.LastSeen, ev.Date)
+		if ev.Predicate != "" {
+			if v.Predicates == nil {
+				v.Predicates = map[string]int{}
+			}
+			v.Predicates[ev.Predicate]++
+		}
+	}
+	v.Documents = len(docs)
+	if r.within(e.FirstSeen, e.LastSeen) {
+		// Only predicates cut it: the stored counts per predicate are exact.
+		v.Weight, v.Predicates = 0, map[string]int{}
+		for p, n := range e.Predicates {
+			if keep(p) {
+				v.Predicates[p] = n
+				v.Weight += n
+			}
+		}
+	}
+	if v.Weight == 0 {
+		return edgeView{}, false
+	}
+	return v, true
+}
+
 // kindSet returns the kept kinds; empty means all.
 func kindSet(kinds []graph.EdgeKind) (map[graph.EdgeKind]bool, error) {
 	m := map[graph.EdgeKind]bool{}
@@ -104,13 +185,11 @@ func betterEvidence(a, b *Evidence) bool {
 	return cmp.Or(-cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start)) < 0
 }
 
-// strongest returns the best evidence of an edge within r, or nil.
-func strongest(e graph.Edge, r Range, best *Evidence) *Evidence {
-	for _, ev := range e.Evidence {
-		if r.set() && !r.has(ev.Date) {
-			continue
-		}
-		cand := &Evidence{Kind: e.Kind, Evidence: ev}
+// strongest returns the best of the evidence evs of an edge of kind k and
+// best, or nil.
+func strongest(k graph.EdgeKind, evs []graph.Evidence, best *Evidence) *Evidence {
+	for _, ev := range evs {
+		cand := &Evidence{Kind: k, Evidence: ev}
 		if betterEvidence(cand, best) {
 			best = cand
 		}
@@ -157,7 +236,12 @@ type NeighborOptions struct {
 	Kinds []graph.EdgeKind
 	// Types are the neighbour types kept; empty means graph.DefaultTypes.
 	Types []string
+	// Range keeps what was seen between two dates: weights, document
+	// counts, first and last dates and evidence are those of the period.
 	Range
+	// Predicates keeps only interactions with these predicates ("met",
+	// "phone call"...), and so only interaction edges; empty keeps all.
+	Predicates []string
 	// Limit is the number of neighbours returned; 0 returns all.
 	Limit int
 }
@@ -165,10 +249,17 @@ type NeighborOptions struct {
 // Neighbor is one entity linked to the queried one, with the links of the
 // kept kinds merged.
 type Neighbor struct {
-	Entity     graph.Entity           `json:"entity"`
-	Weight     int                    `json:"weight"`
-	Documents  int                    `json:"documents"`
-	NPMI       float64                `json:"npmi"`
+	Entity    graph.Entity `json:"entity"`
+	Weight    int          `json:"weight"`
+	Documents int          `json:"documents"`
+	// NPMI is the normalized pointwise mutual information of the two
+	// entities' document counts over the whole store (entities' counts are
+	// not kept per date), in [-1, 1].
+	NPMI float64 `json:"npmi"`
+	// Partial says Weight, Documents and the dates are lower bounds: the
+	// dates or predicates cut a link of which the store keeps only some
+	// sentences.
+	Partial    bool                   `json:"partial,omitempty"`
 	Counts     map[graph.EdgeKind]int `json:"kinds"` // weight per kind
 	Predicates map[string]int         `json:"predicates,omitempty"`
 	FirstSeen  string                 `json:"first_seen,omitempty"`
@@ -200,6 +291,9 @@ func Neighbors(ctx context.Context, st *graph.Store, id string, opt NeighborOpti
 	if err := opt.Range.check(); err != nil {
 		return nil, fmt.Errorf("neighbors: %w", err)
 	}
+	if err := checkPredicates(opt.Predicates); err != nil {
+		return nil, fmt.Errorf("neighbors: %w", err)
+	}
 	kinds, err := kindSet(opt.Kinds)
 	if err != nil {
 		return nil, fmt.Errorf("neighbors: %w", err)
@@ -211,8 +305,13 @@ func Neighbors(ctx context.Context, st *graph.Store, id string, opt NeighborOpti
 	}
 	var ns []*Neighbor
 	index := map[string]int{}
+	allDocs := map[string]int{} // documents naming both, whatever the dates
 	err = st.EdgesOf(ctx, id, func(e graph.Edge) error {
-		if !kinds[e.Kind] || !opt.Range.overlaps(e.FirstSeen, e.LastSeen) {
+		if !kinds[e.Kind] {
+			return nil
+		}
+		v, ok := viewEdge(e, opt.Range, opt.Predicates)
+		if !ok {
 			return nil
 		}
 		other := e.Target
@@ -226,18 +325,20 @@ func Neighbors(ctx context.Context, st *graph.Store, id string, opt NeighborOpti
 			ns = append(ns, &Neighbor{Entity: graph.Entity{ID: other}, Counts: map[graph.EdgeKind]int{}})
 		}
 		n := ns[i]
-		n.Weight += e.Weight
-		n.Documents = max(n.Documents, e.Documents)
-		n.Counts[e.Kind] += e.Weight
-		for p, c := range e.Predicates {
+		n.Weight += v.Weight
+		n.Documents = max(n.Documents, v.Documents)
+		allDocs[other] = max(allDocs[other], e.Documents)
+		n.Counts[e.Kind] += v.Weight
+		n.Partial = n.Partial || v.Partial
+		for p, c := range v.Predicates {
 			if n.Predicates == nil {
 				n.Predicates = map[string]int{}
 			}
 			n.Predicates[p] += c
 		}
-		n.FirstSeen = graph.MinDate(n.FirstSeen, e.FirstSeen)
-		n.LastSeen = graph.MaxDate(n.LastSeen, e.LastSeen)
-		n.Evidence = strongest(e, opt.Range, n.Evidence)
+		n.FirstSeen = graph.MinDate(n.FirstSeen, v.FirstSeen)
+		n.LastSeen = graph.MaxDate(n.LastSeen, v.LastSeen)
+		n.Evidence = strongest(e.Kind, v.Evidence, n.Evidence)
 		return nil
 	})
 	if err != nil {
@@ -258,11 +359,11 @@ func Neighbors(ctx context.Context, st *graph.Store, id string, opt NeighborOpti
 		n.Entity = en
 		return types[en.Type], nil
 	}
+	stats, err := st.Stats()
+	if err != nil {
+		return nil, fmt.Errorf("neighbors: %w", err)
+	}
 	if by == ByNPMI {
-		stats, err := st.Stats()
-		if err != nil {
-			return nil, fmt.Errorf("neighbors: %w", err)
-		}
 		// Every neighbour is read; the reads are independent, so they run
 		// on all cores.
 		oks := make([]bool, len(ns))
@@ -286,7 +387,7 @@ func Neighbors(ctx context.Context, st *graph.Store, id string, opt NeighborOpti
 		kept := ns[:0]
 		for i, n := range ns {
 			if oks[i] {
-				n.NPMI = npmi(n.Documents, center.Documents, n.Entity.Documents, stats.Documents)
+				n.NPMI = npmi(allDocs[n.Entity.ID], center.Documents, n.Entity.Documents, stats.Documents)
 				kept = append(kept, n)
 			}
 		}
@@ -336,6 +437,9 @@ func Neighbors(ctx context.Context, st *graph.Store, id string, opt NeighborOpti
 	}
 	docs := newDocCache(st)
 	for _, n := range ns {
+		if by != ByNPMI {
+			n.NPMI = npmi(allDocs[n.Entity.ID], center.Documents, n.Entity.Documents, stats.Documents)
+		}
 		docs.fill(n.Evidence)
 		res.Neighbors = append(res.Neighbors, *n)
 	}
@@ -407,6 +511,9 @@ type Partner struct {
 	Predicates map[string]int `json:"predicates"`
 	FirstSeen  string         `json:"first_seen,omitempty"`
 	LastSeen   string         `json:"last_seen,omitempty"`
+	// Partial says the counts and dates are lower bounds (see
+	// Neighbor.Partial).
+	Partial bool `json:"partial,omitempty"`
 }
 
 // RelationsResult answers Relations.
@@ -430,15 +537,17 @@ func Relations(ctx context.Context, st *graph.Store, id string, opt RelationOpti
 	if err := opt.Range.check(); err != nil {
 		return nil, fmt.Errorf("relations: %w", err)
 	}
+	if err := checkPredicates(opt.Predicates); err != nil {
+		return nil, fmt.Errorf("relations: %w", err)
+	}
 	center, err := st.Entity(id)
 	if err != nil {
 		return nil, fmt.Errorf("relations: %w", err)
 	}
-	keepPred := func(p string) bool { return len(opt.Predicates) == 0 || slices.Contains(opt.Predicates, p) }
 	res := &RelationsResult{Entity: center, Partners: []Partner{}, Interactions: []Interaction{}}
 	var edges []graph.Edge
 	err = st.EdgesOf(ctx, id, func(e graph.Edge) error {
-		if e.Kind == graph.Interaction && opt.Range.overlaps(e.FirstSeen, e.LastSeen) {
+		if e.Kind == graph.Interaction {
 			edges = append(edges, e)
 		}
 		return nil
@@ -448,6 +557,10 @@ func Relations(ctx context.Context, st *graph.Store, id string, opt RelationOpti
 	}
 	docs := newDocCache(st)
 	for _, e := range edges {
+		v, ok := viewEdge(e, opt.Range, opt.Predicates)
+		if !ok {
+			continue
+		}
 		other := e.Target
 		if other == id {
 			other = e.Source
@@ -456,26 +569,11 @@ func Relations(ctx context.Context, st *graph.Store, id string, opt RelationOpti
 		if err != nil {
 			return nil, fmt.Errorf("relations of %s: %w", center.Name, err)
 		}
-		p := Partner{Entity: en, Weight: e.Weight, Documents: e.Documents, Predicates: map[string]int{}, FirstSeen: e.FirstSeen, LastSeen: e.LastSeen}
-		for k, v := range e.Predicates {
-			if keepPred(k) {
-				p.Predicates[k] = v
-			}
-		}
-		if len(opt.Predicates) > 0 {
-			p.Weight = 0
-			for _, v := range p.Predicates {
-				p.Weight += v
-			}
-			if p.Weight == 0 {
-				continue
-			}
-		}
+		p := Partner{Entity: en, Weight: v.Weight, Documents: v.Documents, Predicates: map[string]int{},
+			FirstSeen: v.FirstSeen, LastSeen: v.LastSeen, Partial: v.Partial}
+		maps.Copy(p.Predicates, v.Predicates)
 		res.Partners = append(res.Partners, p)
-		for _, ev := range e.Evidence {
-			if (opt.Range.set() && !opt.Range.has(ev.Date)) || !keepPred(ev.Predicate) {
-				continue
-			}
+		for _, ev := range v.Evidence {
 			x := Evidence{Kind: e.Kind, Evidence: ev}
 			docs.fill(&x)
 			res.Interactions = append(res.Interactions, Interaction{Partner: en, Predicate: ev.Predicate, Date: ev.Date, Evidence: x})
@@ -638,12 +736,13 @@ func Paths(ctx context.Context, st *graph.Store, from, to string, opt PathOption
 				if err != nil {
 					return nil, fmt.Errorf("path: %w", err)
 				}
-				if !r.overlaps(e.FirstSeen, e.LastSeen) {
+				v, ok := viewEdge(e, r, nil)
+				if !ok {
 					continue
 				}
-				h.Weight += e.Weight
-				h.Counts[k] += e.Weight
-				h.Evidence = strongest(e, r, h.Evidence)
+				h.Weight += v.Weight
+				h.Counts[k] += v.Weight
+				h.Evidence = strongest(k, v.Evidence, h.Evidence)
 			}
 			h.Cost = graph.LinkCost(float64(h.Weight))
 			docs.fill(h.Evidence)

@@ -15,8 +15,8 @@ import (
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ingest"
-	"github.com/graphbuild/graphbuild/pkg/ner"
 	"github.com/graphbuild/graphbuild/pkg/query"
+	"github.com/graphbuild/graphbuild/pkg/relation"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
@@ -35,7 +35,7 @@ func fixtureStore(t testing.TB, paths ...string) *graph.Store {
 	if st := stores[key]; st != nil {
 		return st
 	}
-	ex, err := ner.Default()
+	ex, err := ingest.DefaultExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestRelationsSeed(t *testing.T) {
 	}
 	found := false
 	for _, in := range res.Interactions {
-		if in.Partner.Name == "Sergey Lavrov" && in.Date == "2016-12-09" && (in.Predicate == ner.PredMet || in.Predicate == ner.PredTalks) &&
+		if in.Partner.Name == "Sergey Lavrov" && in.Date == "2016-12-09" && (in.Predicate == relation.Met || in.Predicate == relation.Talks) &&
 			strings.Contains(in.Evidence.Text, "Lavrov") && in.Evidence.Source != "" {
 			found = true
 		}
@@ -210,7 +210,7 @@ func TestRelationsSeed(t *testing.T) {
 			t.Errorf("interactions out of date order: %s after %s", b.Date, a.Date)
 		}
 	}
-	phone, err := query.Relations(context.Background(), st, kerry.ID, query.RelationOptions{Predicates: []string{ner.PredPhone}})
+	phone, err := query.Relations(context.Background(), st, kerry.ID, query.RelationOptions{Predicates: []string{relation.Phone}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func TestRelationsSeed(t *testing.T) {
 		t.Error("no phone call between Kerry and Lavrov (the Al-Monitor article)")
 	}
 	for _, in := range phone.Interactions {
-		if in.Predicate != ner.PredPhone || in.Date != "2016-09-28" {
+		if in.Predicate != relation.Phone || in.Date != "2016-09-28" {
 			t.Errorf("predicate filter kept %+v", in)
 		}
 	}
@@ -246,7 +246,7 @@ func TestRelationsFixtures(t *testing.T) {
 	if lavrov == nil {
 		t.Fatalf("Kerry's partners lack Sergey Lavrov: %+v", res.Partners)
 	}
-	if lavrov.Predicates[ner.PredMet] == 0 || lavrov.LastSeen != "2016-12-09" {
+	if lavrov.Predicates[relation.Met] == 0 || lavrov.LastSeen != "2016-12-09" {
 		t.Errorf("Kerry — Lavrov: %+v; want a meeting, last seen 2016-12-09", lavrov)
 	}
 	all, err := query.Relations(context.Background(), st, kerry.ID, query.RelationOptions{})

@@ -156,6 +156,14 @@ func kindCounts(m map[graph.EdgeKind]int) string {
 	return strings.Join(parts, ", ")
 }
 
+// atLeast formats a count, "12+" when it is a lower bound.
+func atLeast(n int, partial bool) string {
+	if partial {
+		return strconv.Itoa(n) + "+"
+	}
+	return strconv.Itoa(n)
+}
+
 func dash(s string) string {
 	if s == "" {
 		return "-"
@@ -177,15 +185,12 @@ func (r *NeighborsResult) WriteText(w io.Writer, opt TextOptions) error {
 	t := &table{header: []string{"#", "NEIGHBOUR", "TYPE", "WEIGHT", "DOCS", "NPMI", "KINDS", "FIRST", "LAST"},
 		right: []bool{true, false, false, true, true, true, false, false, false}}
 	for i, n := range r.Neighbors {
-		npmi := "-"
-		if r.By == ByNPMI {
-			npmi = strconv.FormatFloat(n.NPMI, 'f', 3, 64)
-		}
+		npmi := strconv.FormatFloat(n.NPMI, 'f', 3, 64)
 		note := ""
 		if opt.Evidence {
 			note = evidenceLine(n.Evidence)
 		}
-		t.add(note, strconv.Itoa(i+1), n.Entity.Name, n.Entity.Type, strconv.Itoa(n.Weight), strconv.Itoa(n.Documents), npmi,
+		t.add(note, strconv.Itoa(i+1), n.Entity.Name, n.Entity.Type, atLeast(n.Weight, n.Partial), atLeast(n.Documents, n.Partial), npmi,
 			kindCounts(n.Counts), dash(n.FirstSeen), dash(n.LastSeen))
 	}
 	t.write(bw)
@@ -202,7 +207,7 @@ func (r *RelationsResult) WriteText(w io.Writer, opt TextOptions) error {
 	t := &table{header: []string{"PARTNER", "TYPE", "TIMES", "DOCS", "PREDICATES", "FIRST", "LAST"},
 		right: []bool{false, false, true, true, false, false, false}}
 	for _, p := range r.Partners {
-		t.add("", p.Entity.Name, p.Entity.Type, strconv.Itoa(p.Weight), strconv.Itoa(p.Documents), countsText(p.Predicates), dash(p.FirstSeen), dash(p.LastSeen))
+		t.add("", p.Entity.Name, p.Entity.Type, atLeast(p.Weight, p.Partial), atLeast(p.Documents, p.Partial), countsText(p.Predicates), dash(p.FirstSeen), dash(p.LastSeen))
 	}
 	t.write(bw)
 	bw.WriteString("\n")

@@ -20,7 +20,6 @@ import (
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ingest"
-	"github.com/graphbuild/graphbuild/pkg/ner"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
@@ -62,7 +61,7 @@ func seedStore(t *testing.T) *graph.Store {
 	if len(errs) > 0 || len(inputs) == 0 {
 		t.Fatalf("seed inputs: %v", errs)
 	}
-	ex, err := ner.Default()
+	ex, err := ingest.DefaultExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,14 +1,16 @@
-package ner
+package relation
 
 import (
+	"github.com/graphbuild/graphbuild/pkg/ner"
 	"slices"
+	"sort"
 	"strings"
 )
 
 // Relation says that a sentence reports an interaction between two
 // mentions: a meeting, talks, a phone call, a visit, hosting or receiving,
 // negotiating or signing with each other.
-type Relation struct {
+type Interaction struct {
 	// A and B index Analysis.Mentions. A is the actor when the sentence
 	// names one (the host, the caller, the visitor), else the first named.
 	A, B int
@@ -20,17 +22,21 @@ type Relation struct {
 
 // The predicates Relations reports, normalised from the words that say them.
 const (
-	PredMet        = "met"
-	PredTalks      = "talks"
-	PredPhone      = "phone call"
-	PredVisit      = "visit"
-	PredHosted     = "hosted"
-	PredReceived   = "received"
-	PredNegotiated = "negotiated"
-	PredSigned     = "signed"
+	Met        = "met"
+	Talks      = "talks"
+	Phone      = "phone call"
+	Visit      = "visit"
+	Hosted     = "hosted"
+	Received   = "received"
+	Negotiated = "negotiated"
+	Signed     = "signed"
+	Dinner     = "dinner" // a dinner, lunch or breakfast together
 )
 
-// Relations finds the interactions each sentence of a reports between a
+// Predicates lists every predicate Extract reports.
+var Predicates = []string{Met, Talks, Phone, Visit, Hosted, Received, Negotiated, Signed, Dinner}
+
+// Extract finds the interactions each sentence of a reports between a
 // PERSON and another PERSON, ORG or GPE. It reads the part-of-speech tags
 // and the shape of the sentence rather than pairing names near a verb: the
 // subject of an interaction verb is the name right before it (through
@@ -41,75 +47,154 @@ const (
 // talks with"). Reported speech gives the interaction of the reported
 // clause only, and negated or refused interactions give none.
 //
-// Relations come in sentence order, at most one per pair of entities per
-// sentence. It reads a without changing it and is safe for concurrent use.
-func Relations(a *Analysis) []Relation {
-	if a == nil || len(a.Mentions) < 2 {
+// A party may be named in an earlier sentence of the text: a subject "he",
+// "she" or "the prime minister" stands for the one person named just before
+// who fits (none when two do), and a lone word of a person's full name
+// named earlier ("Xi" after "Xi Jinping") for that person when no other
+// person's name holds it. Such an Interaction's mention is the earlier one.
+//
+// Interactions come in sentence order, at most one per pair of entities per
+// sentence. Extract reads a without changing it and is safe for concurrent
+// use.
+func Extract(a *ner.Analysis) []Interaction {
+	if a == nil || len(a.Mentions) == 0 {
 		return nil
 	}
-	var out []Relation
-	var c relClause
-	candidateSentences(a, relCandidates, func(si, lo, hi int) {
-		c.reset(a, si, lo, hi)
+	var out []Interaction
+	c := relClause{a: a}
+	candidateSentences(a, func(si, lo, hi int) {
+		if !relCandidates(a.Mentions[lo:hi], lo > 0) {
+			return
+		}
+		c.reset(si, lo, hi)
 		c.run()
 		out = append(out, c.out...)
 	})
 	return out
 }
 
-// candidateSentences calls fn for each sentence with two mentions or more,
-// a.Mentions[lo:hi], that keep accepts (every one when keep is nil), in
-// order. Mentions must be in text order.
-func candidateSentences(a *Analysis, keep func([]Mention) bool, fn func(si, lo, hi int)) {
+// candidateSentences calls fn for each sentence the rules may read, in
+// order, with its mentions a.Mentions[lo:hi]: a sentence with a trigger
+// word and two mentions or more, or one mention after a mention of an
+// earlier sentence (a pronoun, a role or a lone surname may name the other
+// party). Mentions must be in text order. It does not look at types.
+func candidateSentences(a *ner.Analysis, fn func(si, lo, hi int)) {
 	for lo := 0; lo < len(a.Mentions); {
 		hi := lo + 1
 		for hi < len(a.Mentions) && a.Mentions[hi].Sentence == a.Mentions[lo].Sentence {
 			hi++
 		}
-		si := a.Mentions[lo].Sentence
-		if hi-lo >= 2 && si >= 0 && si < len(a.Sentences) && (keep == nil || keep(a.Mentions[lo:hi])) {
+		if si := a.Mentions[lo].Sentence; candidate(a, si, lo, hi) {
 			fn(si, lo, hi)
 		}
 		lo = hi
 	}
 }
 
+// candidate reports whether sentence si with mentions a.Mentions[lo:hi] is
+// one the rules read.
+func candidate(a *ner.Analysis, si, lo, hi int) bool {
+	if si < 0 || si >= len(a.Sentences) || (hi-lo < 2 && lo == 0) {
+		return false
+	}
+	s := a.Sentences[si]
+	trigger := false
+	for _, t := range a.Tokens[s.First:s.Last] {
+		if _, ok := lowerLookup(t.Text, relTriggers); ok {
+			trigger = true
+			break
+		}
+	}
+	if !trigger || hi-lo >= 2 {
+		return trigger
+	}
+	// One mention: the other party must be a pronoun, a role or a lone
+	// word of an earlier name.
+	for _, t := range a.Tokens[s.First:s.Last] {
+		if _, ok := lowerLookup(t.Text, relReferring); ok {
+			return true
+		}
+	}
+	for t := s.First; t < s.Last; t++ {
+		if w := a.Tokens[t].Text; nameWord(w) && !(a.Tokens[t].Start >= a.Mentions[lo].Start && a.Tokens[t].Start < a.Mentions[lo].End) && earlierNameWord(a, lo, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// relReferring are the words that may name a person of an earlier
+// sentence: pronouns and the heads of roles.
+var relReferring = func() map[string]string {
+	m := map[string]string{"he": "", "she": "", "him": "", "her": ""}
+	for w := range relRoles {
+		m[w] = ""
+	}
+	return m
+}()
+
+// earlierNameWord reports whether w is the first or last word of a name
+// of two words or more among a.Mentions[:lo], whatever its type.
+func earlierNameWord(a *ner.Analysis, lo int, w string) bool {
+	for _, m := range a.Mentions[:lo] {
+		if !strings.Contains(m.Text, " ") {
+			continue
+		}
+		if strings.HasPrefix(m.Text, w+" ") || strings.HasSuffix(m.Text, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
 // relCandidates reports whether the mentions of a sentence hold a PERSON and
-// another mention that could be its partner.
-func relCandidates(ms []Mention) bool {
+// another mention that could be its partner, or, after earlier mentions
+// (earlier), a mention that may meet a person named before.
+func relCandidates(ms []ner.Mention, earlier bool) bool {
 	person, other := 0, 0
 	for _, m := range ms {
 		switch m.Type {
-		case Person:
+		case ner.Person:
 			person++
-		case Org, GPE:
+		case ner.Org, ner.GPE:
 			other++
 		}
 	}
-	return person >= 1 && person+other >= 2
+	return person >= 1 && person+other >= 2 || earlier && person+other >= 1
 }
 
 // relClause holds the working state for one sentence; its slices are reused
 // from sentence to sentence.
 type relClause struct {
-	a      *Analysis
+	a      *ner.Analysis
 	sent   int
 	lo, hi int   // token range of the sentence
-	ment   []int // per token of the sentence: mention index or -1
+	ment   []int // per token of the sentence: mention id or -1
 	mFirst []int // per mention (offset by mlo): first token
 	mLast  []int // last token (inclusive)
 	mlo    int
 	mhi    int
-	main   []int // subject of the main clause, computed lazily
-	mainOK bool
-	places bool // a place noun after a name keeps the name (visits)
-	out    []Relation
-	seen   [][2]int
+	// proxies are mentions of earlier sentences that tokens of this one
+	// stand for (a pronoun, a role, a lone surname); proxy k has the
+	// mention id len(a.Mentions)+k.
+	proxies []proxy
+	names   map[string]int // lone words of people's names: see nameWords
+	namesOK bool
+	main    []int // subject of the main clause, computed lazily
+	mainOK  bool
+	places  bool // a place noun after a name keeps the name (visits)
+	out     []Interaction
+	seen    [][2]int
 }
 
-func (c *relClause) reset(a *Analysis, si, mlo, mhi int) {
+// proxy is a mention of an earlier sentence standing at tokens first..last.
+type proxy struct{ idx, first, last int }
+
+func (c *relClause) reset(si, mlo, mhi int) {
+	a := c.a
 	s := a.Sentences[si]
-	c.a, c.sent, c.lo, c.hi, c.mlo, c.mhi = a, si, s.First, s.Last, mlo, mhi
+	c.sent, c.lo, c.hi, c.mlo, c.mhi = si, s.First, s.Last, mlo, mhi
+	c.proxies = c.proxies[:0]
 	n := s.Last - s.First
 	if cap(c.ment) < n {
 		c.ment = make([]int, n)
@@ -139,6 +224,9 @@ func (c *relClause) reset(a *Analysis, si, mlo, mhi int) {
 		}
 		c.mFirst = append(c.mFirst, first)
 		c.mLast = append(c.mLast, last)
+	}
+	if mlo > 0 {
+		c.loneNames()
 	}
 	c.main, c.mainOK = nil, false
 	c.out, c.seen = c.out[:0], c.seen[:0]
@@ -179,9 +267,36 @@ func (c *relClause) mention(i int) int {
 	return c.ment[i-c.lo]
 }
 
-func (c *relClause) first(m int) int { return c.mFirst[m-c.mlo] }
-func (c *relClause) last(m int) int  { return c.mLast[m-c.mlo] }
-func (c *relClause) typ(m int) Type  { return c.a.Mentions[m].Type }
+func (c *relClause) first(m int) int {
+	if m >= len(c.a.Mentions) {
+		return c.proxies[m-len(c.a.Mentions)].first
+	}
+	return c.mFirst[m-c.mlo]
+}
+
+func (c *relClause) last(m int) int {
+	if m >= len(c.a.Mentions) {
+		return c.proxies[m-len(c.a.Mentions)].last
+	}
+	return c.mLast[m-c.mlo]
+}
+
+// ref returns the index in a.Mentions of mention id m.
+func (c *relClause) ref(m int) int {
+	if m >= len(c.a.Mentions) {
+		return c.proxies[m-len(c.a.Mentions)].idx
+	}
+	return m
+}
+
+func (c *relClause) typ(m int) ner.Type { return c.a.Mentions[c.ref(m)].Type }
+
+// addProxy records that tokens first..last stand for mention idx of an
+// earlier sentence and returns its mention id.
+func (c *relClause) addProxy(idx, first, last int) int {
+	c.proxies = append(c.proxies, proxy{idx, first, last})
+	return len(c.a.Mentions) + len(c.proxies) - 1
+}
 
 // lookup looks token i up in table, folded to lower case.
 func (c *relClause) lookup(i int, table map[string]string) (string, bool) {
@@ -234,17 +349,22 @@ func (c *relClause) capitalised(i int) bool {
 // relVerbs are interaction verbs by form. Forms that are also nouns
 // ("talks", "visit") are told apart by context.
 var relVerbs = map[string]string{
-	"meet": PredMet, "meets": PredMet, "met": PredMet, "meeting": PredMet,
-	"talk": PredTalks, "talks": PredTalks, "talked": PredTalks, "talking": PredTalks,
-	"speak": PredTalks, "speaks": PredTalks, "spoke": PredTalks, "spoken": PredTalks, "speaking": PredTalks,
-	"confer": PredTalks, "conferred": PredTalks, "confers": PredTalks,
-	"phone": PredPhone, "phoned": PredPhone, "phones": PredPhone,
-	"telephone": PredPhone, "telephoned": PredPhone, "telephones": PredPhone,
-	"visit": PredVisit, "visits": PredVisit, "visited": PredVisit, "visiting": PredVisit,
-	"host": PredHosted, "hosts": PredHosted, "hosted": PredHosted, "hosting": PredHosted,
-	"receive": PredReceived, "receives": PredReceived, "received": PredReceived, "receiving": PredReceived,
-	"negotiate": PredNegotiated, "negotiates": PredNegotiated, "negotiated": PredNegotiated, "negotiating": PredNegotiated,
-	"sign": PredSigned, "signs": PredSigned, "signed": PredSigned, "signing": PredSigned,
+	"meet": Met, "meets": Met, "met": Met, "meeting": Met,
+	"talk": Talks, "talks": Talks, "talked": Talks, "talking": Talks,
+	"speak": Talks, "speaks": Talks, "spoke": Talks, "spoken": Talks, "speaking": Talks,
+	"confer": Talks, "conferred": Talks, "confers": Talks,
+	"phone": Phone, "phoned": Phone, "phones": Phone,
+	"telephone": Phone, "telephoned": Phone, "telephones": Phone,
+	"visit": Visit, "visits": Visit, "visited": Visit, "visiting": Visit,
+	"host": Hosted, "hosts": Hosted, "hosted": Hosted, "hosting": Hosted,
+	"receive": Received, "receives": Received, "received": Received, "receiving": Received,
+	"negotiate": Negotiated, "negotiates": Negotiated, "negotiated": Negotiated, "negotiating": Negotiated,
+	"sign": Signed, "signs": Signed, "signed": Signed, "signing": Signed,
+	"greet": Met, "greets": Met, "greeted": Met, "greeting": Met,
+	"welcome": Received, "welcomes": Received, "welcomed": Received, "welcoming": Received,
+	"dine": Dinner, "dines": Dinner, "dined": Dinner, "dining": Dinner, "lunched": Dinner, "breakfasted": Dinner,
+	"spent": Met, "spends": Met, "spend": Met, "spending": Met,
+	"sat": Met, "sits": Met, "sit": Met, "sitting": Met,
 }
 
 // relVerbNoun are the verb forms that are also nouns.
@@ -255,7 +375,13 @@ var relVerbNoun = map[string]string{
 
 // relDirect are verbs whose direct object is the partner ("met Lavrov").
 var relDirect = map[string]string{
-	PredMet: "", PredPhone: "", PredVisit: "", PredHosted: "", PredReceived: "",
+	Met: "", Phone: "", Visit: "", Hosted: "", Received: "",
+}
+
+// relWithOnly are verbs whose partner only follows "with" ("spent three
+// hours with Putin", "sat down with Trump").
+var relWithOnly = map[string]string{
+	"spent": "", "spends": "", "spend": "", "spending": "", "sat": "", "sits": "", "sit": "", "sitting": "",
 }
 
 // relWithTo are verbs whose partner may follow "to" ("spoke to Lavrov").
@@ -279,11 +405,12 @@ var relTell = map[string]string{"told": "", "tells": "", "tell": "", "assured": 
 
 // relNouns are interaction nouns.
 var relNouns = map[string]string{
-	"meeting": PredMet, "meetings": PredMet, "summit": PredMet,
-	"talks": PredTalks, "discussions": PredTalks, "conversation": PredTalks, "conversations": PredTalks,
-	"negotiations": PredNegotiated, "call": PredPhone, "calls": PredPhone,
-	"visit": PredVisit, "visits": PredVisit,
-	"dinner": PredMet, "lunch": PredMet, "breakfast": PredMet,
+	"meeting": Met, "meetings": Met, "summit": Met,
+	"talks": Talks, "discussions": Talks, "conversation": Talks, "conversations": Talks,
+	"negotiations": Negotiated, "call": Phone, "calls": Phone,
+	"visit": Visit, "visits": Visit,
+	"dinner": Dinner, "lunch": Dinner, "breakfast": Dinner, "banquet": Dinner, "dinners": Dinner, "lunches": Dinner,
+	"discussion": Talks, "chat": Talks, "conference": Phone, "videoconference": Phone,
 }
 
 // relLight are light verbs whose subject is the party of an interaction
@@ -301,7 +428,7 @@ var relLight = map[string]string{
 // relAdverbial are the prepositions that attach an interaction noun to the
 // sentence's subject ("during a visit to", "following talks with").
 var relAdverbial = map[string]string{
-	"during": "", "following": "", "after": "", "before": "", "in": "", "for": "", "at": "", "amid": "",
+	"during": "", "following": "", "after": "", "before": "", "in": "", "for": "", "at": "", "amid": "", "over": "",
 }
 
 // relMotion are verbs of travel after which "for talks" is the traveller's.
@@ -309,6 +436,8 @@ var relMotion = map[string]string{
 	"leave": "", "leaves": "", "left": "", "travel": "", "travels": "", "travelled": "", "traveled": "",
 	"fly": "", "flies": "", "flew": "", "head": "", "heads": "", "headed": "", "arrive": "", "arrives": "",
 	"arrived": "", "go": "", "goes": "", "went": "", "come": "", "comes": "", "came": "", "set": "",
+	"flying": "", "travelling": "", "traveling": "", "heading": "", "arriving": "", "visited": "",
+	"visits": "", "visiting": "", "returned": "", "returns": "", "return": "",
 }
 
 // relAux may stand between a subject and its verb ("is expected to meet").
@@ -396,18 +525,25 @@ var relTriggers = func() map[string]string {
 	for _, w := range []string{"shook", "shake", "shakes", "shaking", "called", "calls", "rang", "rings"} {
 		m[w] = ""
 	}
+	// "conference" counts only after "video", "phone" or "telephone":
+	// those are the triggers, not the common word.
+	delete(m, "conference")
+	m["video"] = ""
 	return m
 }()
 
-// hasRelTrigger reports whether any token of tokens is a word in relTriggers
-// (any case).
-func hasRelTrigger(tokens []Token) bool {
-	for _, t := range tokens {
-		if _, ok := lowerLookup(t.Text, relTriggers); ok {
-			return true
-		}
+// NeedsTags is the ner.TagFilter of the rules: it accepts every sentence
+// whose tags Extract may read, whatever the types of its mentions (two
+// mentions or more, or one after an earlier sentence's, and a trigger
+// word), so that an Extractor
+// built with ner.Extractor.WithTagFilter(NeedsTags) tags only those.
+func NeedsTags(a *ner.Analysis, si int) bool {
+	lo := sort.Search(len(a.Mentions), func(i int) bool { return a.Mentions[i].Sentence >= si })
+	hi := lo
+	for hi < len(a.Mentions) && a.Mentions[hi].Sentence == si {
+		hi++
 	}
-	return false
+	return hi > lo && candidate(a, si, lo, hi)
 }
 
 // run finds the sentence's relations. Keep relTriggers in step with the
@@ -418,7 +554,7 @@ func (c *relClause) run() {
 			continue
 		}
 		if pred, ok := c.lookup(i, relNouns); ok && c.nounUse(i) {
-			if pred == PredPhone && !c.phoneCall(i) {
+			if pred == Phone && !c.phoneCall(i) {
 				continue
 			}
 			c.nominal(i, pred)
@@ -432,15 +568,19 @@ func (c *relClause) run() {
 			continue
 		}
 		if c.inSet(i, relComm) && c.verbUse(i) && c.phoneCue(i) {
-			c.verbal(i, PredPhone)
+			c.verbal(i, Phone)
+			continue
+		}
+		if c.is(i, "discuss", "discussed", "discusses", "discussing") && c.verbUse(i) && c.withPartner(i+1, false) != nil {
+			c.verbal(i, Talks) // "to discuss the conflict with Raisi"
 			continue
 		}
 		if c.is(i, "shook", "shake", "shakes", "shaking") && c.is(i+1, "hands") {
-			c.verbal(i, PredMet) // "Obama and Castro shook hands"
+			c.verbal(i, Met) // "Obama and Castro shook hands"
 			continue
 		}
 		if c.is(i, "called", "calls", "rang", "rings") && isVerbTag(c.tag(i)) && c.callObject(i) {
-			c.verbal(i, PredPhone)
+			c.verbal(i, Phone)
 		}
 	}
 }
@@ -498,7 +638,8 @@ func (c *relClause) verbUse(i int) bool {
 			// "Kerry and Lavrov meet", "will meet", "who meets"
 			if c.is(p, ",") {
 				t := c.tag(i)
-				return t == "VBD" || t == "VBZ" || t == "VBP" || c.is(i, "meets", "visits")
+				return t == "VBD" || t == "VBZ" || t == "VBP" || c.is(i, "meets", "visits") ||
+					c.is(i, "meeting") && c.mention(p-1) >= 0 && !c.is(i+1, "between", "with") && !c.is(i+1, "of")
 			}
 			return true
 		}
@@ -513,7 +654,14 @@ func (c *relClause) verbUse(i int) bool {
 
 // phoneCall reports whether "call" at i is a telephone call.
 func (c *relClause) phoneCall(i int) bool {
-	return c.is(i-1, "phone", "telephone", "video") || c.is(i+1, "between")
+	if c.is(i-1, "phone", "telephone", "video") || c.is(i+1, "between") {
+		return true
+	}
+	// "in a call with Kishida", "in a call that lasted an hour"
+	if !c.is(i, "call", "calls") || !c.is(i-1, "a", "the", "their", "his", "her", "joint", "brief", "long", "lengthy", "hour-long", "first", "second") {
+		return false
+	}
+	return c.is(i+1, "with", "that", "which", "lasting", "late", "earlier") || c.is(i+1, "on") && c.is(i-2, "in", "during")
 }
 
 // callObject reports whether "called" at i is a phone call: a person
@@ -521,7 +669,7 @@ func (c *relClause) phoneCall(i int) bool {
 // Lavrov on Friday to discuss"), not "called Lavrov a liar" or "called on".
 func (c *relClause) callObject(i int) bool {
 	m := c.mention(i + 1)
-	if m < 0 || c.typ(m) != Person {
+	if m < 0 || c.typ(m) != ner.Person {
 		return false
 	}
 	n := c.last(m) + 1
@@ -541,6 +689,9 @@ func (c *relClause) phoneCue(i int) bool {
 		if c.is(j, "phone", "telephone", "phone-call", "telephonically") {
 			return true
 		}
+		if c.is(j, "call") && c.is(j-1, "a", "video") && !c.is(j+1, "for", "to") {
+			return true // "spoke for an hour in a call"
+		}
 	}
 	return false
 }
@@ -548,7 +699,7 @@ func (c *relClause) phoneCue(i int) bool {
 // verbal handles an interaction verb at i.
 func (c *relClause) verbal(i int, pred string) {
 	if c.is(i, "spoke", "speak", "speaks", "spoken", "speaking", "talked", "talk", "talks", "talking") && c.phoneCue(i) {
-		pred = PredPhone
+		pred = Phone
 	}
 	comm := c.inSet(i, relComm)
 	// Passive: "Erdogan was received by Putin".
@@ -574,9 +725,22 @@ func (c *relClause) verbal(i int, pred string) {
 			return
 		}
 	}
+	if c.inSet(i, relWithOnly) && (c.is(i, "sat", "sits", "sit", "sitting") && !(c.is(i+1, "down") && c.is(i+2, "with")) || c.withPartner(i+1, false) == nil) {
+		return
+	}
 	subj := c.subject(i)
+	if subj == nil && c.is(i-1, ",") && c.mention(i-2) >= 0 && c.is(i, "meeting", "speaking", "talking", "visiting") {
+		subj = c.subject(i - 1) // "Blinken and Wang Yi, meeting on the sidelines, discuss"
+	}
 	if subj == nil {
 		return
+	}
+	if c.is(i-1, "to") && subj[0] < len(c.a.Mentions) && c.inSet(c.titleStart(subj[0])-1, relNeg) {
+		return // "urged Trump to meet him"
+	}
+	_, direct := relDirect[pred]
+	if pred == Hosted && c.mealAfter(i) {
+		pred = Dinner // "hosts Meloni and Sánchez for dinner"
 	}
 	var objs []int
 	j := i + 1
@@ -586,8 +750,10 @@ func (c *relClause) verbal(i int, pred string) {
 	for c.in(j) && (c.tag(j) == "RB" || c.tag(j) == "RP") && !c.is(j, "by") {
 		j++
 	}
-	_, direct := relDirect[pred]
-	c.places = pred == PredVisit
+	if c.inSet(i, relWithOnly) {
+		direct = false
+	}
+	c.places = pred == Visit
 	defer func() { c.places = false }()
 	switch {
 	case comm:
@@ -603,18 +769,23 @@ func (c *relClause) verbal(i int, pred string) {
 		if objs == nil && end == j {
 			objs = c.withPartner(j, false)
 		}
+		if objs == nil && c.is(j, "him", "her") && (!c.in(j+1) || c.isPunct(j+1) || c.tag(j+1) == "IN") {
+			if m := c.objectPronoun(j, subj); m >= 0 {
+				objs = []int{m} // "Trump welcomed him in the Oval Office"
+			}
+		}
 	default:
 		// "signed an agreement with", "negotiated for two days with"
 		objs = c.withPartner(j, c.inSet(i, relWithTo))
 	}
-	if pred == PredReceived {
-		objs = c.onlyType(objs, Person)
+	if pred == Received {
+		objs = c.onlyType(objs, ner.Person)
 	}
 	if len(objs) > 0 {
 		c.pairs(subj, objs, pred)
 		return
 	}
-	if len(subj) >= 2 && pred != PredVisit && pred != PredHosted && pred != PredReceived {
+	if len(subj) >= 2 && pred != Visit && pred != Hosted && pred != Received {
 		for x := 0; x < len(subj); x++ {
 			for y := x + 1; y < len(subj); y++ {
 				c.add(subj[x], subj[y], pred)
@@ -623,7 +794,7 @@ func (c *relClause) verbal(i int, pred string) {
 	}
 }
 
-func (c *relClause) onlyType(ms []int, t Type) []int {
+func (c *relClause) onlyType(ms []int, t ner.Type) []int {
 	out := ms[:0]
 	for _, m := range ms {
 		if c.typ(m) == t {
@@ -693,11 +864,13 @@ func (c *relClause) subject(i int) []int {
 	}
 	if c.is(i-1, "to") {
 		// "Merkel will travel to Washington to meet Trump"
-		for k := i - 2; k >= c.lo && k > i-10; k-- {
+		// "Blinken flies to Nairobi for the first time since the election
+		// to meet with Ruto"
+		for k := i - 2; k >= c.lo && k > i-18; k-- {
 			if c.isPunct(k) {
 				break
 			}
-			if c.inSet(k, relMotion) && isVerbTag(c.tag(k)) {
+			if c.inSet(k, relMotion) && (isVerbTag(c.tag(k)) || c.mention(k-1) >= 0) {
 				return c.subject(k)
 			}
 		}
@@ -710,7 +883,13 @@ func (c *relClause) subject(i int) []int {
 			if m := c.antecedent(j, false); m >= 0 {
 				return []int{m}
 			}
+			if idx := c.earlierPerson(nil); idx >= 0 {
+				return []int{c.addProxy(idx, j, j)} // "He later met Modi"
+			}
 			return nil
+		}
+		if m := c.roleSubject(j); m >= 0 {
+			return []int{m} // "The Italian prime minister met Scholz"
 		}
 		if c.is(j, "who") {
 			j--
@@ -745,7 +924,7 @@ func (c *relClause) subject(i int) []int {
 		return nil
 	}
 	start := c.titleStart(head)
-	if c.typ(head) != Person && (c.tag(start-1) == "IN" || c.is(start-1, "to")) {
+	if c.typ(head) != ner.Person && (c.tag(start-1) == "IN" || c.is(start-1, "to")) {
 		return nil // "the leader of North Korea met"
 	}
 	group := []int{head}
@@ -793,7 +972,7 @@ func (c *relClause) namedApposition(j int) []int {
 	k := j - 1
 	for {
 		m := c.mention(k)
-		if m < 0 || c.typ(m) != Person || c.last(m) != k {
+		if m < 0 || c.typ(m) != ner.Person || c.last(m) != k {
 			return nil
 		}
 		group = append(group, m)
@@ -861,7 +1040,7 @@ func (c *relClause) titleStart(m int) int {
 	s := c.first(m)
 	for k := s - 1; k >= c.lo && k > c.first(m)-10; k-- {
 		if mm := c.mention(k); mm >= 0 {
-			if c.typ(mm) == Person {
+			if c.typ(mm) == ner.Person {
 				break
 			}
 			k = c.first(mm)
@@ -876,7 +1055,7 @@ func (c *relClause) titleStart(m int) int {
 			}
 			s = k
 		case c.is(k, "'s", "’s"):
-			if mm := c.mention(k - 1); mm >= 0 && c.typ(mm) != Person {
+			if mm := c.mention(k - 1); mm >= 0 && c.typ(mm) != ner.Person {
 				s = k
 				continue
 			}
@@ -926,7 +1105,7 @@ func (c *relClause) phrase(j int) ([]int, int) {
 				for after < c.hi && c.mention(after) < 0 && (c.inSet(after, relTitles) || c.tag(after) == "NNP") && after < c.last(m)+5 {
 					after++
 				}
-				if mm := c.mention(after); mm >= 0 && c.typ(mm) == Person {
+				if mm := c.mention(after); mm >= 0 && c.typ(mm) == ner.Person {
 					k = n
 					continue
 				}
@@ -940,14 +1119,15 @@ func (c *relClause) phrase(j int) ([]int, int) {
 				continue
 			}
 			return c.head(lastM, afterNoun, possessed), k
-		case c.is(k, "'s", "’s"):
+		case c.is(k, "'s", "’s") || c.is(k, "'", "’") && c.tag(k) == "POS":
 			possessed = lastM >= 0 && afterNoun == ""
 			if possessed && c.inSet(k+1, relGovNouns) {
 				// "Theresa May's government" stands for her
 				return []int{lastM}, k + 2
 			}
 			k++
-		case t == "DT" || t == "PRP$" || t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "VBN" && k > j && !c.is(k, "met"):
+		case t == "DT" || t == "PRP$" || t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "VBN" && k > j && !c.is(k, "met") ||
+			t == "VBG" && k > j && (c.tag(k+1) == "NN" || c.tag(k+1) == "NNS") && c.mention(k+1) < 0: // "the Senate's outgoing speaker"
 			if c.is(k, "no") {
 				return nil, k
 			}
@@ -976,10 +1156,10 @@ func (c *relClause) head(lastM int, afterNoun string, possessed bool) []int {
 	if afterNoun == "" {
 		return []int{lastM}
 	}
-	if _, ok := relGroupNouns[afterNoun]; ok && c.typ(lastM) != Person {
+	if _, ok := relGroupNouns[afterNoun]; ok && c.typ(lastM) != ner.Person {
 		return []int{lastM} // "Goldman Sachs executives"
 	}
-	if _, ok := relPlaceNouns[afterNoun]; ok && c.places && c.typ(lastM) != Person {
+	if _, ok := relPlaceNouns[afterNoun]; ok && c.places && c.typ(lastM) != ner.Person {
 		return []int{lastM} // "a visit to the West Bank settlement"
 	}
 	return nil // "Putin's envoy", "the Yasukuni Shrine visitors"
@@ -989,8 +1169,8 @@ func (c *relClause) head(lastM int, afterNoun string, possessed bool) []int {
 // Moon Jae-in", "Rouhani, Putin and Erdogan") and returns their heads and
 // the token after the list.
 func (c *relClause) phraseList(j int) ([]int, int) {
-	heads, end := c.phrase(j)
-	if heads == nil {
+	heads, end := c.appositive(c.phrase(j))
+	if heads == nil && !(c.is(end, "and") && end > j) {
 		return nil, end
 	}
 	for c.is(end, "and", ",", "&") {
@@ -1003,11 +1183,11 @@ func (c *relClause) phraseList(j int) ([]int, int) {
 		if isVerbTag(c.tag(n)) && c.mention(n) < 0 {
 			break
 		}
-		more, e := c.phrase(n)
+		more, e := c.appositive(c.phrase(n))
 		if more == nil {
 			break
 		}
-		if comma && !c.is(e, ",", "and") {
+		if comma && !c.is(e, ",", "and", ".") && c.in(e) {
 			break // "with Wang Yi, the State Department said": not a list
 		}
 		heads = append(heads, more...)
@@ -1016,38 +1196,117 @@ func (c *relClause) phraseList(j int) ([]int, int) {
 	return heads, end
 }
 
+// appositive takes the result of phrase: when the phrase names no person
+// and a person's name follows after a comma, set off by a comma or ending
+// the clause ("the Senate's outgoing speaker, Ken Lusaka, on the budget",
+// "the leader of the Republicans, Laurent Wauquiez"), that person is the
+// head.
+func (c *relClause) appositive(heads []int, end int) ([]int, int) {
+	if !c.is(end, ",") || len(heads) > 0 && c.typ(heads[0]) == ner.Person {
+		return heads, end
+	}
+	m := c.mention(end + 1)
+	if m < 0 || c.typ(m) != ner.Person || c.first(m) != end+1 {
+		return heads, end
+	}
+	// The phrase ends in a common noun (the title).
+	if t := c.tag(end - 1); t != "NN" && t != "NNS" && !c.inSet(end-1, relTitles) && !c.inSet(end-1, relRoles) && c.mention(end-1) < 0 {
+		return heads, end
+	}
+	n := c.last(m) + 1
+	switch {
+	case !c.in(n) || c.is(n, ".", ";"):
+		return []int{m}, n
+	case c.is(n, ","):
+		if !c.in(n+1) || c.tag(n+1) == "IN" || c.is(n+1, "and", "to", "on", "in", "at", "after", "before") {
+			return []int{m}, n
+		}
+	}
+	return heads, end
+}
+
+// mealAfter reports whether a meal follows the hosting verb at i in its
+// clause ("for dinner", "for a breakfast meeting").
+func (c *relClause) mealAfter(i int) bool {
+	for k := i + 1; k < c.hi && k < i+14; k++ {
+		if c.is(k, ";", ".") {
+			return false
+		}
+		if c.is(k, "for") {
+			for n := k + 1; n < c.hi && n < k+5; n++ {
+				if p, ok := c.lookup(n, relNouns); ok && p == Dinner {
+					return true
+				}
+				if c.mention(n) >= 0 || c.isPunct(n) {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
 // nominal handles an interaction noun at i.
 func (c *relClause) nominal(i int, pred string) {
-	if c.is(i, "call", "calls") || c.is(i-1, "phone", "telephone") {
-		pred = PredPhone
+	if c.is(i, "conference") && !c.is(i-1, "video", "phone", "telephone") {
+		return
 	}
-	// Modifiers before the noun: "a secret October meeting", "his first visit".
+	if c.is(i, "call", "calls") || c.is(i-1, "phone", "telephone", "video") && pred == Talks {
+		pred = Phone
+	}
+	// Modifiers before the noun: "a secret October meeting", "his first
+	// visit", "emergency talks", "their annual leaders' meeting".
 	b := i - 1
-	for c.in(b) && c.mention(b) < 0 && (c.tag(b) == "JJ" || c.tag(b) == "CD" || c.is(b, "phone", "telephone", "video", "working", "surprise", "first", "second", "new", "secret", "peace", "bilateral", "private", "brief", "lengthy", "face-to-face", "direct", "official", "state", "working") || (c.tag(b) == "NNP" && !c.inSet(b, relTitles))) {
+	joint := false
+	for c.in(b) && c.mention(b) < 0 {
+		if c.is(b, "'", "'s", "’s") && c.mention(b-1) < 0 && (c.tag(b-1) == "NNS" || c.tag(b-1) == "NN") {
+			b -= 2 // "leaders' meeting"
+			continue
+		}
+		if !c.modifier(b) {
+			break
+		}
 		if c.is(b, "no", "proposed", "planned") {
 			return
 		}
+		joint = joint || c.is(b, "joint")
 		b--
+	}
+	// "three hours of talks", "a round of talks".
+	if c.is(b, "of") && c.inSet(b-1, relQuantity) {
+		b -= 2
+		for c.in(b) && c.mention(b) < 0 && (c.tag(b) == "CD" || c.tag(b) == "JJ" || c.tag(b) == "JJR" || c.is(b, "more", "than", "several", "two", "three", "many")) {
+			b--
+		}
+	}
+	if c.calledOff(i) || c.cancelled(b) {
+		return
 	}
 	// "talks between X and Y".
 	if c.is(i+1, "between") {
-		ms, _ := c.phraseList(i + 2)
+		ms, end := c.phraseList(i + 2)
 		for x := 0; x < len(ms); x++ {
 			for y := x + 1; y < len(ms); y++ {
 				c.add(ms[x], ms[y], pred)
 			}
 		}
+		if len(ms) == 1 {
+			c.betweenUnnamed(ms[0], end, pred)
+		}
 		return
 	}
-	if c.calledOff(i) {
-		return
-	}
-	var agents []int
+	var agents, partners []int
 	after := i + 1
+	if c.is(after, "hosted", "given", "offered", "thrown") && c.is(after+1, "by") {
+		after++ // "the dinner hosted by Macron for Biden"
+	}
 	if c.is(after, "by", "from") {
 		var end int
 		agents, end = c.phraseList(after + 1)
 		after = end
+		if agents != nil && c.is(after, "for") {
+			partners, _ = c.phraseList(after + 1)
+		}
 	}
 	switch {
 	case agents != nil:
@@ -1058,10 +1317,21 @@ func (c *relClause) nominal(i int, pred string) {
 			agents = []int{m}
 		}
 	case c.is(b, "their"):
-		// "Abe and Trump played golf after their meeting"
-		if ms := c.mainSubject(); len(ms) >= 2 && c.last(ms[len(ms)-1]) < b {
+		// "Abe and Trump played golf after their meeting", "Kishida and
+		// Yoon, at their summit at Camp David with Biden, agreed"
+		if ms := c.parenSubject(b - 1); len(ms) >= 2 {
 			agents = ms
+		} else if ms := c.mainSubject(); len(ms) >= 2 && c.last(ms[len(ms)-1]) < b {
+			agents = ms
+		} else if len(ms) == 1 && c.fronted(b) && c.typ(ms[0]) == ner.Person {
+			// "During their conversation, Modi told Putin": the two are
+			// the main clause's subject and its person object.
+			if o := c.clauseObject(c.last(ms[0]) + 1); o >= 0 {
+				c.add(ms[0], o, pred)
+			}
+			return
 		}
+		joint = true
 	default:
 		if c.is(b, "a", "an", "the") {
 			b--
@@ -1076,22 +1346,37 @@ func (c *relClause) nominal(i int, pred string) {
 				agents = c.mainSubject()
 			}
 		case c.inSet(b, relAdverbial):
-			if c.is(b, "for") && !(c.mention(b-1) >= 0 || c.inSet(b-1, relMotion)) {
+			if c.is(b, "for") && !(c.mention(b-1) >= 0 || c.inSet(b-1, relMotion) || c.is(b-1, "down")) {
 				return
 			}
-			if c.is(b, "in") && c.phoneCall(i) {
+			if c.is(b, "for") && c.mention(b-1) >= 0 && c.hostBefore(b) {
+				return // "hosted Modi for dinner": the verb's
+			}
+			if c.is(b, "in") && c.phoneCall(i) && c.commBefore(b) {
 				return // "discussed Syria in a phone call": the verb's
 			}
-			agents = c.mainSubject()
+			agents = c.parenSubject(b)
+			if agents == nil {
+				agents = c.mainSubject()
+			}
 		}
 	}
 	if agents == nil {
 		return
 	}
-	c.places = pred == PredVisit
-	partners := c.withPartner(after, pred == PredVisit || pred == PredPhone)
+	c.places = pred == Visit
+	if partners == nil {
+		partners = c.withPartner(after, pred == Visit || pred == Phone)
+	}
 	c.places = false
-	if partners == nil && len(agents) >= 2 && pred != PredVisit {
+	if joint && len(agents) >= 2 && partners != nil {
+		for x := 0; x < len(agents); x++ {
+			for y := x + 1; y < len(agents); y++ {
+				c.add(agents[x], agents[y], pred)
+			}
+		}
+	}
+	if partners == nil && len(agents) >= 2 && pred != Visit {
 		// "Kerry and Lavrov held talks"
 		for x := 0; x < len(agents); x++ {
 			for y := x + 1; y < len(agents); y++ {
@@ -1103,6 +1388,96 @@ func (c *relClause) nominal(i int, pred string) {
 	c.pairs(agents, partners, pred)
 }
 
+// betweenUnnamed handles "calls between X and foreign leaders show that X
+// disagreed with Y": the one named party X of the calls, when the sentence
+// goes on to say X did something with Y, had them with Y.
+func (c *relClause) betweenUnnamed(x, end int, pred string) {
+	for k := end; k < c.hi && k < end+16; k++ {
+		if !c.is(k, "with") || !isVerbTag(c.tag(k-1)) || c.mention(k-1) >= 0 {
+			continue
+		}
+		subj := c.subject(k - 1)
+		if len(subj) != 1 || !strings.EqualFold(relName(c.a.Mentions[c.ref(subj[0])]), relName(c.a.Mentions[c.ref(x)])) {
+			return
+		}
+		ys, _ := c.phraseList(k + 1)
+		for _, y := range ys {
+			c.add(x, y, pred)
+		}
+		return
+	}
+}
+
+// modifier reports whether token b may modify an interaction noun after
+// it ("emergency", "high-stakes", "first", "October", "video").
+func (c *relClause) modifier(b int) bool {
+	if c.is(b, "phone", "telephone", "video", "working", "surprise", "first", "second", "new", "secret", "peace", "bilateral", "private", "brief", "lengthy", "face-to-face", "direct", "official", "state", "emergency", "crisis", "urgent", "fresh", "joint") {
+		return true
+	}
+	t := c.tag(b)
+	switch {
+	case c.inSet(b, relLight) || c.inSet(b, relAdverbial) || c.inSet(b, relAux) && !c.is(b, "first", "last") || c.inSet(b, relTitles) && !c.is(b, "state", "new", "former"):
+		return false
+	case t == "JJ" || t == "JJR" || t == "JJS" || t == "CD" || t == "VBN" || t == "NN":
+		return !c.inSet(b, relVerbs) || c.is(b, "working")
+	case t == "NNP":
+		return true
+	}
+	return strings.Contains(c.word(b), "-") && t != ""
+}
+
+// relQuantity are the nouns of "N of talks".
+var relQuantity = map[string]string{"hours": "", "days": "", "weeks": "", "months": "", "round": "", "rounds": "", "series": "", "day": "", "hour": ""}
+
+// cancelled reports whether the word governing the noun phrase that ends at
+// b cancels it ("cancels his meeting with", "called off talks").
+func (c *relClause) cancelled(b int) bool {
+	if c.is(b, "a", "an", "the", "his", "her", "their", "its") {
+		b--
+	}
+	if c.is(b, "off") && c.is(b-1, "called", "calls", "call", "calling") {
+		return true
+	}
+	return c.is(b, "cancels", "cancelled", "canceled", "cancel", "cancelling", "postponed", "postpones", "postpone", "scrapped", "scraps", "scrap", "about", "skipped", "skips", "skip", "boycotted", "boycotts", "delayed", "delays")
+}
+
+// parenSubject returns the names before the comma that opens the
+// parenthetical starting at the preposition b ("Macron and Ruto, in a
+// video call, discuss"), or nil.
+func (c *relClause) parenSubject(b int) []int {
+	if !c.inSet(b, relAdverbial) && !c.is(b, "over", "on") || !c.is(b-1, ",") || c.mention(b-2) < 0 {
+		return nil
+	}
+	return c.subject(b - 1)
+}
+
+// hostBefore reports whether a hosting verb comes before b in its clause.
+func (c *relClause) hostBefore(b int) bool {
+	for k := b - 1; k >= c.lo && k > b-12; k-- {
+		if c.isPunct(k) {
+			return false
+		}
+		if p, ok := c.lookup(k, relVerbs); ok && (p == Hosted || p == Received) {
+			return true
+		}
+	}
+	return false
+}
+
+// commBefore reports whether a verb of relComm comes before b in its
+// clause ("discussed Syria in a phone call").
+func (c *relClause) commBefore(b int) bool {
+	for k := b - 1; k >= c.lo && k > b-12; k-- {
+		if c.isPunct(k) {
+			return false
+		}
+		if c.inSet(k, relComm) && isVerbTag(c.tag(k)) {
+			return true
+		}
+	}
+	return false
+}
+
 // calledOff reports whether the clause after an interaction noun cancels
 // it ("Merkel's meeting with Erdogan was postponed").
 func (c *relClause) calledOff(i int) bool {
@@ -1110,7 +1485,7 @@ func (c *relClause) calledOff(i int) bool {
 		if c.is(k, ",", ";", ".") {
 			return false
 		}
-		if c.is(k, "postponed", "cancelled", "canceled", "scrapped", "delayed", "off", "suspended") {
+		if c.is(k, "postponed", "cancelled", "canceled", "scrapped", "delayed", "off", "suspended", "proposed", "never") {
 			return true
 		}
 	}
@@ -1122,13 +1497,45 @@ func (c *relClause) calledOff(i int) bool {
 // person named before it.
 func (c *relClause) antecedent(i int, possessive bool) int {
 	if possessive {
-		if ms := c.mainSubject(); len(ms) == 1 && c.typ(ms[0]) == Person && (c.last(ms[0]) < i || c.fronted(i)) {
+		if ms := c.mainSubject(); len(ms) == 1 && c.typ(ms[0]) == ner.Person && (c.last(ms[0]) < i || c.fronted(i)) {
 			return ms[0]
 		}
 	}
 	for k := i - 1; k >= c.lo; k-- {
-		if m := c.mention(k); m >= 0 && c.typ(m) == Person {
+		if m := c.mention(k); m >= 0 && c.typ(m) == ner.Person {
 			return m
+		}
+	}
+	return -1
+}
+
+// objectPronoun returns the mention "him" or "her" at j stands for: the
+// nearest person before it in the sentence other than the subject, or the
+// one person named in the nearest earlier sentence; -1 when none fits.
+func (c *relClause) objectPronoun(j int, subj []int) int {
+	for k := j - 1; k >= c.lo; k-- {
+		if m := c.mention(k); m >= 0 && c.typ(m) == ner.Person && !slices.Contains(subj, m) {
+			return m
+		}
+	}
+	if idx := c.earlierPerson(subj); idx >= 0 {
+		return c.addProxy(idx, j, j)
+	}
+	return -1
+}
+
+// clauseObject returns the first person named from j to the end of its
+// clause, or -1.
+func (c *relClause) clauseObject(j int) int {
+	for k := j; k < c.hi && k < j+8; k++ {
+		if m := c.mention(k); m >= 0 {
+			if c.typ(m) == ner.Person {
+				return m
+			}
+			return -1
+		}
+		if c.isPunct(k) || c.is(k, "that", "and", "but") {
+			return -1
 		}
 	}
 	return -1
@@ -1184,6 +1591,7 @@ func (c *relClause) pairs(agents, partners []int, pred string) {
 
 // add records one relation when the pair may interact and is new.
 func (c *relClause) add(x, y int, pred string) {
+	x, y = c.ref(x), c.ref(y)
 	if x == y {
 		return
 	}
@@ -1202,10 +1610,10 @@ func (c *relClause) add(x, y int, pred string) {
 		}
 	}
 	c.seen = append(c.seen, [2]int{x, y})
-	c.out = append(c.out, Relation{A: x, B: y, Predicate: pred, Sentence: c.sent})
+	c.out = append(c.out, Interaction{A: x, B: y, Predicate: pred, Sentence: c.sent})
 }
 
-func relName(m Mention) string {
+func relName(m ner.Mention) string {
 	if m.Entity != "" {
 		return m.Entity
 	}
@@ -1214,7 +1622,7 @@ func relName(m Mention) string {
 
 // relEligible reports whether two types can interact: a person with a
 // person, an organisation or a country.
-func relEligible(a, b Type) bool {
-	ok := func(t Type) bool { return t == Person || t == Org || t == GPE }
-	return ok(a) && ok(b) && (a == Person || b == Person)
+func relEligible(a, b ner.Type) bool {
+	ok := func(t ner.Type) bool { return t == ner.Person || t == ner.Org || t == ner.GPE }
+	return ok(a) && ok(b) && (a == ner.Person || b == ner.Person)
 }

@@ -1,13 +1,14 @@
-package ner_test
+package relation_test
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/relation"
 )
 
-func ExampleRelations() {
+func ExampleExtract() {
 	an, err := ner.NewProseAnalyzer()
 	if err != nil {
 		fmt.Println(err)
@@ -28,7 +29,7 @@ func ExampleRelations() {
 		}
 		a.Mentions = append(a.Mentions, ner.Mention{Start: start, End: start + len(name), Text: name, Type: typ, Sentence: si, Entity: name})
 	}
-	for _, r := range ner.Relations(a) {
+	for _, r := range relation.Extract(a) {
 		fmt.Printf("%s — %s: %s (sentence %d)\n", a.Mentions[r.A].Entity, a.Mentions[r.B].Entity, r.Predicate, r.Sentence)
 	}
 	// Output:

@@ -132,3 +132,83 @@ func (s *Store) writeBatch(fn func(*badger.WriteBatch) error) error {
 	}
 	return wb.Flush()
 }
+
+// HasAnalytics reports whether the metrics of f are cached for the store's
+// current state, so that Analyze with f reads them back instead of
+// computing. It reads the chunk headers only. A build that adds documents
+// makes every cached filter stale; Analyze on a writable store (or
+// graphbuild analyze) computes and caches them again.
+func HasAnalytics(s *Store, f Filter) (bool, error) {
+	version, err := s.Version()
+	if err != nil {
+		return false, err
+	}
+	chunk, want := 0, -1
+	err = s.scan(context.Background(), cachePrefix(f.key()), false, func(k, v []byte) error {
+		d := decoder{b: v}
+		d.header()
+		ver := d.fixed64()
+		d.uint()
+		chunks := int(d.uint())
+		if d.err != nil || ver != version || binary.BigEndian.Uint32(k[9:]) != uint32(chunk) || want >= 0 && chunks != want {
+			return errMiss
+		}
+		want = chunks
+		chunk++
+		return nil
+	})
+	if errors.Is(err, errMiss) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store %s: read analytics: %w", s.name, err)
+	}
+	return want > 0 && chunk == want, nil
+}
+
+// cachedMetrics is the cached metrics of one node.
+type cachedMetrics struct {
+	pageRank, betweenness float64
+	community             int
+}
+
+// metricsByID reads the cached metrics of f at version into a map by
+// entity id, for a streamed export that never holds the node list. It
+// reports false when the cache does not hold a whole set for nodes nodes.
+func (s *Store) metricsByID(ctx context.Context, f Filter, version uint64, nodes int) (map[uint64]cachedMetrics, bool, error) {
+	want := (nodes + cacheChunkNodes - 1) / cacheChunkNodes
+	if want == 0 {
+		return nil, false, nil
+	}
+	out := make(map[uint64]cachedMetrics, nodes)
+	chunk := 0
+	err := s.scan(ctx, cachePrefix(f.key()), false, func(k, v []byte) error {
+		d := decoder{b: v}
+		d.header()
+		ver := d.fixed64()
+		n := int(d.uint())
+		chunks := int(d.uint())
+		if d.err != nil || ver != version || n != nodes || chunks != want ||
+			binary.BigEndian.Uint32(k[9:]) != uint32(chunk) {
+			return errMiss
+		}
+		for d.err == nil && len(d.b) > 0 {
+			id := d.fixed64()
+			m := cachedMetrics{pageRank: math.Float64frombits(d.fixed64()), betweenness: math.Float64frombits(d.fixed64())}
+			m.community = int(d.uint())
+			out[id] = m
+		}
+		if d.err != nil {
+			return errMiss
+		}
+		chunk++
+		return nil
+	})
+	if errors.Is(err, errMiss) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("store %s: read analytics: %w", s.name, err)
+	}
+	return out, chunk == want && len(out) == nodes, nil
+}

@@ -1,0 +1,76 @@
+package graph
+
+import (
+	"context"
+	"reflect"
+	"testing"
+)
+
+// TestStreamMatchesSelect: a streamed selection yields what Analyze and
+// Select hold in memory, value for value, for the filters it streams.
+func TestStreamMatchesSelect(t *testing.T) {
+	ctx := context.Background()
+	s := openMem(t)
+	mustApply(t, s, newSynth(3, 300).docs(0, 400))
+	filters := []Filter{
+		{},
+		{MinWeight: 3},
+		{Types: []string{"PERSON", "ORG"}},
+		{Kinds: []EdgeKind{Interaction}},
+		{Since: "2016-03", Until: "2016-08-15"},
+	}
+	for _, f := range filters {
+		if ok, err := HasAnalytics(s, f); err != nil || ok {
+			t.Fatalf("%+v: HasAnalytics before Analyze = %v, %v; want false", f, ok, err)
+		}
+		if _, ok, err := Stream(ctx, s, f, true); err != nil || ok {
+			t.Fatalf("%+v: Stream with metrics and no cache = %v, %v; want false", f, ok, err)
+		}
+		want, err := Analyze(ctx, s, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := HasAnalytics(s, f); err != nil || !ok {
+			t.Fatalf("%+v: HasAnalytics after Analyze = %v, %v; want true", f, ok, err)
+		}
+		st, ok, err := Stream(ctx, s, f, true)
+		if err != nil || !ok {
+			t.Fatalf("%+v: Stream = %v, %v", f, ok, err)
+		}
+		var nodes []Node
+		var links []Link
+		var edges []Edge
+		if err := st.Nodes(ctx, func(n Node) error { nodes = append(nodes, n); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Links(ctx, func(l Link) error { links = append(links, l); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Edges(ctx, func(e Edge) error { edges = append(edges, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(nodes) == 0 || len(links) == 0 {
+			t.Fatalf("%+v: empty selection", f)
+		}
+		if !reflect.DeepEqual(nodes, want.Nodes) {
+			t.Errorf("%+v: streamed nodes differ from Analyze's (%d vs %d)", f, len(nodes), len(want.Nodes))
+		}
+		if !reflect.DeepEqual(links, want.Links) {
+			t.Errorf("%+v: streamed links differ from Select's (%d vs %d)", f, len(links), len(want.Links))
+		}
+		if !reflect.DeepEqual(edges, want.Edges()) {
+			t.Errorf("%+v: streamed edges differ from Select's", f)
+		}
+	}
+	// A write makes the cache stale; Top and Focus are not streamed.
+	mustApply(t, s, newSynth(4, 300).docs(400, 401))
+	if ok, _ := HasAnalytics(s, Filter{}); ok {
+		t.Error("HasAnalytics true after a write")
+	}
+	if _, ok, _ := Stream(ctx, s, Filter{Top: 5}, false); ok {
+		t.Error("Stream streamed a Top filter")
+	}
+	if _, ok, err := Stream(ctx, s, Filter{}, false); !ok || err != nil {
+		t.Errorf("Stream without metrics = %v, %v", ok, err)
+	}
+}

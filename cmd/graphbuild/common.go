@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -154,4 +156,40 @@ func bar(frac float64, width int) string {
 		n = width
 	}
 	return "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "]"
+}
+
+// withAnalytics returns st, a read-only store, with the analytics of f
+// cached for its current state. A build leaves them stale; the first
+// command that needs them computes them, says so on stderr, and caches
+// them by reopening the store for writing for that time. When another
+// process holds the store they are computed without caching (every
+// command then computes them again until `graphbuild analyze` or a free
+// store lets one cache them). The returned store replaces st.
+func withAnalytics(ctx context.Context, e *env, db string, st *graph.Store, f graph.Filter) (*graph.Store, error) {
+	ok, err := graph.HasAnalytics(st, f)
+	if err != nil || ok {
+		return st, err
+	}
+	start := time.Now()
+	fmt.Fprintf(e.stderr, "graphbuild: graph analytics are out of date (the store changed since they were computed): computing them...\n")
+	if err := st.Close(); err != nil {
+		return nil, err
+	}
+	rw, err := openStore(db, false)
+	if errors.Is(err, graph.ErrLocked) {
+		fmt.Fprintf(e.stderr, "graphbuild: %s is in use by another process: analytics computed for this command only\n", db)
+		return openStore(db, true)
+	}
+	if err != nil {
+		return nil, err
+	}
+	_, aerr := graph.Analyze(ctx, rw, f)
+	if err := rw.Close(); aerr == nil {
+		aerr = err
+	}
+	if aerr != nil {
+		return nil, fmt.Errorf("analytics: %w", aerr)
+	}
+	fmt.Fprintf(e.stderr, "graphbuild: analytics computed and cached in %s\n", time.Since(start).Round(time.Millisecond))
+	return openStore(db, true)
 }

@@ -138,20 +138,19 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 				if err != nil {
 					return err
 				}
-				defer st.Close()
+				defer func() {
+					if st != nil {
+						st.Close()
+					}
+				}()
 				f, err := ff.filter(st)
 				if err != nil {
 					return err
 				}
-				sel := graph.Select
-				if *metrics {
-					sel = graph.Analyze
-				}
-				g, err := sel(ctx, st, f)
+				sub, err := exportGraph(ctx, e, *db, &st, f, *metrics)
 				if err != nil {
 					return err
 				}
-				sub := export.Memory(g.Nodes, g.Links, g.Edges())
 				_, multi := w.(export.SchemaWriter)
 				multi = multi || len(w.Files()) > 1
 				if multi {
@@ -175,6 +174,38 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 			}
 		},
 	})
+}
+
+// exportGraph returns what export writes for f. A selection of the whole
+// graph streams from the store (its metrics read from the analytics cache,
+// computed and cached first when a build left them stale), so memory holds
+// the node ids only; --top and --focus select in memory, as does a store
+// whose analytics cannot be cached (another process holds it).
+func exportGraph(ctx context.Context, e *env, db string, st **graph.Store, f graph.Filter, metrics bool) (export.Graph, error) {
+	if f.Top == 0 && f.Focus == "" {
+		if metrics {
+			var err error
+			if *st, err = withAnalytics(ctx, e, db, *st, f); err != nil {
+				return nil, err
+			}
+		}
+		g, ok, err := graph.Stream(ctx, *st, f, metrics)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return g, nil
+		}
+	}
+	sel := graph.Select
+	if metrics {
+		sel = graph.Analyze
+	}
+	g, err := sel(ctx, *st, f)
+	if err != nil {
+		return nil, err
+	}
+	return export.Memory(g.Nodes, g.Links, g.Edges()), nil
 }
 
 // writeFileAtomic writes path through a temporary file renamed into place,

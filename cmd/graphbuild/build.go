@@ -138,7 +138,7 @@ already stored are skipped.`,
 // analyzeAutoEdges is the largest store, in edges, whose analytics build
 // computes without being asked: under a second on two cores. Past it they
 // would cost more than a small build adds.
-const analyzeAutoEdges = 50_000
+var analyzeAutoEdges = 50_000
 
 // storeEdges returns the number of edges st holds, or a huge number when
 // its counters cannot be read.

@@ -133,7 +133,8 @@ func (f Filter) key() uint64 {
 		depth = 1
 	}
 	since, until, _ := f.dateRange()
-	s := fmt.Sprintf("w=%d\x00t=%s\x00k=%v\x00top=%d\x00f=%s\x00d=%d\x00s=%s\x00u=%s",
+	// c names the layout of the cache chunks (cache.go).
+	s := fmt.Sprintf("c=2\x00w=%d\x00t=%s\x00k=%v\x00top=%d\x00f=%s\x00d=%d\x00s=%s\x00u=%s",
 		max(f.MinWeight, 1), strings.Join(types, ","), kinds, max(f.Top, 0), f.Focus, depth, since, until)
 	h := sha256.Sum256([]byte(s))
 	return binary.BigEndian.Uint64(h[:8])

@@ -33,6 +33,13 @@ func TestStreamMatchesSelect(t *testing.T) {
 		if ok, err := HasAnalytics(s, f); err != nil || !ok {
 			t.Fatalf("%+v: HasAnalytics after Analyze = %v, %v; want true", f, ok, err)
 		}
+		nodes0, err := AnalyzeNodes(ctx, s, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(nodes0, want.Nodes) {
+			t.Errorf("%+v: AnalyzeNodes from the cache differ from Analyze's", f)
+		}
 		st, ok, err := Stream(ctx, s, f, true)
 		if err != nil || !ok {
 			t.Fatalf("%+v: Stream = %v, %v", f, ok, err)
@@ -72,5 +79,20 @@ func TestStreamMatchesSelect(t *testing.T) {
 	}
 	if _, ok, err := Stream(ctx, s, Filter{}, false); !ok || err != nil {
 		t.Errorf("Stream without metrics = %v, %v", ok, err)
+	}
+	// Stale: AnalyzeNodes computes (and caches) what Analyze would.
+	got, err := AnalyzeNodes(ctx, s, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Select(ctx, s, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Compute(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, g.Nodes) {
+		t.Error("AnalyzeNodes on a stale cache differ from Compute's")
 	}
 }

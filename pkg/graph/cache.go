@@ -186,7 +186,7 @@ type cachedMetrics struct {
 // With nodes < 0 it takes the node count the cache holds.
 func (s *Store) metricsByID(ctx context.Context, f Filter, version uint64, nodes int) (map[uint64]cachedMetrics, bool, error) {
 	want := (nodes + cacheChunkNodes - 1) / cacheChunkNodes
-	if want == 0 {
+	if nodes == 0 {
 		return nil, false, nil
 	}
 	out := make(map[uint64]cachedMetrics, max(nodes, 0))

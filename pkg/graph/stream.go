@@ -21,8 +21,8 @@ type Streamed struct {
 
 // Stream prepares a streamed selection of f: one pass over the entity
 // types and one over the edges to find the nodes that keep a link. With
-// metrics it also reads the analytics cached for f (see Analyze and
-// HasAnalytics). It reports false, and the caller should use Select or
+// metrics it reads the nodes, their degrees and their analytics from the
+// cache of f instead of the edges (see Analyze and HasAnalytics). It reports false, and the caller should use Select or
 // Analyze, when the selection cannot be streamed: a Filter with Focus or
 // Top, a selection without links (whose nodes are the isolated
 // entities), or metrics asked for and not cached for the current state.
@@ -55,6 +55,26 @@ func Stream(ctx context.Context, s *Store, f Filter, metrics bool) (*Streamed, b
 		return nil, false, fmt.Errorf("select from %s: %w", s.name, err)
 	}
 	st := &Streamed{sel: sel, deg: map[uint64]degree{}}
+	if metrics {
+		// The cache holds the node list with degrees: no edge pass.
+		m, ok, err := s.metricsByID(ctx, f, version, -1)
+		if err != nil || !ok {
+			return nil, false, err
+		}
+		for n, c := range m {
+			st.deg[n] = degree{n: c.degree, w: c.weightedDegree}
+		}
+		if len(st.deg) == 0 || len(sel.typ) == 0 {
+			return nil, false, nil
+		}
+		for n := range st.deg {
+			if st.deg[n].n == 0 {
+				return nil, false, nil // isolated nodes: Select's other case
+			}
+		}
+		st.metrics = m
+		return st, true, nil
+	}
 	err = sel.eachLink(ctx, false, func(src, dst uint64, es []Edge) error {
 		w := 0
 		for i := range es {
@@ -73,13 +93,6 @@ func Stream(ctx context.Context, s *Store, f Filter, metrics bool) (*Streamed, b
 	}
 	if len(st.deg) == 0 {
 		return nil, false, nil
-	}
-	if metrics {
-		m, ok, err := s.metricsByID(ctx, f, version, len(st.deg))
-		if err != nil || !ok {
-			return nil, false, err
-		}
-		st.metrics = m
 	}
 	// The ids formatted so far are all kept; later calls reuse them.
 	return st, true, nil

@@ -2,6 +2,8 @@ package main
 
 import (
 	"path/filepath"
+
+	"github.com/graphbuild/graphbuild/pkg/graph"
 	"strings"
 	"testing"
 )
@@ -24,7 +26,19 @@ func TestStaleAnalytics(t *testing.T) {
 	}
 
 	want := mustRun(t, "query", "--db", eager, "top", "--limit", "20")
+
+	// Another reader holds the store: computed, not cached, same answer.
+	other, err := graph.Open(graph.DefaultOptions(lazy).WithReadOnly(true))
+	if err != nil {
+		t.Fatal(err)
+	}
 	code, got, errs := gb(t, "query", "--db", lazy, "top", "--limit", "20")
+	other.Close()
+	if code != 0 || !strings.Contains(errs, "not cached") || got != want {
+		t.Fatalf("query top while another process reads: exit %d, same answer %v, stderr:\n%s", code, got == want, errs)
+	}
+
+	code, got, errs = gb(t, "query", "--db", lazy, "top", "--limit", "20")
 	if code != 0 || !strings.Contains(errs, "computing them") || !strings.Contains(errs, "computed and cached") {
 		t.Fatalf("first query top: exit %d, stderr:\n%s", code, errs)
 	}

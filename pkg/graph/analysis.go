@@ -477,13 +477,16 @@ func (g *Subgraph) Compute(ctx context.Context) error {
 // Analyze selects the graph f keeps and fills every node's Metrics. The
 // metrics are cached in the store per filter and store state: a second
 // Analyze with the same filter and no Apply in between reads them back
-// instead of computing. A read-only store computes without caching; run
-// Analyze once after a build (with the filter readers will use, usually
-// the zero Filter) to have them ready.
+// instead of computing. A read-only store keeps what it computed in memory
+// for as long as it is open (see SaveAnalytics). The Subgraph may be
+// shared by later calls: treat it as read-only.
 func Analyze(ctx context.Context, s *Store, f Filter) (*Subgraph, error) {
 	version, err := s.Version()
 	if err != nil {
 		return nil, err
+	}
+	if g := s.memoized(f, version); g != nil {
+		return g, nil
 	}
 	g, err := Select(ctx, s, f)
 	if err != nil {
@@ -492,20 +495,57 @@ func Analyze(ctx context.Context, s *Store, f Filter) (*Subgraph, error) {
 	if ok, err := s.loadMetrics(f, version, g); err != nil {
 		return nil, err
 	} else if ok {
+		g.analyzed = version + 1
 		return g, nil
 	}
 	if err := g.Compute(ctx); err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", s.name, err)
 	}
-	if !s.opt.ReadOnly {
-		// Cache only what was computed from one store state.
-		if now, err := s.Version(); err == nil && now == version {
-			if err := s.saveMetrics(f, version, g); err != nil {
-				return nil, err
-			}
+	// Cache only what was computed from one store state.
+	if now, err := s.Version(); err == nil && now == version {
+		g.analyzed = version + 1
+		if err := SaveAnalytics(s, f, g); err != nil {
+			return nil, err
 		}
 	}
 	return g, nil
+}
+
+// SaveAnalytics caches the metrics of g, which Analyze returned for f, so
+// that Analyze, AnalyzeNodes, HasAnalytics and Stream find them: in the
+// store when it is writable and still at the state g was analysed at,
+// else, for a read-only store, in memory for as long as s is open. A
+// read-only command can so compute them, then save them through a
+// writable Store of the same directory when it can have one.
+func SaveAnalytics(s *Store, f Filter, g *Subgraph) error {
+	if g.analyzed == 0 {
+		return fmt.Errorf("save analytics: the subgraph was not analysed: %w", ErrInvalid)
+	}
+	version := g.analyzed - 1
+	if s.opt.ReadOnly {
+		s.memoMu.Lock()
+		defer s.memoMu.Unlock()
+		if s.memo == nil {
+			s.memo = map[uint64]*Subgraph{}
+		}
+		s.memo[f.key()] = g
+		return nil
+	}
+	if now, err := s.Version(); err != nil || now != version {
+		return err // the store moved on: nothing to save
+	}
+	return s.saveMetrics(f, version, g)
+}
+
+// memoized returns the analytics a read-only store computed for f at
+// version, or nil.
+func (s *Store) memoized(f Filter, version uint64) *Subgraph {
+	s.memoMu.Lock()
+	defer s.memoMu.Unlock()
+	if g := s.memo[f.key()]; g != nil && g.analyzed == version+1 {
+		return g
+	}
+	return nil
 }
 
 // LinkCost is the cost of crossing a link of this weight in path queries:

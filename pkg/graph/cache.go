@@ -149,6 +149,9 @@ func HasAnalytics(s *Store, f Filter) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if s.memoized(f, version) != nil {
+		return true, nil
+	}
 	chunk, want := 0, -1
 	err = s.scan(context.Background(), cachePrefix(f.key()), false, func(k, v []byte) error {
 		d := decoder{b: v}

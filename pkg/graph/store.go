@@ -114,6 +114,11 @@ type Store struct {
 	opt  Options
 
 	writeMu sync.Mutex
+
+	// memo holds analytics computed on a read-only store, by filter key,
+	// for the Store's lifetime (see SaveAnalytics).
+	memoMu sync.Mutex
+	memo   map[uint64]*Subgraph
 }
 
 type nopLogger struct{}

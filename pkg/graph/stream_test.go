@@ -96,3 +96,53 @@ func TestStreamMatchesSelect(t *testing.T) {
 		t.Error("AnalyzeNodes on a stale cache differ from Compute's")
 	}
 }
+
+// TestSaveAnalyticsReadOnly: a read-only store keeps what Analyze computed
+// for as long as it is open; SaveAnalytics through a writable Store of the
+// same directory caches it for the next ones.
+func TestSaveAnalyticsReadOnly(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	rw, err := Open(DefaultOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustApply(t, rw, newSynth(5, 200).docs(0, 100))
+	rw.Close()
+	ro, err := Open(DefaultOptions(dir).WithReadOnly(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := HasAnalytics(ro, Filter{}); ok {
+		t.Fatal("HasAnalytics true before Analyze")
+	}
+	g, err := Analyze(ctx, ro, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := HasAnalytics(ro, Filter{}); !ok {
+		t.Error("a read-only store forgot what it computed")
+	}
+	if g2, _ := Analyze(ctx, ro, Filter{}); g2 != g {
+		t.Error("Analyze on a read-only store computed twice")
+	}
+	ro.Close()
+	rw, err = Open(DefaultOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rw.Close()
+	if ok, _ := HasAnalytics(rw, Filter{}); ok {
+		t.Fatal("a read-only store wrote its analytics")
+	}
+	if err := SaveAnalytics(rw, Filter{}, g); err != nil {
+		t.Fatal(err)
+	}
+	nodes, err := AnalyzeNodes(ctx, rw, Filter{})
+	if ok, _ := HasAnalytics(rw, Filter{}); !ok || err != nil || !reflect.DeepEqual(nodes, g.Nodes) {
+		t.Errorf("after SaveAnalytics: cached %v, err %v, same nodes %v", ok, err, reflect.DeepEqual(nodes, g.Nodes))
+	}
+	if err := SaveAnalytics(rw, Filter{}, &Subgraph{}); err == nil {
+		t.Error("SaveAnalytics took a subgraph Analyze did not make")
+	}
+}

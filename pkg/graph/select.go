@@ -150,11 +150,11 @@ type Subgraph struct {
 	Nodes []Node
 	Links []Link
 
-	multi []Edge         // the edges of links of several kinds, sorted
+	multi []Edge // the edges of links of several kinds, sorted
 	// analyzed is the store version Analyze computed or read the metrics
 	// at, plus one (0: Metrics hold degrees only).
 	analyzed uint64
-	index map[string]int // node id → index in Nodes
+	index    map[string]int // node id → index in Nodes
 
 	indexOnce sync.Once
 	viewOnce  sync.Once

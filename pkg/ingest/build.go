@@ -92,9 +92,9 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		mu       sync.Mutex // guards werr, rejected and the counts the writer adds
 		werr     error
 		rejected []error // documents the store left out, not yet reported
-		batch   []graph.Contribution
-		batches = make(chan []graph.Contribution, 2)
-		written = make(chan struct{})
+		batch    []graph.Contribution
+		batches  = make(chan []graph.Contribution, 2)
+		written  = make(chan struct{})
 	)
 	go func() {
 		defer close(written)

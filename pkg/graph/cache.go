@@ -125,6 +125,9 @@ func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
 // writeBatch runs fn on a new write batch and flushes it, or cancels it when
 // fn fails.
 func (s *Store) writeBatch(fn func(*badger.WriteBatch) error) error {
+	if err := checkSpace(s.name, s.opt.Dir, s.minFree(), "writing"); err != nil {
+		return err
+	}
 	wb := s.db.NewWriteBatch()
 	if err := fn(wb); err != nil {
 		wb.Cancel()

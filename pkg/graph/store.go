@@ -55,6 +55,13 @@ type Options struct {
 	IndexCacheSize int64
 	// Logger receives the storage engine's messages. Default nil: discarded.
 	Logger Logger
+	// MinFreeBytes is the free space the store's file system must have
+	// for Open (read-write) and every write to start; below it they fail
+	// with ErrNoSpace instead of letting the storage engine hit a full
+	// disk, which crashes the process (it writes through memory-mapped
+	// files). Default 0: 8 memtables, at least 64 MiB (256 MiB with the
+	// default MemTableSize); negative: no check.
+	MinFreeBytes int64
 }
 
 // DefaultOptions returns the options of a store in dir, tuned for a modest
@@ -103,6 +110,9 @@ func (opt Options) WithBlockCacheSize(n int64) Options { opt.BlockCacheSize = n;
 // WithIndexCacheSize returns opt with IndexCacheSize set to n bytes.
 func (opt Options) WithIndexCacheSize(n int64) Options { opt.IndexCacheSize = n; return opt }
 
+// WithMinFreeBytes returns opt with MinFreeBytes set to n.
+func (opt Options) WithMinFreeBytes(n int64) Options { opt.MinFreeBytes = n; return opt }
+
 // WithLogger returns opt with Logger set to l.
 func (opt Options) WithLogger(l Logger) Options { opt.Logger = l; return opt }
 
@@ -142,6 +152,14 @@ func Open(opt Options) (*Store, error) {
 			return nil, fmt.Errorf("open store %s: %w (build one first)", opt.Dir, ErrNotFound)
 		}
 	}
+	if !opt.ReadOnly && !opt.InMemory {
+		if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", name, err)
+		}
+		if err := checkSpace(name, opt.Dir, minFreeBytes(opt), "opening it for writing"); err != nil {
+			return nil, err
+		}
+	}
 	bo := badger.DefaultOptions(opt.Dir).
 		WithInMemory(opt.InMemory).
 		WithReadOnly(opt.ReadOnly).
@@ -178,6 +196,15 @@ func Open(opt Options) (*Store, error) {
 	if err != nil && opt.ReadOnly && !opt.InMemory && strings.Contains(err.Error(), "truncate required") {
 		// A writer was killed: its log has a torn tail a read-only open
 		// cannot drop. Open read-write once to recover, then read-only.
+		// Recovery writes (a memtable, a table on close): on a full disk
+		// that would crash, so it needs room first.
+		need := max(16<<20, 2*bo.MemTableSize)
+		if opt.MinFreeBytes < 0 {
+			need = 0
+		}
+		if serr := checkSpace(name, opt.Dir, need, "recovering it after an interrupted write"); serr != nil {
+			return nil, serr
+		}
 		rw, rerr := openBadger(bo.WithReadOnly(false))
 		if rerr == nil {
 			rerr = rw.Close()
@@ -503,6 +530,9 @@ func (s *Store) applyPrepared(ctx context.Context, ps []*prepared) (added, skipp
 
 // applyTxn merges ps into the store in a single transaction.
 func (s *Store) applyTxn(ps []*prepared) (added, skipped int, err error) {
+	if err := checkSpace(s.name, s.opt.Dir, s.minFree(), "writing"); err != nil {
+		return 0, 0, err
+	}
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
 

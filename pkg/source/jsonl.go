@@ -42,7 +42,7 @@ func readJSONL(ctx context.Context, path string, br *bufio.Reader, compressed bo
 		if long > 0 && (rerr == nil || rerr == io.EOF) {
 			lineNo++
 			nonBlank = true
-			lineErr(fmt.Errorf("%w: line of %s or more, longer than the %s a JSONL line may have; skipped", ErrTooLarge, byteSize(int64(long)), byteSize(int64(opt.maxRecordBytes()))))
+			lineErr(fmt.Errorf("%w: line of %.1f MiB, longer than the %s a JSONL line may have; skipped", ErrTooLarge, float64(long)/(1<<20), byteSize(int64(opt.maxRecordBytes()))))
 			line = nil
 		}
 		// A line cut off by a read error (a truncated gzip stream) is not

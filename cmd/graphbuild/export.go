@@ -5,9 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -171,33 +168,8 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 				if *out == "" || *out == "-" {
 					return w.Write(ctx, sub, e.stdout) // writers buffer their own output
 				}
-				return writeFileAtomic(*out, func(wr io.Writer) error { return w.Write(ctx, sub, wr) })
+				return export.WriteFile(ctx, w, *out, sub)
 			}
 		},
 	})
-}
-
-// writeFileAtomic writes path through a temporary file renamed into place,
-// so a failed export never leaves half a file where the last good one was.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes files private
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ingest"
 	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
 func init() {
@@ -79,7 +80,7 @@ already stored are skipped.`,
 				}
 				opt.OnWarning = func(path, msg string) {
 					pr.done()
-					fmt.Fprintf(e.stderr, "graphbuild build: warning: %s: %s\n", path, msg)
+					fmt.Fprintf(e.stderr, "graphbuild build: warning: %s: %s\n", source.ShowPath(path), msg)
 				}
 				sum, err := ingest.Build(ctx, inputs, ex, st, opt)
 				pr.done()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/graphbuild/graphbuild/pkg/export"
 	"github.com/graphbuild/graphbuild/pkg/graph"
+	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
 // filterFlags are the graph filters every export and the viewer share.
@@ -161,7 +162,7 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 						return err
 					}
 					for _, p := range paths {
-						fmt.Fprintf(e.stderr, "wrote %s\n", p)
+						fmt.Fprintf(e.stderr, "wrote %s\n", source.ShowPath(p))
 					}
 					return nil
 				}

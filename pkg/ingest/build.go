@@ -113,7 +113,7 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 			sum.New += res.Added
 			sum.Skipped += res.Skipped
 			for _, r := range res.Rejected {
-				rejected = append(rejected, fmt.Errorf("%s: %w", r.Source, r))
+				rejected = append(rejected, fmt.Errorf("%s: %w", source.ShowPath(r.Source), r))
 			}
 			mu.Unlock()
 		}
@@ -164,7 +164,7 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		if err := c.Validate(); err != nil {
 			// One document the store cannot take (an id over 4 KB) fails
 			// alone instead of its whole batch.
-			inner.OnError(fmt.Errorf("%s: %w", r.Doc.Path, err))
+			inner.OnError(fmt.Errorf("%s: %w", source.ShowPath(r.Doc.Path), err))
 			return nil
 		}
 		batch = append(batch, c)

@@ -305,3 +305,25 @@ func TestReadCapsContextNames(t *testing.T) {
 		t.Errorf("warnings %q", d.Warnings)
 	}
 }
+
+// TestMessagesQuoteOddNames: a file name with a newline or ESC is quoted in
+// messages, which stay one line each.
+func TestMessagesQuoteOddNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain/name one.txt": "plain/name one.txt",
+		"two\nlines.txt":     `"two\nlines.txt"`,
+		"esc\x1b[31m.txt":    `"esc\x1b[31m.txt"`,
+		"bad\xff.txt":        `"bad\xff.txt"`,
+		"Ünïcode.md":         "Ünïcode.md",
+	} {
+		if got := ShowPath(in); got != want {
+			t.Errorf("ShowPath(%q) = %s, want %s", in, got, want)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "evil\n\x1b[2Jname.txt")
+	os.WriteFile(path, []byte("%PDF-1.4 binary"), 0o644)
+	_, err := readTimed(t, path, DefaultOptions(), time.Minute)
+	if msg := fmt.Sprint(err); !errors.Is(err, ErrBinary) || strings.ContainsAny(msg, "\n\x1b") || !strings.Contains(msg, `evil\n\x1b[2Jname.txt"`) {
+		t.Errorf("message %q: want the name quoted on one line", msg)
+	}
+}

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strconv"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Options configures Expand and Read. Start from DefaultOptions; the zero
@@ -155,9 +158,22 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %v", ShowPath(e.Path), e.Line, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	return fmt.Sprintf("%s: %v", ShowPath(e.Path), e.Err)
+}
+
+// ShowPath returns path as messages print it: unchanged when it is plain
+// printable text, else quoted as %q does, so a name holding a newline, an
+// escape sequence or invalid UTF-8 can neither break a message line nor
+// reach the terminal raw.
+func ShowPath(path string) string {
+	for _, r := range path {
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			return strconv.Quote(path)
+		}
+	}
+	return path
 }
 
 // Unwrap returns the reason.

@@ -85,7 +85,14 @@ already stored are skipped.`,
 				sum, err := ingest.Build(ctx, inputs, ex, st, opt)
 				pr.done()
 				sum.Failed += failedInputs
-				if err == nil && sum.New > 0 && *analyze {
+				stale := sum.New > 0
+				if err == nil && !stale && *analyze {
+					// A build killed while it computed the analytics
+					// added its documents but no cache: compute it now.
+					cached, cerr := st.HasAnalytics(graph.Filter{})
+					stale = cerr == nil && !cached && sum.Documents > 0
+				}
+				if err == nil && stale && *analyze {
 					// Degree, PageRank, betweenness and communities are
 					// computed once per store state and cached for export,
 					// query and serve.

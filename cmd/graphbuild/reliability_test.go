@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/graphbuild/graphbuild/pkg/graph"
 )
 
 // mountTmpfs mounts a tmpfs of size MiB and returns its directory; it
@@ -41,5 +43,29 @@ func TestBuildOnFullDisk(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(errs), "\n")
 	if len(lines) != 1 || !strings.HasPrefix(lines[0], "graphbuild build: store "+db+": no space left on device: ") {
 		t.Errorf("stderr %q, want one line: graphbuild build: store %s: no space left on device: ...", errs, db)
+	}
+}
+
+// A build that stored its documents but not the analytics (killed while it
+// computed them; --analyze=false here) gets them from the next build, even
+// though that one adds nothing.
+func TestRebuildComputesMissingAnalytics(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	mustRun(t, "build", "--db", db, "--analyze=false", "--quiet", seedWCEP)
+	code, _, errs := gb(t, "build", "--db", db, seedWCEP)
+	if code != 0 || !strings.Contains(errs, "0 new") || !strings.Contains(errs, "computing graph analytics") {
+		t.Fatalf("second build: exit %d\n%s", code, errs)
+	}
+	st, err := graph.Open(graph.DefaultOptions(db).WithReadOnly(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if ok, err := st.HasAnalytics(graph.Filter{}); !ok || err != nil {
+		t.Errorf("no analytics cached after the second build: %v", err)
+	}
+	_, _, errs = gb(t, "build", "--db", db, seedWCEP)
+	if strings.Contains(errs, "computing graph analytics") {
+		t.Errorf("a third build computed the cached analytics again:\n%s", errs)
 	}
 }

@@ -132,3 +132,32 @@ func TestIndexName(t *testing.T) {
 		t.Errorf("parseKey(nameKey(long)) = %+v, %v", k, err)
 	}
 }
+
+// TestHasAnalytics: the cache counts only when whole and of this state.
+func TestHasAnalytics(t *testing.T) {
+	s := openMem(t)
+	mustApply(t, s, newSynth(3, 40).docs(0, 30))
+	has := func() bool {
+		ok, err := s.HasAnalytics(Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if has() {
+		t.Fatal("analytics before Analyze")
+	}
+	if _, err := Analyze(t.Context(), s, Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	if !has() {
+		t.Fatal("no analytics after Analyze")
+	}
+	if ok, _ := s.HasAnalytics(Filter{Top: 3}); ok {
+		t.Error("analytics of another filter")
+	}
+	mustApply(t, s, newSynth(3, 40).docs(30, 31))
+	if has() {
+		t.Error("analytics of an older state")
+	}
+}

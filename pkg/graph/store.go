@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -193,30 +194,30 @@ func Open(opt Options) (*Store, error) {
 		bo = bo.WithLogger(opt.Logger)
 	}
 	db, err := openBadger(bo)
-	if err != nil && opt.ReadOnly && !opt.InMemory && strings.Contains(err.Error(), "truncate required") {
-		// A writer was killed: its log has a torn tail a read-only open
-		// cannot drop. Open read-write once to recover, then read-only.
-		// Recovery writes (a memtable, a table on close): on a full disk
-		// that would crash, so it needs room first.
-		need := max(16<<20, 2*bo.MemTableSize)
-		if opt.MinFreeBytes < 0 {
-			need = 0
-		}
-		if serr := checkSpace(name, opt.Dir, need, "recovering it after an interrupted write"); serr != nil {
-			return nil, serr
-		}
-		rw, rerr := openBadger(bo.WithReadOnly(false))
-		if rerr == nil {
-			rerr = rw.Close()
-			if rerr == nil {
+	if opt.ReadOnly && !opt.InMemory {
+		// Readers started together after a writer was killed: one of
+		// them recovers the store read-write, holding it alone for a
+		// moment; the others wait for it rather than report it in use.
+		deadline := time.Now().Add(readerLockWait)
+		for err != nil && time.Now().Before(deadline) {
+			switch {
+			case strings.Contains(err.Error(), "truncate required"):
+				if err = recoverStore(name, opt, bo); err == nil {
+					db, err = openBadger(bo)
+				}
+			case isLockError(err):
+				time.Sleep(20 * time.Millisecond)
 				db, err = openBadger(bo)
+			default:
+				deadline = time.Time{}
 			}
-		} else {
-			err = rerr
+			if errors.Is(err, ErrNoSpace) {
+				return nil, err
+			}
 		}
 	}
 	if err != nil {
-		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+		if isLockError(err) {
 			return nil, &lockedError{dir: opt.Dir}
 		}
 		return nil, fmt.Errorf("open store %s: %w", name, err)
@@ -227,6 +228,34 @@ func Open(opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// readerLockWait is how long a read-only Open waits for another process's
+// recovery of a store before it reports the store in use.
+const readerLockWait = 3 * time.Second
+
+// isLockError reports Badger's error for a directory another process holds.
+func isLockError(err error) bool {
+	return strings.Contains(err.Error(), "Cannot acquire directory lock")
+}
+
+// recoverStore opens a store whose writer was killed read-write once, which
+// drops the torn tail of its log, and closes it. Recovery writes (a
+// memtable, a table on close): on a full disk that would crash, so it
+// needs room first.
+func recoverStore(name string, opt Options, bo badger.Options) error {
+	need := max(16<<20, 2*bo.MemTableSize)
+	if opt.MinFreeBytes < 0 {
+		need = 0
+	}
+	if err := checkSpace(name, opt.Dir, need, "recovering it after an interrupted write"); err != nil {
+		return err
+	}
+	rw, err := openBadger(bo.WithReadOnly(false))
+	if err != nil {
+		return err
+	}
+	return rw.Close()
 }
 
 // lockedError says which store another process holds; it wraps ErrLocked.

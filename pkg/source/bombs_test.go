@@ -167,6 +167,12 @@ func TestReadWholeFormatsCapped(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &se) || se.Path != md || !strings.Contains(err.Error(), "more than 1 MiB after decompression") {
 		t.Errorf("Markdown bomb: %v, want ErrTooLarge naming %s", err, md)
 	}
+	opt.Stdin = strings.NewReader(strings.Repeat("Angela Merkel met Barack Obama.\n", 70000))
+	err = Read(context.Background(), Input{Path: StdinPath, Size: -1}, opt, func(Document) error { return nil })
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "standard input") {
+		t.Errorf("2 MiB on standard input with a 1 MiB cap: %v", err)
+	}
+	opt.Stdin = nil
 	arr := filepath.Join(dir, "bomb.json")
 	big := strings.Repeat("word ", 300<<10)
 	os.WriteFile(arr, []byte(`[{"text": "Angela Merkel met Barack Obama."}, {"text": "`+big+`"}, {"text": "never read"}]`), 0o644)

@@ -280,7 +280,7 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 			data = nil
 			return readLargeText(ctx, in.Path, compressed, opt, emit)
 		}
-		what := f.String() + " input"
+		what := "a " + f.String() + " file"
 		if in.Path == StdinPath {
 			what = "standard input"
 		}
@@ -288,7 +288,7 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 		if compressed {
 			after = " after decompression"
 		}
-		return &Error{Path: in.Path, Err: fmt.Errorf("%w: more than %s%s; a %s is read whole and may hold at most that (give large text as a .txt file, which is read in parts)",
+		return &Error{Path: in.Path, Err: fmt.Errorf("%w: more than %s%s; %s is read whole and may hold at most that (give large text as a .txt file, which is read in parts)",
 			ErrTooLarge, byteSize(limit), after, what)}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {

@@ -69,3 +69,38 @@ func TestRebuildComputesMissingAnalytics(t *testing.T) {
 		t.Errorf("a third build computed the cached analytics again:\n%s", errs)
 	}
 }
+
+// One document too large for the store fails alone: it is named with its
+// reason, counted in the summary, and the fixtures beside it are stored.
+func TestBuildBadDocumentFailsAlone(t *testing.T) {
+	dir := t.TempDir()
+	var md strings.Builder
+	md.WriteString("# Many contexts\n\nAngela Merkel met Barack Obama in Berlin.\n\n")
+	for line := range 40 {
+		var names []string
+		for i := range 40 {
+			names = append(names, fmt.Sprintf("Zed%dq%d Person", line, i))
+		}
+		fmt.Fprintf(&md, "_Context: %s_\n\n", strings.Join(names, ", "))
+	}
+	big := filepath.Join(dir, "big.md")
+	os.WriteFile(big, []byte(md.String()), 0o644)
+	clean := filepath.Join(dir, "clean.db")
+	mustRun(t, "build", "--db", clean, "--quiet", wcepDir)
+	want := statsOf(t, clean).Documents
+
+	db := filepath.Join(dir, "g.db")
+	code, _, errs := gb(t, "build", "--db", db, big, wcepDir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errs, "graphbuild build: "+big+`: document "`) || !strings.Contains(errs, "too large for one store transaction") {
+		t.Errorf("no error naming %s and the reason:\n%s", big, errs)
+	}
+	if !strings.Contains(errs, ", 1 failed in ") {
+		t.Errorf("the summary does not count the failure:\n%s", errs)
+	}
+	if got := statsOf(t, db).Documents; got != want {
+		t.Errorf("stored %d documents, want the %d of the fixtures", got, want)
+	}
+}

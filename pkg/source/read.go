@@ -277,7 +277,6 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 	}
 	if int64(len(data)) > limit {
 		if streamable {
-			data = nil
 			return readLargeText(ctx, in.Path, compressed, opt, emit)
 		}
 		what := "a " + f.String() + " file"
@@ -288,8 +287,12 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 		if compressed {
 			after = " after decompression"
 		}
-		return &Error{Path: in.Path, Err: fmt.Errorf("%w: more than %s%s; %s is read whole and may hold at most that (give large text as a .txt file, which is read in parts)",
-			ErrTooLarge, byteSize(limit), after, what)}
+		hint := "give large text as a .txt file, which is read in parts"
+		if f == formatText && file != nil {
+			hint = "with a --max-doc-bytes above 0 it is read in parts"
+		}
+		return &Error{Path: in.Path, Err: fmt.Errorf("%w: more than %s%s; %s is read whole and may hold at most that (%s)",
+			ErrTooLarge, byteSize(limit), after, what, hint)}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &Error{Path: in.Path, Err: ErrEmpty}

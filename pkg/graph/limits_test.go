@@ -161,3 +161,13 @@ func TestHasAnalytics(t *testing.T) {
 		t.Error("analytics of an older state")
 	}
 }
+
+// TestOpenReadOnlyEmptyDir: a directory a killed writer created but wrote
+// nothing in is no store, and says so.
+func TestOpenReadOnlyEmptyDir(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Open(DefaultOptions(dir).WithReadOnly(true))
+	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "holds no store yet") {
+		t.Errorf("read-only open of an empty directory: %v", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -151,6 +152,11 @@ func Open(opt Options) (*Store, error) {
 	if opt.ReadOnly && !opt.InMemory {
 		if _, err := os.Stat(opt.Dir); errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("open store %s: %w (build one first)", opt.Dir, ErrNotFound)
+		}
+		// A directory without Badger's manifest holds no store yet (a
+		// writer killed as it created it, or one creating it now).
+		if _, err := os.Stat(filepath.Join(opt.Dir, "MANIFEST")); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open store %s: %w: the directory holds no store yet (build one first)", opt.Dir, ErrNotFound)
 		}
 	}
 	if !opt.ReadOnly && !opt.InMemory {

@@ -333,3 +333,29 @@ func TestMessagesQuoteOddNames(t *testing.T) {
 		t.Errorf("message %q: want the name quoted on one line", msg)
 	}
 }
+
+// TestReadCapsDocumentContexts: a document's context lines stop at
+// MaxDocContextNames names, so its context pairs stay bounded.
+func TestReadCapsDocumentContexts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ctx.md")
+	var b strings.Builder
+	b.WriteString("# Many\n\nAngela Merkel met Barack Obama.\n\n")
+	for line := range 500 {
+		var names []string
+		for i := range 40 {
+			names = append(names, fmt.Sprintf("P%d-%d", line, i))
+		}
+		fmt.Fprintf(&b, "_Context: %s_\n\n", strings.Join(names, ", "))
+	}
+	os.WriteFile(path, []byte(b.String()), 0o644)
+	docs, err := readTimed(t, path, DefaultOptions(), time.Minute)
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("%d documents, %v", len(docs), err)
+	}
+	if n := len(docs[0].Contexts); n != 25 {
+		t.Errorf("%d context lines kept, want 25 (1,000 names)", n)
+	}
+	if w := strings.Join(docs[0].Warnings, "; "); !strings.Contains(w, "the last 475 _Context:_ line(s) dropped") {
+		t.Errorf("warnings %q", w)
+	}
+}

@@ -8,6 +8,6 @@
 // Markdown, HTML or JSON file, a JSONL line) is bounded by MaxRecordBytes
 // after decompression; HTML nested deeper than MaxHTMLDepth is refused
 // before extraction and an interruption is honoured during it; context
-// lines keep MaxContextNames names; FIFOs, sockets and devices are refused
+// lines keep MaxContextNames names and a document MaxDocContextNames; FIFOs, sockets and devices are refused
 // before they are opened. Each refusal is an *Error naming the input.
 package source

@@ -24,6 +24,26 @@ import (
 // becomes an edge, so a line of thousands would cost millions.
 const MaxContextNames = 50
 
+// MaxDocContextNames is the most context names kept for one document, in
+// its first lines: with MaxContextNames per line it bounds the context
+// edges of a document to about 25,000.
+const MaxDocContextNames = 1000
+
+// capContexts keeps the first lines of d's Contexts that hold at most
+// MaxDocContextNames names in all, with a warning when it drops some.
+func capContexts(d *Document) {
+	total := 0
+	for i, line := range d.Contexts {
+		if total+len(line) > MaxDocContextNames {
+			dropped := len(d.Contexts) - i
+			d.Contexts = d.Contexts[:i:i]
+			d.Warnings = append(d.Warnings, fmt.Sprintf("more than %d context names: the last %d _Context:_ line(s) dropped", MaxDocContextNames, dropped))
+			return
+		}
+		total += len(line)
+	}
+}
+
 // contextLine is one "_Context: A, B_" found while blanking.
 type contextLine struct {
 	pos   int // byte offset of the line start in the file

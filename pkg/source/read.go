@@ -524,6 +524,9 @@ func readTextual(path string, f format, data []byte, trim bool) []Document {
 			docs[0].Warnings = append(docs[0].Warnings, w)
 		}
 	}
+	for i := range docs {
+		capContexts(&docs[i])
+	}
 	return docs
 }
 

@@ -31,7 +31,7 @@ func WriteFile(ctx context.Context, w Writer, path string, g Graph) error {
 	removeStale(dir)
 	tmp, err := os.CreateTemp(dir, tempName(filepath.Base(path)))
 	if err != nil {
-		return fmt.Errorf("export: create %s: %w", path, err)
+		return fmt.Errorf("create %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	err = tmp.Chmod(0o644) // CreateTemp makes files private
@@ -45,7 +45,7 @@ func WriteFile(ctx context.Context, w Writer, path string, g Graph) error {
 		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
-		return fmt.Errorf("export: write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }

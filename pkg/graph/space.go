@@ -58,7 +58,8 @@ func checkSpace(name, dir string, need int64, doing string) error {
 	return nil
 }
 
-// mib prints a byte count in MiB.
-func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
+// mib prints a byte count in MiB, rounded down, so that a little less
+// than the need never prints as much.
+func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n*10/(1<<20))/10) }
 
 var errNoStatfs = errors.New("free space unknown on this system")

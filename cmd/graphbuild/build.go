@@ -13,6 +13,7 @@ import (
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ingest"
 	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
 func init() {
@@ -79,12 +80,19 @@ already stored are skipped.`,
 				}
 				opt.OnWarning = func(path, msg string) {
 					pr.done()
-					fmt.Fprintf(e.stderr, "graphbuild build: warning: %s: %s\n", path, msg)
+					fmt.Fprintf(e.stderr, "graphbuild build: warning: %s: %s\n", source.ShowPath(path), msg)
 				}
 				sum, err := ingest.Build(ctx, inputs, ex, st, opt)
 				pr.done()
 				sum.Failed += failedInputs
-				if err == nil && sum.New > 0 && *analyze {
+				stale := sum.New > 0
+				if err == nil && !stale && *analyze {
+					// A build killed while it computed the analytics
+					// added its documents but no cache: compute it now.
+					cached, cerr := st.HasAnalytics(graph.Filter{})
+					stale = cerr == nil && !cached && sum.Documents > 0
+				}
+				if err == nil && stale && *analyze {
 					// Degree, PageRank, betweenness and communities are
 					// computed once per store state and cached for export,
 					// query and serve.

@@ -47,7 +47,7 @@ func (l *listFlag) Set(v string) error {
 // sourceFlags registers the flags that configure the readers.
 type sourceFlags struct {
 	include, exclude                                    listFlag
-	maxDocBytes                                         int
+	maxDocBytes, maxRecordBytes                         int
 	textField, idField, dateField, titleField, urlField string
 }
 
@@ -56,6 +56,7 @@ func (s *sourceFlags) register(fs *flag.FlagSet) {
 	fs.Var(&s.include, "include", "read only files matching this glob when walking directories (repeatable)")
 	fs.Var(&s.exclude, "exclude", "skip files and directories matching this glob (repeatable)")
 	fs.IntVar(&s.maxDocBytes, "max-doc-bytes", d.MaxDocBytes, "split documents larger than this at paragraph boundaries (0: never)")
+	fs.IntVar(&s.maxRecordBytes, "max-record-bytes", source.DefaultMaxRecordBytes, "fail a JSONL line, JSON element or file read whole (Markdown, HTML, JSON) larger than this after decompression (plain text is streamed in parts)")
 	fs.StringVar(&s.textField, "text-field", d.TextField, "JSONL field holding the text")
 	fs.StringVar(&s.idField, "id-field", d.IDField, "JSONL field holding the document id")
 	fs.StringVar(&s.dateField, "date-field", d.DateField, "JSONL field holding the date")
@@ -67,6 +68,7 @@ func (s *sourceFlags) options(stdin io.Reader) source.Options {
 	o := source.DefaultOptions()
 	o.Include, o.Exclude = s.include, s.exclude
 	o.MaxDocBytes = s.maxDocBytes
+	o.MaxRecordBytes = s.maxRecordBytes
 	o.TextField, o.IDField, o.DateField, o.TitleField, o.URLField = s.textField, s.idField, s.dateField, s.titleField, s.urlField
 	o.Stdin = stdin
 	return o

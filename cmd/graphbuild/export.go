@@ -5,14 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/graphbuild/graphbuild/pkg/export"
 	"github.com/graphbuild/graphbuild/pkg/graph"
+	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
 // filterFlags are the graph filters every export and the viewer share.
@@ -164,40 +162,15 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 						return err
 					}
 					for _, p := range paths {
-						fmt.Fprintf(e.stderr, "wrote %s\n", p)
+						fmt.Fprintf(e.stderr, "wrote %s\n", source.ShowPath(p))
 					}
 					return nil
 				}
 				if *out == "" || *out == "-" {
 					return w.Write(ctx, sub, e.stdout) // writers buffer their own output
 				}
-				return writeFileAtomic(*out, func(wr io.Writer) error { return w.Write(ctx, sub, wr) })
+				return export.WriteFile(ctx, w, *out, sub)
 			}
 		},
 	})
-}
-
-// writeFileAtomic writes path through a temporary file renamed into place,
-// so a failed export never leaves half a file where the last good one was.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes files private
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

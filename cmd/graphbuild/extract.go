@@ -10,6 +10,7 @@ import (
 
 	"github.com/graphbuild/graphbuild/pkg/ingest"
 	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
 // mentionLine is one line of `graphbuild extract`. Start and End are UTF-8
@@ -57,7 +58,7 @@ byte offsets into the file as read. Nothing is stored.`,
 					fmt.Fprintf(e.stderr, "graphbuild extract: %v\n", err)
 				}
 				opt.OnWarning = func(path, msg string) {
-					fmt.Fprintf(e.stderr, "graphbuild extract: warning: %s: %s\n", path, msg)
+					fmt.Fprintf(e.stderr, "graphbuild extract: warning: %s: %s\n", source.ShowPath(path), msg)
 				}
 				w := bufio.NewWriterSize(e.stdout, 1<<16)
 				enc := json.NewEncoder(w)

@@ -35,7 +35,7 @@ With --format jsonl, one {"doc","id","date","title","text"} object a line.`,
 				for _, in := range inputs {
 					err := source.Read(ctx, in, opt, func(d source.Document) error {
 						for _, msg := range d.Warnings {
-							fmt.Fprintf(e.stderr, "graphbuild text: warning: %s: %s\n", d.Path, msg)
+							fmt.Fprintf(e.stderr, "graphbuild text: warning: %s: %s\n", source.ShowPath(d.Path), msg)
 						}
 						if *format == "jsonl" {
 							return enc.Encode(map[string]any{"doc": d.Path, "id": d.ID, "date": d.Date, "title": d.Title, "text": d.Text})

@@ -40,7 +40,7 @@ type Summary struct {
 	Documents int // documents read
 	New       int // documents added to the store
 	Skipped   int // documents the store already had
-	Failed    int // inputs, documents or JSONL lines that failed
+	Failed    int // inputs, documents or JSONL lines that failed, documents the store rejected included
 	Warnings  int
 	Tokens    int // tokens analysed
 	Bytes     int // bytes of text analysed
@@ -49,7 +49,10 @@ type Summary struct {
 
 // Build reads inputs, analyses them and merges what they add into st. An
 // input or document that fails is reported through opt.OnError and counted
-// in Summary.Failed; the rest is still built. The returned error is for
+// in Summary.Failed; the rest is still built. So is a document the store
+// cannot take: invalid (graph.ErrInvalid, such as an id over 4 KB) or too
+// large for one transaction (graph.ErrTooLarge); its error starts with its
+// path. The returned error is for
 // what stops the whole build: a store write that fails, or ctx.
 func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, opt BuildOptions) (Summary, error) {
 	start := time.Now()
@@ -86,11 +89,12 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 	// overlap. A started batch is finished even when the build is
 	// interrupted.
 	var (
-		mu      sync.Mutex // guards werr and the counts the writer adds
-		werr    error
-		batch   []graph.Contribution
-		batches = make(chan []graph.Contribution, 2)
-		written = make(chan struct{})
+		mu       sync.Mutex // guards werr, rejected and the counts the writer adds
+		werr     error
+		rejected []error // documents the store left out, not yet reported
+		batch    []graph.Contribution
+		batches  = make(chan []graph.Contribution, 2)
+		written  = make(chan struct{})
 	)
 	go func() {
 		defer close(written)
@@ -108,6 +112,9 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 			}
 			sum.New += res.Added
 			sum.Skipped += res.Skipped
+			for _, r := range res.Rejected {
+				rejected = append(rejected, fmt.Errorf("%s: %w", source.ShowPath(r.Source), r))
+			}
 			mu.Unlock()
 		}
 	}()
@@ -115,6 +122,17 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		mu.Lock()
 		defer mu.Unlock()
 		return werr
+	}
+	// The writer's rejections are reported from the collector's goroutine,
+	// as OnError promises.
+	reportRejected := func() {
+		mu.Lock()
+		rs := rejected
+		rejected = nil
+		mu.Unlock()
+		for _, err := range rs {
+			inner.OnError(err)
+		}
 	}
 	flush := func() error {
 		if len(batch) > 0 {
@@ -140,8 +158,16 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		sum.Tokens += len(r.Analysis.Tokens)
 		sum.Bytes += len(r.Analysis.Text)
 		mu.Unlock()
+		reportRejected()
 		reg.Resolve(r.Analysis)
-		batch = append(batch, Contribute(r.Doc, r.Analysis, ex, opt.Window))
+		c := Contribute(r.Doc, r.Analysis, ex, opt.Window)
+		if err := c.Validate(); err != nil {
+			// One document the store cannot take (an id over 4 KB) fails
+			// alone instead of its whole batch.
+			inner.OnError(fmt.Errorf("%s: %w", source.ShowPath(r.Doc.Path), err))
+			return nil
+		}
+		batch = append(batch, c)
 		if len(batch) >= batchSize {
 			return flush()
 		}
@@ -151,6 +177,7 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 	ferr := flush()
 	close(batches)
 	<-written
+	reportRejected()
 	if werr := writerErr(); werr != nil {
 		ferr = werr
 	}

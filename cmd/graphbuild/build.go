@@ -99,6 +99,9 @@ already stored are skipped.`,
 					stats, serr := st.Stats()
 					fmt.Fprintf(e.stderr, "%s: %d documents read, %d new, %d skipped (already stored or read twice), %d failed in %s\n",
 						*db, sum.Documents, sum.New, sum.Skipped, sum.Failed, sum.Duration.Round(1e6))
+					if sum.Dropped > 0 {
+						fmt.Fprintf(e.stderr, "left out %d lines of page clutter (sign-in prompts, newsletter lists, prices, photo credits; `graphbuild text` shows them)\n", sum.Dropped)
+					}
 					if secs := sum.Duration.Seconds(); sum.New > 0 && secs > 0 {
 						fmt.Fprintf(e.stderr, "analysed %d tokens, %.1f MB: %.0f docs/s, %.0f tokens/s\n",
 							sum.Tokens, float64(sum.Bytes)/1e6, float64(sum.New)/secs, float64(sum.Tokens)/secs)

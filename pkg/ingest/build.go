@@ -42,6 +42,7 @@ type Summary struct {
 	Skipped   int // documents the store already had
 	Failed    int // inputs, documents or JSONL lines that failed
 	Warnings  int
+	Dropped   int // lines (or photo credits) of page clutter left out of the new documents
 	Tokens    int // tokens analysed
 	Bytes     int // bytes of text analysed
 	Duration  time.Duration
@@ -137,6 +138,7 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 			return nil
 		}
 		seen[r.Doc.ID] = true
+		sum.Dropped += len(r.Doc.Dropped)
 		sum.Tokens += len(r.Analysis.Tokens)
 		sum.Bytes += len(r.Analysis.Text)
 		mu.Unlock()

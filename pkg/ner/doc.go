@@ -5,7 +5,7 @@
 //
 //	text ──Analyzer──► tokens, sentences, POS tags
 //	     ──Recognizer──► typed spans
-//	     ──clean-up──► spans without titles, dates, quotes, furniture
+//	     ──clean-up──► spans without titles, dates, quotes
 //	     ──Resolver──► canonical entity names ("Kerry" → "John Kerry")
 //
 // This is the only package of graphbuild that imports prose; everything else

@@ -8,7 +8,8 @@ import (
 )
 
 // Extractor runs the whole pipeline on one text: analysis, recognition,
-// clean-up, furniture removal and resolution within the text. It is safe for
+// clean-up and resolution within the text. Page clutter is the readers'
+// business (source.Clutter): every name the text holds is kept. It is safe for
 // concurrent use; build it once and share it.
 type Extractor struct {
 	analyzer   Analyzer
@@ -53,12 +54,8 @@ func (e *Extractor) Extract(ctx context.Context, text string, hints Hints) (a *A
 	}
 	spans := e.recognizer.Recognize(text, tokens, sentences)
 	spans = cleanSpans(text, tokens, spans)
-	furn := furniture(text)
 	a = &Analysis{Text: text, Tokens: tokens, Sentences: sentences}
 	for _, sp := range spans {
-		if inRanges(furn, sp.Start, sp.End) {
-			continue
-		}
 		a.Mentions = append(a.Mentions, Mention{
 			Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Type: sp.Type,
 			Sentence: sentenceOf(sentences, sp.Start),

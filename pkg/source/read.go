@@ -102,12 +102,11 @@ const sniffLen = 8 << 10
 // Plain text (.txt and unknown extensions) is one document: the file, ID
 // its HashID, Offset 0, Title its first line when that reads as a headline
 // (at most 20 words, no final full stop), Date the date in the file name
-// ("...-2016-09-28.txt") if any. With opt.TrimBoilerplate, web-page furniture is
-// blanked to spaces: short lines (at most 8 words) such as "Sign in",
-// "Subscribe", "Skip to main content", prices per month, and the tail of
-// the text (outside its first third) from the first such line after which
-// at least half of the lines are furniture, bullet items or unpunctuated
-// short lines, reaching back over promotional paragraphs ("Join ... PRO").
+// ("...-2016-09-28.txt") if any. With opt.TrimBoilerplate, the page clutter
+// of every document but a Current Events item is blanked to spaces and
+// listed in Document.Dropped (see Clutter: lines that do not read as a
+// sentence such as "Sign in", "Subscribe", prices per month, a clutter
+// tail, photo credits).
 //
 // Markdown (.md) is one document: the file with markup blanked to spaces
 // byte for byte — heading marks, list numbers and bullets, quote marks,
@@ -159,7 +158,7 @@ const sniffLen = 8 << 10
 // invalid UTF-8 becomes U+FFFD. A document longer than opt.MaxDocBytes is
 // split at paragraph boundaries into parts with IDs ID#1, ID#2, ...; an
 // uncompressed plain-text file over 32 MiB is read part by part, never
-// whole (its furniture is then not trimmed).
+// whole (its parts are trimmed one by one).
 //
 // Errors name the input (*Error): ErrBinary, ErrEmpty, ErrGzip,
 // ErrNoArticle, fs errors. Malformed JSONL lines do not stop the reading:
@@ -175,6 +174,13 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 		return err
 	}
 	opt = opt.withDefaults()
+	if opt.TrimBoilerplate {
+		next := emit
+		emit = func(d Document) error {
+			trimDocument(&d)
+			return next(d)
+		}
+	}
 	var (
 		r    io.Reader
 		file *os.File
@@ -290,7 +296,7 @@ var streamThreshold int64 = 32 << 20
 // readLargeText reads a big plain-text file without holding it: a first
 // pass hashes it for the ID, a second cuts it into the same parts
 // splitDocument would make, one buffer of about 2*MaxDocBytes at a time.
-// Invalid UTF-8 is repaired per part; furniture is not trimmed.
+// Invalid UTF-8 is repaired per part.
 func readLargeText(ctx context.Context, path string, file *os.File, size int64, opt Options, emit func(Document) error) error {
 	h := sha256.New()
 	if _, err := file.Seek(0, io.SeekStart); err != nil {
@@ -376,9 +382,12 @@ func readTextual(path string, f format, data []byte, trim bool) []Document {
 		clean = append([]byte(nil), clean...)
 		blank(clean[:len(utf8BOM)])
 	}
+	titleText := clean
 	if trim && f == formatText {
-		clean = append([]byte(nil), clean...)
-		trimBoilerplate(clean)
+		// The title is the first line that is no clutter; the clutter
+		// itself is blanked later, with every document's (trimDocument).
+		titleText = append([]byte(nil), clean...)
+		trimBoilerplate(titleText)
 	}
 	var docs []Document
 	switch {
@@ -392,7 +401,7 @@ func readTextual(path string, f format, data []byte, trim bool) []Document {
 		text, ctxs := blankMarkdown(clean)
 		docs = []Document{markdownDoc(path, id, clean, text, ctxs)}
 	default:
-		docs = []Document{{Path: path, ID: id, Text: string(clean), Offset: 0, Title: textTitle(clean)}}
+		docs = []Document{{Path: path, ID: id, Text: string(clean), Offset: 0, Title: textTitle(titleText)}}
 	}
 	if f != formatMarkdown || len(docs) == 1 && docs[0].ID == id { // not Current Events
 		if d := nameDate(path); d != "" && docs[0].Date == "" {

@@ -32,6 +32,7 @@ already stored are skipped.`,
 			batch := fs.Int("batch", ingest.DefaultBatchSize, "documents per store transaction")
 			window := fs.String("window", "sentence", "co-occurrence window: sentence, paragraph or document (use one window for all builds of a store)")
 			memLimit := fs.Int("memory-limit", 512, "soft limit of the heap in MiB, so memory stays flat on large corpora (0: none; GOMEMLIMIT overrides)")
+			aliasFile := aliasesFlag(fs)
 			analyze := fs.Bool("analyze", true, "compute and cache degree, PageRank, betweenness and communities after the build")
 			return func(ctx context.Context, e *env, args []string) error {
 				win, err := ingest.ParseWindow(*window)
@@ -56,20 +57,12 @@ already stored are skipped.`,
 					return err
 				}
 				defer st.Close()
-				reg := ner.NewRegistry()
-				if err := st.Entities(ctx, func(en graph.Entity) error {
-					if en.Type == string(ner.Person) {
-						reg.Learn(en.Name)
-					}
-					if t, ok := ner.ParseType(en.Type); ok {
-						reg.LearnType(en.Name, t, en.Mentions)
-					}
-					return nil
-				}); err != nil {
+				pr := &progress{w: e.stderr, tty: e.stderrIsTTY, quiet: *quiet}
+				aliases, err := readAliases(*aliasFile)
+				if err != nil {
 					return err
 				}
-				pr := &progress{w: e.stderr, tty: e.stderrIsTTY, quiet: *quiet}
-				opt := ingest.BuildOptions{BatchSize: *batch, Registry: reg, Window: win}
+				opt := ingest.BuildOptions{BatchSize: *batch, Aliases: aliases, Window: win}
 				opt.Workers = *workers
 				opt.Source = src.options(e.stdin)
 				opt.Progress = pr.update

@@ -4,12 +4,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ingest"
+	"github.com/graphbuild/graphbuild/pkg/ner"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
@@ -154,4 +156,26 @@ func bar(frac float64, width int) string {
 		n = width
 	}
 	return "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "]"
+}
+
+// aliasesFlag registers --aliases, the user's merge, split and type rules.
+func aliasesFlag(fs *flag.FlagSet) *string {
+	return fs.String("aliases", "", "`file` of name rules: \"Zelensky = Volodymyr Zelenskyy\" (merge), \"Paris != Paris Hilton\" (split), \"White House : FAC\" (type); see README")
+}
+
+// readAliases reads the aliases file at path; "" gives no rules.
+func readAliases(path string) (*ner.Aliases, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usagef("--aliases: %v", err)
+	}
+	defer f.Close()
+	a, err := ner.ParseAliases(path, f)
+	if err != nil {
+		return nil, usagef("--aliases: %v", err)
+	}
+	return a, nil
 }

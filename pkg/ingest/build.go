@@ -30,9 +30,12 @@ type BuildOptions struct {
 	BatchSize int
 	// Window is the co-occurrence window (SentenceWindow by default).
 	Window Window
-	// Registry resolves partial person names across documents; nil gives a
-	// fresh one.
-	Registry *ner.Registry
+	// Aliases are the user's merge, split and type rules (nil: none),
+	// applied to every document on its own. Nothing else carries over from
+	// one document to the next: each document's contribution depends only
+	// on the document, the extractor and Aliases, so one build, several
+	// builds, a resumed build and any input order give the same store.
+	Aliases *ner.Aliases
 }
 
 // Summary is what a build did.
@@ -59,9 +62,8 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	reg := opt.Registry
-	if reg == nil {
-		reg = ner.NewRegistry()
+	if opt.Aliases.Len() > 0 {
+		ex = aliasedExtractor{ex, opt.Aliases}
 	}
 	inner := opt.Options
 	onError := opt.OnError
@@ -142,8 +144,12 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		sum.Tokens += len(r.Analysis.Tokens)
 		sum.Bytes += len(r.Analysis.Text)
 		mu.Unlock()
-		reg.Resolve(r.Analysis)
-		batch = append(batch, Contribute(r.Doc, r.Analysis, ex, opt.Window))
+		doc := r.Doc
+		if opt.Aliases.Len() > 0 {
+			opt.Aliases.Apply(r.Analysis)
+			doc = aliasContexts(doc, opt.Aliases)
+		}
+		batch = append(batch, Contribute(doc, r.Analysis, ex, opt.Window))
 		if len(batch) >= batchSize {
 			return flush()
 		}
@@ -164,4 +170,36 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 	}
 	sum.Duration = time.Since(start)
 	return sum, err
+}
+
+// aliasedExtractor types Context names by the user's type rules.
+type aliasedExtractor struct {
+	Extractor
+	al *ner.Aliases
+}
+
+func (e aliasedExtractor) Classify(name string) (string, ner.Type) {
+	c, t := e.Extractor.Classify(name)
+	if ut, ok := e.al.TypeOf(c); ok {
+		t = ut
+	}
+	return c, t
+}
+
+// aliasContexts renames the Context names and the topic of doc by the
+// merge rules.
+func aliasContexts(doc source.Document, al *ner.Aliases) source.Document {
+	if len(doc.Contexts) > 0 {
+		lines := make([][]string, len(doc.Contexts))
+		for i, line := range doc.Contexts {
+			for _, n := range line {
+				lines[i] = append(lines[i], al.Canonical(n))
+			}
+		}
+		doc.Contexts = lines
+	}
+	if doc.Topic != "" {
+		doc.Topic = al.Canonical(doc.Topic)
+	}
+	return doc
 }

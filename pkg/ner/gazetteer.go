@@ -86,6 +86,9 @@ type Gazetteer struct {
 	phrases map[uint64]gazClass
 	aliases map[string]gazAlias
 	country map[string]string // demonym → country
+
+	peopleOnce sync.Once
+	gpeople    *gazPeople
 }
 
 type gazAlias struct {
@@ -379,4 +382,89 @@ func (g *Gazetteer) singleHashed(wh, lh uint64) gazClass {
 		return out | c&gWord
 	}
 	return out | g.phrases[lh]&gWord
+}
+
+// gazPeople indexes the gazetteer's people by surname and by whole name
+// (keySeq), built on first use.
+type gazPeople struct {
+	bySurname map[string][]string // surname key → people, one per first initial
+	bySeq     map[string]string   // keySeq → canonical name
+}
+
+func (g *Gazetteer) people() *gazPeople {
+	g.peopleOnce.Do(func() {
+		p := &gazPeople{bySurname: map[string][]string{}, bySeq: map[string]string{}}
+		var names []string
+		seen := map[string]bool{}
+		for _, a := range g.aliases {
+			if a.cls&gPerson != 0 && !seen[a.canon] {
+				seen[a.canon] = true
+				names = append(names, a.canon)
+			}
+		}
+		sort.Strings(names)
+		initials := map[string]bool{}
+		for _, n := range names {
+			seq := keySeq(n)
+			if _, ok := p.bySeq[seq]; !ok && strings.Contains(seq, " ") {
+				p.bySeq[seq] = n
+			}
+			for _, k := range surnameKeys(n) {
+				ini := k + "\x00" + seq[:1]
+				if !initials[ini] { // George W. and George H. W. Bush count once
+					initials[ini] = true
+					p.bySurname[k] = append(p.bySurname[k], n)
+				}
+			}
+		}
+		g.gpeople = p
+	})
+	return g.gpeople
+}
+
+// knownSurname reports whether w is the surname of a person the gazetteer
+// knows.
+func (g *Gazetteer) knownSurname(w string) bool {
+	return g != nil && len(g.people().bySurname[nameKey(stripName(w))]) > 0
+}
+
+// ambiguousSurname reports whether w is the surname of two or more people
+// the gazetteer knows (with different first initials).
+func (g *Gazetteer) ambiguousSurname(w string) bool {
+	return g != nil && len(g.people().bySurname[nameKey(stripName(w))]) > 1
+}
+
+// personBySurname returns the one person the gazetteer knows by surname
+// w, if it knows exactly one ("Biden" → "Joe Biden").
+func (g *Gazetteer) personBySurname(w string) (string, bool) {
+	if g == nil {
+		return "", false
+	}
+	ps := g.people().bySurname[nameKey(stripName(w))]
+	if len(ps) != 1 {
+		return "", false
+	}
+	return ps[0], true
+}
+
+// personVariant returns the gazetteer's spelling of a person's full name
+// written another way ("Recep Tayyip Erdogan" → "Recep Tayyip Erdoğan",
+// "Volodymyr Zelensky" → "Volodymyr Zelenskyy"): same words up to accents
+// and transliteration, never another name.
+func (g *Gazetteer) personVariant(name string) (string, bool) {
+	if g == nil || !strings.Contains(name, " ") {
+		return "", false
+	}
+	c, ok := g.people().bySeq[keySeq(name)]
+	if !ok || c == name {
+		return "", false
+	}
+	return c, true
+}
+
+// countryLike reports whether the gazetteer knows w as a country, a state
+// or a capital.
+func (g *Gazetteer) countryLike(w string) bool {
+	const c = gCountry | gState | gCapital
+	return g != nil && (g.phrases[phraseHash(w)]&c != 0 || g.phrases[phraseHash(titleCaseWords(w))]&c != 0)
 }

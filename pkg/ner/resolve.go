@@ -1,9 +1,7 @@
 package ner
 
 import (
-	"sort"
 	"strings"
-	"sync"
 	"unicode"
 )
 
@@ -61,38 +59,38 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 	for _, h := range hints {
 		hintByLower[strings.ToLower(h)] = h
 	}
+	hinted := make([]bool, len(ms)) // named as a Context name: that is the canonical form
 	for i := range ms {
 		m := &ms[i]
 		m.Entity = normalizeName(m.Text)
 		if h, ok := hintByLower[strings.ToLower(m.Entity)]; ok {
-			m.Entity = h
+			m.Entity, hinted[i] = h, true
 		}
 	}
-	// People named in full: by each of their name parts. A part met alone
-	// ("Kirby", "Obama") is that person, even where the gazetteer knows a
-	// place or a company of that name.
-	full := map[string]map[string]bool{} // lower-case name part → full names
-	addFull := func(name string) {
-		parts := strings.Fields(name)
-		if len(parts) < 2 {
-			return
-		}
-		for _, p := range parts {
-			lp := strings.ToLower(p)
-			if full[lp] == nil {
-				full[lp] = map[string]bool{}
-			}
-			full[lp][name] = true
-		}
-	}
-	for _, m := range ms {
-		if m.Type == Person {
-			addFull(m.Entity)
-		}
-	}
-	// A Context name that looks like a person's is one, unless the text
-	// names it as something else ("Eastern Europe" found as a place).
+	// People named in full (by the recognizer, or as a Context name that
+	// looks like a person's and that the text does not name as something
+	// else): a partial name ("Kerry", "Obama", "Tayyip Erdogan", "Leyen")
+	// is the one of them it is part of, even where the gazetteer knows a
+	// place or a company of that name; when it is part of several ("Biden"
+	// beside Joe and Jill Biden), the one named nearest before it (else
+	// after it) in the text. Only the document itself and the fixed
+	// knowledge (gazetteer, aliases) take part, so the result does not
+	// depend on which other documents were read, or in which order.
 	gaz, _ := alias.(*Gazetteer)
+	people := newPeople()
+	for i := range ms {
+		if m := &ms[i]; m.Type == Person {
+			if strings.Contains(m.Entity, " ") && !hinted[i] {
+				// One spelling of a name known in several ("Sergei",
+				// "Sergey"; "Erdogan", "Erdoğan").
+				m.Entity = canonicalGiven(m.Entity)
+				if c, ok := gaz.personVariant(m.Entity); ok {
+					m.Entity = c
+				}
+			}
+			people.add(m.Entity, i, m.Start)
+		}
+	}
 	notPerson := map[string]bool{}
 	for _, m := range ms {
 		if m.Type != Person {
@@ -101,14 +99,36 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 	}
 	for _, h := range hints {
 		if looksLikePersonName(h, gaz) && !notPerson[h] {
-			addFull(h)
+			people.add(h, -1, -1)
 		}
 	}
 	person := make([]bool, len(ms))
 	for i := range ms {
 		m := &ms[i]
-		if name, ok := uniqueFullName(full, m.Entity); ok {
+		if name, ok := people.resolve(m, gaz); ok {
 			m.Entity, m.Type, person[i] = name, Person, true
+			continue
+		}
+		if gaz != nil && m.Type != Org && m.Type != Person && !strings.Contains(m.Entity, " ") && gaz.knownSurname(m.Entity) && !gaz.countryLike(m.Entity) {
+			// A known person's surname is no town ("Bush" is not Būsh).
+			m.Type, fixed[i] = Person, true
+		}
+		if m.Type == Person && !strings.Contains(m.Entity, " ") && gaz != nil {
+			if c, ok := gaz.personBySurname(m.Entity); ok {
+				// "Biden" alone: the one Biden the gazetteer knows.
+				m.Entity, person[i] = c, true
+				continue
+			}
+			if gaz.ambiguousSurname(m.Entity) {
+				// "Clinton" alone, with no Clinton in the text: two known
+				// people; left unresolved (MISC) rather than made a node
+				// of its own.
+				m.Type, fixed[i], person[i] = Misc, true, true
+				continue
+			}
+		}
+		if m.Type == Person && fixed[i] {
+			person[i] = true
 			continue
 		}
 		if alias != nil {
@@ -145,39 +165,6 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		fixed[i] = fixed[i] || person[i]
 	}
 	voteTypes(ms, fixed)
-}
-
-// uniqueFullName returns the one full person name that the partial name
-// (one or more of its parts, last name first in importance) belongs to.
-func uniqueFullName(full map[string]map[string]bool, name string) (string, bool) {
-	parts := strings.Fields(name)
-	if len(parts) == 0 || len(parts) > 2 {
-		return "", false
-	}
-	var cands map[string]bool
-	for _, p := range parts {
-		c := full[strings.ToLower(p)]
-		if cands == nil {
-			cands = c
-			continue
-		}
-		inter := map[string]bool{}
-		for n := range c {
-			if cands[n] {
-				inter[n] = true
-			}
-		}
-		cands = inter
-	}
-	if len(cands) != 1 {
-		return "", false
-	}
-	for n := range cands {
-		if n != name && len(strings.Fields(n)) > len(parts) {
-			return n, true
-		}
-	}
-	return "", false
 }
 
 // countryAbbrev are the abbreviations among titleWords ("UN Envoy"); they
@@ -257,106 +244,6 @@ func voteTypes(ms []Mention, fixed []bool) {
 	}
 	for i := range ms {
 		ms[i].Type = best[ms[i].Entity]
-	}
-}
-
-// Registry resolves partial person names across documents: a one-word
-// mention ("Kerry") resolves to the one person with that name part seen in
-// full ("John Kerry") in the documents already resolved. It is safe for
-// concurrent use, but results depend on the order documents are resolved,
-// so callers feed it in input order.
-//
-// It also keeps one type per name across the corpus: a name takes the type
-// most of its mentions so far have had, so that "Aleppo" tagged a place in
-// one text and a person in another stays one node.
-type Registry struct {
-	mu    sync.RWMutex
-	full  map[string]map[string]bool
-	votes map[string]map[Type]int // lower-case canonical name → mentions by type
-}
-
-// NewRegistry returns an empty Registry.
-func NewRegistry() *Registry {
-	return &Registry{full: map[string]map[string]bool{}, votes: map[string]map[Type]int{}}
-}
-
-// LearnType records n mentions of name with type t (for example from
-// entities already stored).
-func (r *Registry) LearnType(name string, t Type, n int) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.learnType(name, t, n)
-}
-
-func (r *Registry) learnType(name string, t Type, n int) {
-	k := strings.ToLower(name)
-	v := r.votes[k]
-	if v == nil {
-		v = map[Type]int{}
-		r.votes[k] = v
-	}
-	v[t] += n
-}
-
-// Learn records a person's full name.
-func (r *Registry) Learn(name string) {
-	parts := strings.Fields(name)
-	if len(parts) < 2 {
-		return
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, p := range parts {
-		lp := strings.ToLower(p)
-		if r.full[lp] == nil {
-			r.full[lp] = map[string]bool{}
-		}
-		r.full[lp][name] = true
-	}
-}
-
-// Resolve rewrites the partial person names of a to full names seen in
-// earlier documents, then learns a's full names.
-func (r *Registry) Resolve(a *Analysis) {
-	r.mu.RLock()
-	for i := range a.Mentions {
-		m := &a.Mentions[i]
-		if m.Type != Person || strings.Contains(m.Entity, " ") {
-			continue
-		}
-		if n, ok := uniqueFullName(r.full, m.Entity); ok {
-			m.Entity = n
-		}
-	}
-	r.mu.RUnlock()
-
-	// One type per name: this text's votes added to the corpus's.
-	r.mu.Lock()
-	for _, m := range a.Mentions {
-		r.learnType(m.Entity, m.Type, 1)
-	}
-	for i := range a.Mentions {
-		m := &a.Mentions[i]
-		v := r.votes[strings.ToLower(m.Entity)]
-		best, bn := m.Type, v[m.Type]
-		for _, t := range Types {
-			if v[t] > bn {
-				best, bn = t, v[t]
-			}
-		}
-		m.Type = best
-	}
-	r.mu.Unlock()
-
-	var names []string
-	for _, m := range a.Mentions {
-		if m.Type == Person {
-			names = append(names, m.Entity)
-		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		r.Learn(n)
 	}
 }
 

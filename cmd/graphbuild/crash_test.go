@@ -24,11 +24,17 @@ func TestKillAndRebuild(t *testing.T) {
 	}
 	corpus := filepath.Join(dir, "corpus")
 	os.Mkdir(corpus, 0o755)
-	people := []string{"John Kerry", "Sergey Lavrov", "Angela Merkel", "Vladimir Putin", "Barack Obama", "Recep Tayyip Erdogan", "Ban Ki-moon", "Bashar al-Assad"}
+	// Ambiguous names on purpose: two Bidens, a surname alone, variants of
+	// one name (Sergei/Sergey), so that resolution order would show.
+	people := []string{"John Kerry", "Sergey Lavrov", "Angela Merkel", "Vladimir Putin", "Barack Obama", "Recep Tayyip Erdogan", "Ban Ki-moon", "Bashar al-Assad",
+		"Joe Biden", "Jill Biden", "Sergei Lavrov", "Biden"}
 	places := []string{"Geneva", "Moscow", "Aleppo", "Berlin", "Ankara", "Paris", "Damascus", "Washington"}
 	for i := 0; i < 2000; i++ {
 		var text strings.Builder
 		fmt.Fprintf(&text, "Report %d.\n\n", i)
+		if i%5 == 0 {
+			fmt.Fprintf(&text, "Biden spoke to reporters in Delaware, aides said.\n")
+		}
 		for j := 0; j < 12; j++ {
 			a, b, p := people[(i+j)%len(people)], people[(i*3+j+1)%len(people)], places[(i/7+j)%len(places)]
 			fmt.Fprintf(&text, "%s met %s in %s on Tuesday to discuss the ceasefire, officials said. The United Nations and the European Union welcomed the talks in %s.\n", a, b, p, p)

@@ -100,7 +100,49 @@ func cleanSpans(text string, tokens []Token, spans []Span) []Span {
 		}
 		kept = append(kept, s)
 	}
-	return kept
+	return joinParticles(text, kept)
+}
+
+// joinParticles mends person names the recognizer cut at their lower-case
+// particles: "Ursula" + "von der" + "Leyen" is one name, and "Leyen" after
+// "von der" is "von der Leyen".
+func joinParticles(text string, spans []Span) []Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Type != Person {
+			out = append(out, sp)
+			continue
+		}
+		start := particlesBefore(text, sp.Start)
+		if n := len(out); n > 0 && start < sp.Start {
+			prev := out[n-1]
+			if prev.Type == Person && strings.TrimSpace(text[prev.End:start]) == "" && start-prev.End <= 1 {
+				out[n-1].End = sp.End // Ursula von der Leyen
+				continue
+			}
+		}
+		sp.Start = start
+		out = append(out, sp)
+	}
+	return out
+}
+
+// particlesBefore returns where the name particles ("von der ", "de ",
+// "bin ") written just before off begin, or off.
+func particlesBefore(text string, off int) int {
+	start := off
+	for {
+		i := start
+		if i == 0 || text[i-1] != ' ' {
+			return start
+		}
+		j := strings.LastIndexByte(text[:i-1], ' ') + 1
+		w := text[j : i-1]
+		if w == "" || !nameParticles[w] || w == "i" || w == "y" || w == "a" {
+			return start
+		}
+		start = j
+	}
 }
 
 // tokenRange returns the tokens [first, last) that lie inside [start, end).

@@ -61,7 +61,15 @@ func (e *Extractor) Extract(ctx context.Context, text string, hints Hints) (a *A
 			Sentence: sentenceOf(sentences, sp.Start),
 		})
 	}
-	resolveDocument(text, a.Mentions, e.alias, hints.Names)
+	names := hints.Names
+	if len(names) > 0 {
+		g, _ := e.alias.(*Gazetteer)
+		names = make([]string, len(hints.Names))
+		for i, n := range hints.Names {
+			names[i] = cleanContextName(n, g)
+		}
+	}
+	resolveDocument(text, a.Mentions, e.alias, names)
 	if lazy {
 		tagRelationSentences(split, a)
 	}
@@ -96,11 +104,30 @@ func tagRelationSentences(sp Splitter, a *Analysis) {
 	})
 }
 
-// Classify returns the type of a bare name (a Context title) as the
-// recognizer and the gazetteer see it, or Misc.
+// Classify returns the canonical name and type of a bare name (a Context
+// title) as its form, the gazetteer and the recognizer see it: the title
+// cleaned of wiki markup and of a title before a person's name
+// ("Russian President Vladimir Putin" → "Vladimir Putin"), typed by its
+// form ("2016 Summer Olympics" EVENT, "Parliament of Kenya" ORG), a
+// nationality as its country ("Polish" → Poland), else by the model, else
+// Misc. typ is "" for a name that is no entity: an office ("Prime
+// Minister of Italy"), a year, a common noun or description in lower case.
 func (e *Extractor) Classify(name string) (canonical string, typ Type) {
+	g, _ := e.alias.(*Gazetteer)
+	name = cleanContextName(name, g)
 	if c, t, ok := e.alias.Lookup(name); ok {
+		if t == NORP && g != nil {
+			if country := g.Country(name); country != "" {
+				return country, GPE
+			}
+		}
 		return c, t
+	}
+	if t, known := classifyTitle(name, g); known {
+		if t == Org {
+			name = stripCompanySuffix(name)
+		}
+		return name, t
 	}
 	tokens, sentences := e.analyzer.Analyze(name)
 	spans := cleanSpans(name, tokens, e.recognizer.Recognize(name, tokens, sentences))
@@ -111,7 +138,16 @@ func (e *Extractor) Classify(name string) (canonical string, typ Type) {
 			// a person to the model ("Zika", "Frontex", "Tasnim").
 			typ = Misc
 		}
+		if typ == Org {
+			name = stripCompanySuffix(name)
+		}
+		if typ == Misc && looksLikePersonName(name, g) {
+			typ = Person // "Ban Ki-moon": a person's name whatever the model makes of it alone
+		}
 		return name, typ
+	}
+	if looksLikePersonName(name, g) {
+		return name, Person
 	}
 	return name, Misc
 }

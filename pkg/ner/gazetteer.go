@@ -95,6 +95,7 @@ type gazAlias struct {
 	canon string
 	cls   gazClass
 	rank  int
+	force bool // a manual alias: trusted whatever its form
 }
 
 // aliasRank orders the sources when one alias has several canonical
@@ -144,6 +145,20 @@ var manualAliases = []struct {
 	{"UNICEF", "UNICEF", gIGO}, {"WHO", "World Health Organization", gIGO}, {"IMF", "International Monetary Fund", gIGO},
 	{"Washington", "Washington, D.C.", gCapital}, {"Washington, D.C.", "Washington, D.C.", gCapital},
 	{"Washington D.C.", "Washington, D.C.", gCapital},
+	{"Islamic State", "Islamic State", gOrgX}, {"ISIL", "Islamic State", gOrgX}, {"ISIS", "Islamic State", gOrgX},
+	{"Daesh", "Islamic State", gOrgX}, {"Islamic State of Iraq and the Levant", "Islamic State", gOrgX},
+	{"Islamic State in Iraq and the Levant", "Islamic State", gOrgX}, {"Islamic State of Iraq and Syria", "Islamic State", gOrgX},
+	{"PKK", "Kurdistan Workers' Party", gOrgX}, {"Kurdistan Workers' Party", "Kurdistan Workers' Party", gOrgX},
+	{"Kurdistan Workers Party", "Kurdistan Workers' Party", gOrgX},
+	{"MSF", "Médecins Sans Frontières", gOrgX}, {"Médecins Sans Frontières", "Médecins Sans Frontières", gOrgX},
+	{"Medecins Sans Frontieres", "Médecins Sans Frontières", gOrgX}, {"Doctors Without Borders", "Médecins Sans Frontières", gOrgX},
+	{"International Monetary Fund", "International Monetary Fund", gIGO},
+	// Seats of government stand for the government (metonymy): one node,
+	// an organisation, not a person or a place.
+	{"Kremlin", "Kremlin", gGovOrg}, {"White House", "White House", gGovOrg}, {"Pentagon", "Pentagon", gGovOrg},
+	{"Downing Street", "Downing Street", gGovOrg}, {"Élysée", "Élysée Palace", gGovOrg}, {"Elysee", "Élysée Palace", gGovOrg},
+	{"Élysée Palace", "Élysée Palace", gGovOrg}, {"Elysee Palace", "Élysée Palace", gGovOrg},
+	{"Blue House", "Blue House", gGovOrg}, {"Zhongnanhai", "Zhongnanhai", gGovOrg},
 }
 
 var defaultGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return loadGazetteer(gazFS) })
@@ -230,7 +245,7 @@ func (g *Gazetteer) addLine(line string) {
 }
 
 func (g *Gazetteer) addAlias(alias, canon string, cls gazClass, force bool) {
-	a := gazAlias{canon: canon, cls: cls, rank: aliasRank(cls)}
+	a := gazAlias{canon: canon, cls: cls, rank: aliasRank(cls), force: force}
 	if old, ok := g.aliases[alias]; ok && !force {
 		if old.rank < a.rank || old.rank == a.rank && old.canon <= canon {
 			return
@@ -268,15 +283,50 @@ func (g *Gazetteer) addPrefixes(alias string) {
 // Nations" (ORG), "Russian" gives "Russian" (NORP; see Country). The
 // match is case-sensitive ("US" is known, "us" is not) after collapsing
 // runs of white space. ok is false for unknown names.
+//
+// A canonical name that does not match the name is not given: the lists
+// carry odd pairs ("Mohammed Deif" → "Izz Ad-Din AL Qassam", "International
+// Monetary Fund" → "Imf"). Matching means the same words up to accents and
+// case, an acronym of the canonical name ("IMF"), one name's words among
+// the other's ("Colts", "Indianapolis Colts"), or a country, place, people
+// or international organisation (their other names are real: "Burma",
+// "Holland"), or a manual alias.
 func (g *Gazetteer) Lookup(name string) (canonical string, typ Type, ok bool) {
 	a, found := g.aliases[name]
 	if !found {
-		n := strings.Join(strings.Fields(name), " ")
-		if a, found = g.aliases[n]; !found {
+		name = strings.Join(strings.Fields(name), " ")
+		if a, found = g.aliases[name]; !found {
 			return "", "", false
 		}
 	}
+	if !a.force && !aliasMatches(name, a.canon, a.cls) {
+		return "", "", false
+	}
 	return a.canon, a.cls.typeOf(), true
+}
+
+// aliasMatches reports whether canon may stand for name (see Lookup).
+func aliasMatches(name, canon string, cls gazClass) bool {
+	if name == canon || cls&(gPlace|gNORP|gIGO) != 0 {
+		return true
+	}
+	if foldAccents(name) == foldAccents(canon) || keySeq(name) == keySeq(canon) {
+		return true
+	}
+	if name == strings.ToUpper(name) && abbreviates(name, canon) {
+		return true
+	}
+	nw, cw := strings.Fields(foldAccents(name)), strings.Fields(foldAccents(canon))
+	return subsetOf(nw, cw) || subsetOf(cw, nw)
+}
+
+func subsetOf(xs, ys []string) bool {
+	for _, x := range xs {
+		if !containsStr(ys, x) {
+			return false
+		}
+	}
+	return len(xs) > 0
 }
 
 // Country returns the country a demonym belongs to ("Russian" and
@@ -399,10 +449,16 @@ func (g *Gazetteer) people() *gazPeople {
 		for _, a := range g.aliases {
 			if a.cls&gPerson != 0 && !seen[a.canon] {
 				seen[a.canon] = true
-				names = append(names, a.canon)
+				names = append(names, g.shortForm(a.canon))
 			}
 		}
-		sort.Strings(names)
+		sort.Slice(names, func(i, j int) bool {
+			ki, kj := strings.Count(keySeq(names[i]), " "), strings.Count(keySeq(names[j]), " ")
+			if ki != kj {
+				return ki < kj // "Joe Biden" before "Joseph Robinette Biden Jr."
+			}
+			return names[i] < names[j]
+		})
 		initials := map[string]bool{}
 		for _, n := range names {
 			seq := keySeq(n)
@@ -420,6 +476,26 @@ func (g *Gazetteer) people() *gazPeople {
 		g.gpeople = p
 	})
 	return g.gpeople
+}
+
+// shortForm returns the name news text gives a person the lists know
+// with a middle name: "Barack Hussein Obama" → "Barack Obama", when the
+// middle word is a known given name and no part is a short syllable of an
+// East Asian name ("Kim Jong Un" stays).
+func (g *Gazetteer) shortForm(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) != 3 || strings.ContainsAny(name, "-.") {
+		return name
+	}
+	for _, w := range ws {
+		if len(w) <= 2 || nameParticles[strings.ToLower(w)] {
+			return name
+		}
+	}
+	if g.phrases[phraseHash(ws[1])]&gFirst == 0 {
+		return name
+	}
+	return ws[0] + " " + ws[2]
 }
 
 // knownSurname reports whether w is the surname of a person the gazetteer
@@ -441,7 +517,9 @@ func (g *Gazetteer) personBySurname(w string) (string, bool) {
 		return "", false
 	}
 	ps := g.people().bySurname[nameKey(stripName(w))]
-	if len(ps) != 1 {
+	if len(ps) != 1 || strings.Count(keySeq(ps[0]), " ") != 1 {
+		// Not "Barack Hussein Obama" for "Obama": the lists' full names
+		// are not the ones news text uses, and the text's would split.
 		return "", false
 	}
 	return ps[0], true

@@ -88,7 +88,7 @@ func nameKey(part string) string {
 var nameParticles = map[string]bool{
 	"von": true, "der": true, "van": true, "den": true, "de": true, "del": true, "della": true, "di": true,
 	"da": true, "do": true, "dos": true, "das": true, "du": true, "la": true, "le": true, "al": true, "el": true,
-	"bin": true, "ibn": true, "bint": true, "ben": true, "abu": true, "ter": true, "ten": true, "zu": true, "y": true,
+	"i": true, "bin": true, "ibn": true, "bint": true, "ben": true, "abu": true, "ter": true, "ten": true, "zu": true, "y": true,
 }
 
 // nameSuffixes follow a surname ("Joseph Comeaux Jr.").
@@ -108,6 +108,12 @@ func nameParts(name string) []string {
 		out = append(out, nameKey(w))
 		if hasArticlePrefix(lw) {
 			out = append(out, nameKey(w[3:]))
+		} else if strings.Contains(w, "-") {
+			for _, p := range strings.Split(w, "-") { // "Ki-moon" written "Ki Moon"
+				if p != "" {
+					out = append(out, nameKey(p))
+				}
+			}
 		}
 	}
 	return out
@@ -188,8 +194,9 @@ func newPeople() *people { return &people{byPart: map[string][]int{}} }
 // add records a full name (two words or more) mentioned at offset at (-1:
 // a Context name).
 func (p *people) add(name string, _ int, at int) {
-	if len(strings.Fields(name)) < 2 {
-		return
+	seq := keySeq(name)
+	if !strings.Contains(seq, " ") {
+		return // "von der Leyen" is a surname, no full name
 	}
 	for i := range p.names {
 		if p.names[i].name == name {
@@ -199,7 +206,7 @@ func (p *people) add(name string, _ int, at int) {
 			return
 		}
 	}
-	fn := fullName{name: name, words: len(strings.Fields(name)), seq: keySeq(name)}
+	fn := fullName{name: name, words: len(strings.Fields(seq)), seq: seq}
 	if at >= 0 {
 		fn.at = []int{at}
 	}
@@ -243,7 +250,7 @@ func (p *people) resolve(m *Mention, g *Gazetteer) (string, bool) {
 			return "", false // a full name itself
 		}
 		variant := fn.seq == seq
-		if fn.words <= len(words) && !variant {
+		if fn.words <= len(keys) && !variant {
 			continue
 		}
 		ok := variant

@@ -55,6 +55,7 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		return
 	}
 	fixed := make([]bool, len(ms)) // type set by the gazetteer
+	gaz, _ := alias.(*Gazetteer)
 	hintByLower := make(map[string]string, len(hints))
 	for _, h := range hints {
 		hintByLower[strings.ToLower(h)] = h
@@ -65,6 +66,11 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		m.Entity = normalizeName(m.Text)
 		if h, ok := hintByLower[strings.ToLower(m.Entity)]; ok {
 			m.Entity, hinted[i] = h, true
+			if t, known := classifyTitle(h, gaz); known && t != "" && (m.Type == Misc || t == Event) {
+				m.Type, fixed[i] = t, true // "Syrian Civil War" is an event
+			} else if m.Type == Misc && looksLikePersonName(h, gaz) {
+				m.Type = Person // "Ban Ki-moon"
+			}
 		}
 	}
 	// People named in full (by the recognizer, or as a Context name that
@@ -76,7 +82,6 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 	// after it) in the text. Only the document itself and the fixed
 	// knowledge (gazetteer, aliases) take part, so the result does not
 	// depend on which other documents were read, or in which order.
-	gaz, _ := alias.(*Gazetteer)
 	people := newPeople()
 	for i := range ms {
 		if m := &ms[i]; m.Type == Person {
@@ -105,11 +110,14 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 	person := make([]bool, len(ms))
 	for i := range ms {
 		m := &ms[i]
+		if gaz.countryLike(m.Entity) && possessiveTitle(text[m.End:]) {
+			m.Type = GPE // "Jordan's King Abdullah" is no Michael Jordan
+		}
 		if name, ok := people.resolve(m, gaz); ok {
 			m.Entity, m.Type, person[i] = name, Person, true
 			continue
 		}
-		if gaz != nil && m.Type != Org && m.Type != Person && !strings.Contains(m.Entity, " ") && gaz.knownSurname(m.Entity) && !gaz.countryLike(m.Entity) {
+		if gaz != nil && m.Type != Org && m.Type != Person && !strings.Contains(m.Entity, " ") && gaz.knownSurname(m.Entity) && !gaz.countryLike(m.Entity) && !afterLocative(text, m.Start) {
 			// A known person's surname is no town ("Bush" is not Būsh).
 			m.Type, fixed[i] = Person, true
 		}
@@ -127,9 +135,12 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 				continue
 			}
 		}
-		if m.Type == Person && fixed[i] {
-			person[i] = true
+		if m.Type == Person && (fixed[i] || !strings.Contains(m.Entity, " ") && gaz.knownSurname(m.Entity) && !gaz.countryLike(m.Entity)) {
+			person[i] = true // "Obama" the person, not the town
 			continue
+		}
+		if m.Type == Org {
+			m.Entity = stripCompanySuffix(m.Entity) // "T-Mobile USA", "Volkswagen AG"
 		}
 		if alias != nil {
 			if c, t, ok := alias.Lookup(m.Entity); ok {
@@ -139,13 +150,15 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			}
 		}
 	}
-	// Acronyms defined in the text: "Full Name (ACR)"; the full name
-	// resolves to the acronym.
-	acr := map[string]string{}
+	// Acronyms defined in the text: "Full Name (ACR)". Both take the name
+	// the gazetteer knows the acronym by ("IMF" → International Monetary
+	// Fund), else the full name when the gazetteer knows it (Advanced
+	// Micro Devices), else the acronym, the stabler name across texts.
+	acr := map[string]string{} // full name or acronym → the name of both
 	for i := range ms {
 		m := ms[i]
 		rest := text[m.End:]
-		if !strings.HasPrefix(rest, " (") {
+		if person[i] || !strings.HasPrefix(rest, " (") {
 			continue
 		}
 		end := strings.IndexByte(rest, ')')
@@ -153,16 +166,48 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			continue
 		}
 		a := rest[2:end]
-		if abbreviates(a, m.Entity) {
-			acr[m.Entity] = a // the abbreviation is the stabler name across texts
+		if !abbreviates(a, m.Entity) {
+			continue
+		}
+		target := a
+		if c, _, ok := lookup(alias, a); ok {
+			target = c
+		} else if fixed[i] {
+			target = m.Entity
+		}
+		acr[m.Entity], acr[a] = target, target
+	}
+	// Teams and companies named in full and in short in one text
+	// ("Indianapolis Colts", "Colts"): the short name is the full one when
+	// it ends exactly one longer organisation name of the text.
+	var orgs []string
+	for _, m := range ms {
+		if m.Type == Org && strings.Contains(m.Entity, " ") && !containsStr(orgs, m.Entity) {
+			orgs = append(orgs, m.Entity)
 		}
 	}
 	for i := range ms {
 		m := &ms[i]
-		if a, ok := acr[m.Entity]; ok && !fixed[i] && !person[i] {
-			m.Entity = a
+		if person[i] {
+			fixed[i] = true
+			continue
 		}
-		fixed[i] = fixed[i] || person[i]
+		if a, ok := acr[m.Entity]; ok {
+			m.Entity = a
+			continue
+		}
+		if m.Type == Org && !hinted[i] {
+			var long string
+			n := 0
+			for _, o := range orgs {
+				if len(o) > len(m.Entity) && strings.HasSuffix(o, " "+m.Entity) {
+					long, n = o, n+1
+				}
+			}
+			if n == 1 {
+				m.Entity = long
+			}
+		}
 	}
 	voteTypes(ms, fixed)
 }
@@ -181,6 +226,9 @@ func looksLikePersonName(s string, g *Gazetteer) bool {
 		return false
 	}
 	for _, p := range parts {
+		if nameParticles[p] {
+			continue // "Artur Mas i Gavarro", "Kate del Castillo"
+		}
 		if !capitalised(p) || isTitleWord(p) && !(countryAbbrev[strings.ToLower(p)] && p != strings.ToUpper(p)) {
 			return false // a title ("United Nations Secretary-General"); "Un" in "Kim Jong Un" is no "UN"
 		}
@@ -247,15 +295,69 @@ func voteTypes(ms []Mention, fixed []bool) {
 	}
 }
 
+// afterLocative reports a mention right after "in", "at", "near", "from"
+// or "to": "in Palmer" is the town.
+func afterLocative(text string, start int) bool {
+	before := strings.TrimRight(text[:start], " ")
+	i := strings.LastIndexAny(before, " \n\t")
+	switch strings.ToLower(before[i+1:]) {
+	case "in", "at", "near", "from", "to", "outside", "across":
+		return true
+	}
+	return false
+}
+
+// possessiveTitle reports text that goes on with "'s" and a title word
+// ("'s King Abdullah", "’s President").
+func possessiveTitle(rest string) bool {
+	for _, p := range []string{"'s ", "’s "} {
+		if strings.HasPrefix(rest, p) {
+			w, _, _ := strings.Cut(strings.TrimSpace(rest[len(p):]), " ")
+			return capitalised(w) && isTitleWord(w)
+		}
+	}
+	return false
+}
+
+// lookup is alias.Lookup for a possibly nil alias.
+func lookup(alias Aliaser, name string) (string, Type, bool) {
+	if alias == nil {
+		return "", "", false
+	}
+	return alias.Lookup(name)
+}
+
+// companySuffixes end company names without naming anything else.
+var companySuffixes = setOf("Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Co.", "Co", "Ltd",
+	"Ltd.", "Limited", "LLC", "L.L.C.", "plc", "PLC", "AG", "SA", "S.A.", "N.V.", "NV", "GmbH", "USA", "Bros.")
+
+// stripCompanySuffix returns an organisation's name without a company
+// suffix ("T-Mobile USA" → "T-Mobile", "Volkswagen AG" → "Volkswagen",
+// "Tyson Foods, Inc." → "Tyson Foods"), so that one company has one node.
+func stripCompanySuffix(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || !companySuffixes[ws[len(ws)-1]] {
+		return name
+	}
+	out := strings.TrimRight(strings.Join(ws[:len(ws)-1], " "), ",")
+	if len(out) < 2 || ws[len(ws)-1] == "Bros." {
+		if ws[len(ws)-1] == "Bros." {
+			return strings.TrimSuffix(name, ".") // "Warner Bros." and "Warner Bros"
+		}
+		return name
+	}
+	return out
+}
+
 // placeInCapitals returns the canonical name of a place written in
 // capitals ("NEW YORK"), when the gazetteer knows it in title case.
 func placeInCapitals(alias Aliaser, m *Mention) (string, bool) {
-	if m.Type != GPE && m.Type != Loc || strings.ToUpper(m.Entity) != m.Entity {
+	if strings.ToUpper(m.Entity) != m.Entity || len(m.Entity) < 5 && !strings.Contains(m.Entity, " ") {
 		return "", false
 	}
 	c, t, ok := alias.Lookup(titleCaseWords(m.Entity))
-	if !ok || t != GPE {
-		return "", false
+	if !ok || t != GPE && !(t == Org && strings.Contains(m.Entity, " ")) {
+		return "", false // "UNITED NATIONS (AP)" is the United Nations too
 	}
 	return c, true
 }

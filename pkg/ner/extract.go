@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -141,15 +142,36 @@ func (e *Extractor) Classify(name string) (canonical string, typ Type) {
 		if typ == Org {
 			name = stripCompanySuffix(name)
 		}
-		if typ == Misc && looksLikePersonName(name, g) {
+		if typ == Misc && namedLikePerson(name, g) {
 			typ = Person // "Ban Ki-moon": a person's name whatever the model makes of it alone
 		}
 		return name, typ
 	}
-	if looksLikePersonName(name, g) {
+	if namedLikePerson(name, g) {
 		return name, Person
 	}
 	return name, Misc
+}
+
+// namedLikePerson is looksLikePersonName with a given name or a surname
+// the gazetteer knows at either end, or a hyphenated given name last
+// ("Ban Ki-moon"), and no word the gazetteer knows as a common word
+// ("Internet Explorer", "Arch Coal").
+func namedLikePerson(name string, g *Gazetteer) bool {
+	if !looksLikePersonName(name, g) || g == nil {
+		return false
+	}
+	ws := strings.Fields(name)
+	first, last := ws[0], ws[len(ws)-1]
+	if strings.Contains(last, "-") && !strings.Contains(first, "-") {
+		return true
+	}
+	for _, w := range ws {
+		if !nameParticles[w] && g.single(w)&gWord != 0 && g.single(w)&(gFirst|gLast) == 0 {
+			return false
+		}
+	}
+	return g.single(first)&gFirst != 0 || g.single(last)&gLast != 0
 }
 
 // personEvidence reports whether a bare name may be a person's: a name of

@@ -90,6 +90,22 @@ var orgHeadWords = setOf("party", "army", "navy", "forces", "force", "court", "c
 	"pictures", "motors", "holdings", "industries", "systems", "technologies", "pharmaceuticals", "bancorp",
 	"reserve", "exchange", "fund", "program", "programme", "taliban", "hezbollah", "hamas")
 
+// innerOrgHeads are organisation heads followed by what the organisation
+// is for ("Syrian Observatory for Human Rights", "Committee to Protect
+// Journalists").
+var innerOrgHeads = setOf("observatory", "committee", "council", "commission", "court", "ministry", "agency",
+	"organization", "organisation", "institute", "association", "union", "federation", "party", "army", "bank",
+	"university", "foundation", "fund", "front", "movement", "league", "coalition", "alliance", "centre", "center")
+
+func innerOrgHead(lws []string) bool {
+	for i := 1; i+1 < len(lws); i++ {
+		if innerOrgHeads[lws[i]] && (lws[i+1] == "for" || lws[i+1] == "of" || lws[i+1] == "on" || lws[i+1] == "to") {
+			return true
+		}
+	}
+	return false
+}
+
 // facHeadWords end the names of buildings and works (lower case).
 var facHeadWords = setOf("airport", "station", "square", "street", "bridge", "tower", "towers", "stadium", "arena",
 	"prison", "palace", "hotel", "dam", "highway", "road", "avenue", "base", "embassy", "mosque", "cathedral",
@@ -156,8 +172,12 @@ func classifyTitle(name string, g *Gazetteer) (typ Type, known bool) {
 		return Event, true
 	case isOffice(ws, g):
 		return "", true
-	case hasPrefixAny(low, orgPrefixes) || len(ws) > 1 && orgHeadWords[last]:
+	case hasPrefixAny(low, orgPrefixes) || len(ws) > 1 && orgHeadWords[last] || innerOrgHead(lws):
 		return Org, true
+	case len(ws) == 2 && last == "state" && g != nil:
+		return GPE, true // "Borno State"
+	case len(ws) > 1 && (ws[0] == "St." || ws[0] == "St" || ws[0] == "Saint") && !orgHeadWords[last]:
+		return GPE, true // "St. Paul"
 	case len(ws) > 1 && facHeadWords[last]:
 		return Fac, true
 	}

@@ -69,6 +69,7 @@ func (e *Extractor) Extract(ctx context.Context, text string, hints Hints) (a *A
 		for i, n := range hints.Names {
 			names[i] = cleanContextName(n, g)
 		}
+		a.Mentions = addHintMentions(text, sentences, a.Mentions, names)
 	}
 	resolveDocument(text, a.Mentions, e.alias, names)
 	if lazy {
@@ -183,6 +184,50 @@ func (e *Extractor) personEvidence(name string, tokens []Token) bool {
 		return true
 	}
 	return g.phrases[phraseHash(name)]&gPerson != 0 || g.single(tokens[0].Text)&(gFirst|gLast) != 0
+}
+
+// addHintMentions adds a mention for each place the text writes a Context
+// name (of two words or more) that no mention covers: the recognizer
+// missed "Ban Ki-moon", the Context line names him. ms is sorted by Start
+// and stays so.
+func addHintMentions(text string, sentences []Sentence, ms []Mention, names []string) []Mention {
+	var added []Mention
+	for _, h := range names {
+		if !strings.Contains(h, " ") {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(text[from:], h)
+			if i < 0 {
+				break
+			}
+			start, end := from+i, from+i+len(h)
+			from = end
+			if start > 0 && isNameByte(text[start-1]) || end < len(text) && isNameByte(text[end]) {
+				continue
+			}
+			covered := false
+			for _, m := range ms {
+				if m.Start < end && start < m.End {
+					covered = true
+					break
+				}
+			}
+			if !covered {
+				added = append(added, Mention{Start: start, End: end, Text: h, Type: Misc, Sentence: sentenceOf(sentences, start)})
+			}
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 func sentenceOf(sentences []Sentence, off int) int {

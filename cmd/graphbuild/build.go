@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -33,6 +35,7 @@ already stored are skipped.`,
 			window := fs.String("window", "sentence", "co-occurrence window: sentence, paragraph or document (use one window for all builds of a store)")
 			memLimit := fs.Int("memory-limit", 512, "soft limit of the heap in MiB, so memory stays flat on large corpora (0: none; GOMEMLIMIT overrides)")
 			aliasFile := aliasesFlag(fs)
+			rebuild := fs.Bool("rebuild", false, "delete the store and build it again from the inputs (after changing --aliases)")
 			analyze := fs.Bool("analyze", true, "compute and cache degree, PageRank, betweenness and communities after the build")
 			return func(ctx context.Context, e *env, args []string) error {
 				win, err := ingest.ParseWindow(*window)
@@ -52,11 +55,28 @@ already stored are skipped.`,
 				if err != nil {
 					return err
 				}
+				digest, err := aliasesDigest(*aliasFile)
+				if err != nil {
+					return err
+				}
+				if *rebuild {
+					if err := removeStore(*db); err != nil {
+						return err
+					}
+				}
 				st, err := openStore(*db, false)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
+				if old, _ := storedAliasesDigest(*db); old != digest {
+					if stats, serr := st.Stats(); serr == nil && stats.Documents > 0 {
+						return usagef("the aliases (--aliases) differ from those %s was built with; the documents it holds keep the old resolution: build with --rebuild to apply them", *db)
+					}
+				}
+				if err := os.WriteFile(filepath.Join(*db, aliasesRecord), []byte(digest+"\n"), 0o644); err != nil {
+					return err
+				}
 				pr := &progress{w: e.stderr, tty: e.stderrIsTTY, quiet: *quiet}
 				aliases, err := readAliases(*aliasFile)
 				if err != nil {
@@ -133,4 +153,16 @@ func countsLine(m map[string]int) string {
 		return "0"
 	}
 	return fmt.Sprintf("%d (%s)", total, strings.Join(parts, ", "))
+}
+
+// removeStore deletes the store at db, refusing a directory that holds
+// something else than a graph store.
+func removeStore(db string) error {
+	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(db, "MANIFEST")); err != nil {
+		return fmt.Errorf("--rebuild: %s does not look like a graph store; not deleting it", db)
+	}
+	return os.RemoveAll(db)
 }

@@ -103,12 +103,21 @@ func cleanSpans(text string, tokens []Token, spans []Span) []Span {
 	return joinParticles(text, kept)
 }
 
+// dayAbbrevs are abbreviated weekdays that trail a name in news copy
+// ("at Betty Ford Center Fri.").
+var dayAbbrevs = setOf("mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.")
+
 // joinParticles mends person names the recognizer cut at their lower-case
 // particles: "Ursula" + "von der" + "Leyen" is one name, and "Leyen" after
 // "von der" is "von der Leyen".
 func joinParticles(text string, spans []Span) []Span {
 	out := spans[:0]
 	for _, sp := range spans {
+		if sp.Type == Org || sp.Type == Fac {
+			if w := capitalBefore(text, sp.Start); w >= 0 && (len(out) == 0 || out[len(out)-1].End < w) {
+				sp.Start = w // "into Promises Treatment Center": the model left "Promises" out
+			}
+		}
 		if sp.Type != Person {
 			out = append(out, sp)
 			continue
@@ -126,6 +135,32 @@ func joinParticles(text string, spans []Span) []Span {
 	}
 	return out
 }
+
+// capitalBefore returns the start of a capitalised word written just
+// before off, inside a sentence (after a lower-case word), that is no
+// title, article or date; else -1.
+func capitalBefore(text string, off int) int {
+	if off < 2 || text[off-1] != ' ' {
+		return -1
+	}
+	j := strings.LastIndexByte(text[:off-1], ' ') + 1
+	w := text[j : off-1]
+	if j < 2 || w == "" || !capitalised(w) || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return -1
+	}
+	lw := strings.ToLower(w)
+	if isTitleWord(w) || leadingJunk[lw] || monthWords[lw] || dayNames[lw] || w == strings.ToUpper(w) {
+		return -1
+	}
+	k := strings.LastIndexByte(text[:j-1], ' ') + 1
+	prev := text[k : j-1]
+	if prev == "" || !unicode.IsLower(rune(prev[0])) || strings.ContainsAny(prev, ".!?;:\n") {
+		return -1
+	}
+	return j
+}
+
+var dayNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // particlesBefore returns where the name particles ("von der ", "de ",
 // "bin ") written just before off begin, or off.
@@ -216,7 +251,7 @@ func appendSpan(out []Span, toks []Token, typ Type) []Span {
 	}
 	for len(toks) > 0 {
 		w := strings.ToLower(toks[len(toks)-1].Text)
-		if monthWords[w] || isNumber(w) || w == "'s" || w == "’s" || w == "'" || w == "’" {
+		if monthWords[w] || dayAbbrevs[w] || isNumber(w) || w == "'s" || w == "’s" || w == "'" || w == "’" {
 			toks = toks[:len(toks)-1]
 			toks = trimPunct(toks)
 			continue

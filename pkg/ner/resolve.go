@@ -150,6 +150,27 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			}
 		}
 	}
+	// Names of several words the gazetteer does not know take the type
+	// their head word says ("Betty Ford Clinic" is a facility whatever the
+	// model made of it in this text), one spelling of "Center", so one
+	// name is one node across texts.
+	for i := range ms {
+		m := &ms[i]
+		if fixed[i] || person[i] || hinted[i] || !strings.Contains(m.Entity, " ") {
+			continue
+		}
+		ws := strings.Fields(m.Entity)
+		head := strings.ToLower(ws[len(ws)-1])
+		switch {
+		case head == "centre" || head == "center" || head == "clinic" || head == "rehab" || facHeadWords[head] && m.Type != GPE && m.Type != Loc:
+			m.Type = Fac
+		case orgHeadWords[head] && m.Type != NORP && m.Type != Event:
+			m.Type = Org
+		}
+		if m.Type == Fac || m.Type == Org {
+			m.Entity = strings.ReplaceAll(m.Entity, "Centre", "Center")
+		}
+	}
 	// Acronyms defined in the text: "Full Name (ACR)". Both take the name
 	// the gazetteer knows the acronym by ("IMF" → International Monetary
 	// Fund), else the full name when the gazetteer knows it (Advanced

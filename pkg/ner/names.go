@@ -243,6 +243,20 @@ func (p *people) resolve(m *Mention, g *Gazetteer) (string, bool) {
 	if place && (len(words) > 1 || g.countryLike(m.Entity)) {
 		return "", false
 	}
+	if m.Type == Person && len(keys) == 3 {
+		// One stray word the recognizer took in: "Moviemaker Gary Ross",
+		// "Gary Ross Still" are Gary Ross when the text names him so.
+		for i, sub := range []string{keys[0] + " " + keys[1], keys[1] + " " + keys[2]} {
+			if i == 1 && g != nil && g.single(words[0])&gFirst != 0 {
+				continue // "John Paul Jones" is no Paul Jones
+			}
+			for _, fn := range p.names {
+				if fn.seq == sub && len(fn.at) > 0 {
+					return fn.name, true
+				}
+			}
+		}
+	}
 	var cands []int
 	for _, idx := range p.byPart[keys[0]] {
 		fn := p.names[idx]
@@ -317,8 +331,14 @@ var givenNameSpellings = map[string]string{
 }
 
 // canonicalGiven respells the first word of a person's full name by
-// givenNameSpellings ("Sergei Lavrov" → "Sergey Lavrov").
+// givenNameSpellings ("Sergei Lavrov" → "Sergey Lavrov") and writes a
+// final Jr or Sr with its full stop.
 func canonicalGiven(name string) string {
+	for _, suf := range []string{" Jr", " Sr"} {
+		if strings.HasSuffix(name, suf) {
+			name += "."
+		}
+	}
 	first, rest, ok := strings.Cut(name, " ")
 	if !ok {
 		return name

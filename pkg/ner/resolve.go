@@ -221,7 +221,9 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			var long string
 			n := 0
 			for _, o := range orgs {
-				if len(o) > len(m.Entity) && strings.HasSuffix(o, " "+m.Entity) {
+				// "Colts" ends "Indianapolis Colts"; "Academy" begins
+				// "Academy of Motion Picture Arts and Sciences".
+				if len(o) > len(m.Entity) && (strings.HasSuffix(o, " "+m.Entity) || strings.HasPrefix(o, m.Entity+" of ")) {
 					long, n = o, n+1
 				}
 			}

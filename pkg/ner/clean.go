@@ -113,6 +113,11 @@ var dayAbbrevs = setOf("mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.
 func joinParticles(text string, spans []Span) []Span {
 	out := spans[:0]
 	for _, sp := range spans {
+		if sp.Type == GPE || sp.Type == Loc {
+			if end := orgHeadAfter(text, sp.End); end > 0 {
+				sp.End, sp.Type = end, Org // "Surrey Police", "Hollywood Reporter"
+			}
+		}
 		if sp.Type == Org || sp.Type == Fac {
 			if w := capitalBefore(text, sp.Start); w >= 0 && (len(out) == 0 || out[len(out)-1].End < w) {
 				sp.Start = w // "into Promises Treatment Center": the model left "Promises" out
@@ -158,6 +163,27 @@ func capitalBefore(text string, off int) int {
 		return -1
 	}
 	return j
+}
+
+// placeOrgHeads make an organisation of the place they follow.
+var placeOrgHeads = setOf("Police", "Reporter", "Herald", "Tribune", "Journal", "Gazette", "Telegraph",
+	"Chronicle", "Globe", "Times", "Post", "Courier", "Examiner", "Register", "Star", "Council", "Assembly",
+	"Parliament", "Government", "Constabulary", "Fire", "Airport", "University", "College")
+
+// orgHeadAfter returns the end of a capitalised organisation head written
+// right after a place name ending at off ("Surrey| Police"), or -1.
+func orgHeadAfter(text string, off int) int {
+	if off+2 >= len(text) || text[off] != ' ' {
+		return -1
+	}
+	end := off + 1
+	for end < len(text) && (text[end] >= 'a' && text[end] <= 'z' || text[end] >= 'A' && text[end] <= 'Z') {
+		end++
+	}
+	if !placeOrgHeads[text[off+1:end]] {
+		return -1
+	}
+	return end
 }
 
 var dayNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

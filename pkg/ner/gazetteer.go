@@ -89,6 +89,8 @@ type Gazetteer struct {
 
 	peopleOnce sync.Once
 	gpeople    *gazPeople
+	teamsOnce  sync.Once
+	teams      map[string]string // nickname → team, for nicknames of one team only
 }
 
 type gazAlias struct {
@@ -545,4 +547,69 @@ func (g *Gazetteer) personVariant(name string) (string, bool) {
 func (g *Gazetteer) countryLike(w string) bool {
 	const c = gCountry | gState | gCapital
 	return g != nil && (g.phrases[phraseHash(w)]&c != 0 || g.phrases[phraseHash(titleCaseWords(w))]&c != 0)
+}
+
+// place reports whether the gazetteer knows w as a country, a city or a
+// subdivision.
+func (g *Gazetteer) place(w string) bool {
+	return g != nil && g.phrases[phraseHash(w)]&gPlace != 0
+}
+
+// placePrefix returns the number of leading words of ws that name a place
+// the gazetteer knows (up to three: "Los Angeles", "Kansas City").
+func (g *Gazetteer) placePrefix(ws []string) int {
+	for n := min(3, len(ws)-1); n >= 1; n-- {
+		if g.phrases[phraseHash(strings.Join(ws[:n], " "))]&(gCity|gState|gCapital) != 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// teamLike reports a name of a place followed by a capitalised plural
+// ("Los Angeles Angels", "Portland Trailblazers"): a team's.
+func (g *Gazetteer) teamLike(name string) bool {
+	if g == nil {
+		return false
+	}
+	ws := strings.Fields(name)
+	n := g.placePrefix(ws)
+	if n == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	return capitalised(ws[n]) && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !placeOrgHeads[last]
+}
+
+// teamByNickname returns the team the gazetteer knows by name without its
+// place ("76ers" → "Philadelphia 76ers"), when one team has that name.
+func (g *Gazetteer) teamByNickname(name string) (string, bool) {
+	if g == nil {
+		return "", false
+	}
+	g.teamsOnce.Do(func() {
+		teams := map[string]string{}
+		dup := map[string]bool{}
+		for _, a := range g.aliases {
+			if a.cls&gTeam == 0 {
+				continue
+			}
+			ws := strings.Fields(a.canon)
+			n := g.placePrefix(ws)
+			if n == 0 {
+				continue
+			}
+			nick := strings.Join(ws[n:], " ")
+			if old, ok := teams[nick]; ok && old != a.canon {
+				dup[nick] = true
+			}
+			teams[nick] = a.canon
+		}
+		for n := range dup {
+			delete(teams, n)
+		}
+		g.teams = teams
+	})
+	c, ok := g.teams[name]
+	return c, ok
 }

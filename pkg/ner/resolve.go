@@ -64,6 +64,15 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 	for i := range ms {
 		m := &ms[i]
 		m.Entity = normalizeName(m.Text)
+		if a, b, ok := strings.Cut(m.Entity, "-"); ok && a == b {
+			m.Entity = a // "Esther Williams-Esther Williams"
+		}
+		if m.Type == Misc && gaz.teamLike(m.Entity) {
+			m.Type = Org // "Los Angeles Angels"
+		}
+		if m.Type == Person && !strings.Contains(m.Entity, " ") && afterLocative(text, m.Start) && gaz.place(m.Entity) {
+			m.Type = GPE // "in Palmer"
+		}
 		if h, ok := hintByLower[strings.ToLower(m.Entity)]; ok {
 			m.Entity, hinted[i] = h, true
 			if t, known := classifyTitle(h, gaz); known && t != "" && (m.Type == Misc || t == Event) {
@@ -141,6 +150,10 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		}
 		if m.Type == Org {
 			m.Entity = stripCompanySuffix(m.Entity) // "T-Mobile USA", "Volkswagen AG"
+			if c, ok := gaz.teamByNickname(m.Entity); ok {
+				m.Entity, fixed[i] = c, true // "76ers" is the Philadelphia 76ers
+				continue
+			}
 		}
 		if alias != nil {
 			if c, t, ok := alias.Lookup(m.Entity); ok {

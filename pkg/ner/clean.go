@@ -118,6 +118,10 @@ func joinParticles(text string, spans []Span) []Span {
 				sp.End, sp.Type = end, Org // "Surrey Police", "Hollywood Reporter"
 			}
 		}
+		if n := len(out); n > 0 && shipPrefixes[text[out[n-1].Start:out[n-1].End]] && sp.Start == out[n-1].End+1 {
+			out[n-1].End, out[n-1].Type = sp.End, Fac // "USS" + "Fitzgerald"
+			continue
+		}
 		if sp.Type == Org || sp.Type == Fac {
 			if w := capitalBefore(text, sp.Start); w >= 0 && (len(out) == 0 || out[len(out)-1].End < w) {
 				sp.Start = w // "into Promises Treatment Center": the model left "Promises" out

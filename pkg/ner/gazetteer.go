@@ -89,6 +89,7 @@ type Gazetteer struct {
 
 	peopleOnce sync.Once
 	gpeople    *gazPeople
+	leaders    map[string]bool // canonical names from the heads-of-state list
 	teamsOnce  sync.Once
 	teams      map[string]string // nickname → team, for nicknames of one team only
 }
@@ -179,6 +180,7 @@ func loadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	sort.Strings(files)
+	g.leaders = map[string]bool{}
 	for _, name := range files {
 		if err := g.loadFile(fsys, name); err != nil {
 			return nil, fmt.Errorf("gazetteer: load %s: %w", name, err)
@@ -202,10 +204,15 @@ func (g *Gazetteer) loadFile(fsys fs.FS, name string) error {
 		return err
 	}
 	br := bufio.NewReaderSize(zr, 64*1024)
+	leaders := strings.Contains(name, "leaders")
 	for {
 		line, err := br.ReadString('\n')
 		if line != "" {
-			g.addLine(strings.TrimSuffix(line, "\n"))
+			line = strings.TrimSuffix(line, "\n")
+			g.addLine(line)
+			if f := strings.Split(line, "\t"); leaders && len(f) >= 3 && f[1] == "PERSON" {
+				g.leaders[f[2]] = true
+			}
 		}
 		if err == io.EOF {
 			break
@@ -441,17 +448,22 @@ func (g *Gazetteer) singleHashed(wh, lh uint64) gazClass {
 type gazPeople struct {
 	bySurname map[string][]string // surname key → people, one per first initial
 	bySeq     map[string]string   // keySeq → canonical name
+	leaders   map[string]bool     // the heads of state and government among them
 }
 
 func (g *Gazetteer) people() *gazPeople {
 	g.peopleOnce.Do(func() {
-		p := &gazPeople{bySurname: map[string][]string{}, bySeq: map[string]string{}}
+		p := &gazPeople{bySurname: map[string][]string{}, bySeq: map[string]string{}, leaders: map[string]bool{}}
 		var names []string
 		seen := map[string]bool{}
 		for _, a := range g.aliases {
 			if a.cls&gPerson != 0 && !seen[a.canon] {
 				seen[a.canon] = true
-				names = append(names, g.shortForm(a.canon))
+				short := g.shortForm(a.canon)
+				if g.leaders[a.canon] {
+					p.leaders[short] = true
+				}
+				names = append(names, short)
 			}
 		}
 		sort.Slice(names, func(i, j int) bool {
@@ -513,13 +525,18 @@ func (g *Gazetteer) ambiguousSurname(w string) bool {
 }
 
 // personBySurname returns the one person the gazetteer knows by surname
-// w, if it knows exactly one ("Biden" → "Joe Biden").
+// w, if it knows exactly one and that one is a head of state or government
+// or the surname is no common one ("Biden" → "Joe Biden", "Merkel" →
+// "Angela Merkel", "Obama" → "Barack Obama").
 func (g *Gazetteer) personBySurname(w string) (string, bool) {
 	if g == nil {
 		return "", false
 	}
-	ps := g.people().bySurname[nameKey(stripName(w))]
-	if len(ps) != 1 || strings.Count(keySeq(ps[0]), " ") != 1 {
+	p := g.people()
+	ps := p.bySurname[nameKey(stripName(w))]
+	if len(ps) != 1 || !p.leaders[ps[0]] && g.phrases[phraseHash(w)]&gLast != 0 || strings.Count(keySeq(ps[0]), " ") != 1 {
+		// A common surname alone ("Fitzgerald") is no congressman the
+		// lists know; only a head of state's or a rare one is.
 		// Not "Barack Hussein Obama" for "Obama": the lists' full names
 		// are not the ones news text uses, and the text's would split.
 		return "", false

@@ -180,6 +180,7 @@ func keySeq(name string) string {
 type people struct {
 	byPart map[string][]int // name key → indexes into names
 	names  []fullName
+	text   string
 }
 
 type fullName struct {
@@ -189,7 +190,35 @@ type fullName struct {
 	at    []int // byte offsets of its mentions; empty for a Context name
 }
 
-func newPeople() *people { return &people{byPart: map[string][]int{}} }
+func newPeople(text string) *people { return &people{byPart: map[string][]int{}, text: text} }
+
+// titleGender reports a title before off that says a woman ("Mrs.",
+// "Ms.", "Miss", "First Lady") or a man ("Mr.").
+func titleGender(text string, off int) (female, male bool) {
+	before := strings.TrimRight(text[:off], " ")
+	for _, t := range []string{"Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Madam", "First Lady", "Queen", "Lady"} {
+		if strings.HasSuffix(before, t) && (len(before) == len(t) || before[len(before)-len(t)-1] == ' ' || before[len(before)-len(t)-1] == '\n') {
+			return true, false
+		}
+	}
+	if strings.HasSuffix(before, "Mr.") || strings.HasSuffix(before, " Mr") || strings.HasSuffix(before, "King") {
+		return false, true
+	}
+	return false, false
+}
+
+// maleNames and femaleNames are common given names of one sex, enough to
+// tell "Mrs. Clinton" from Bill Clinton; names not listed say nothing.
+var maleNames = setOf("Bill", "William", "George", "Joe", "Joseph", "John", "Barack", "Donald", "Ronald", "Richard",
+	"Robert", "James", "Michael", "David", "Thomas", "Charles", "Jimmy", "Gerald", "Lyndon", "Harry", "Franklin",
+	"Hunter", "Beau", "Jeb", "Marvin", "Neil", "Vladimir", "Sergey", "Boris", "Emmanuel", "Mark", "Paul", "Peter",
+	"Andrew", "Edward", "Henry", "Jack", "Tony", "Kevin", "Brian", "Steven", "Jeff", "Mike", "Chris", "Tom", "Bob",
+	"Reggie", "Mohammed", "Ahmed", "Ali", "Xi", "Narendra", "Justin", "Pierre", "Jean", "Hans", "Karl")
+var femaleNames = setOf("Hillary", "Chelsea", "Jill", "Ashley", "Michelle", "Malia", "Sasha", "Laura", "Barbara",
+	"Melania", "Ivanka", "Nancy", "Rosalynn", "Betty", "Eleanor", "Jacqueline", "Mary", "Elizabeth", "Anne", "Angela",
+	"Theresa", "Margaret", "Ursula", "Kamala", "Sarah", "Jennifer", "Linda", "Patricia", "Susan", "Karen", "Lisa",
+	"Brigitte", "Carla", "Marine", "Julia", "Sonia", "Indira", "Benazir", "Golda", "Queen", "Kate", "Paris",
+	"Lindsay", "Tara", "Bettie", "Esther", "Jacinda", "Sanna", "Giorgia", "Yulia", "Maria", "Anna")
 
 // add records a full name (two words or more) mentioned at offset at (-1:
 // a Context name).
@@ -283,6 +312,23 @@ func (p *people) resolve(m *Mention, g *Gazetteer) (string, bool) {
 		}
 		if ok {
 			cands = append(cands, idx)
+		}
+	}
+	if female, male := titleGender(p.text, m.Start); female || male {
+		// "Mrs. Clinton" beside Bill and Hillary Clinton.
+		kept := cands[:0:0]
+		for _, idx := range cands {
+			first := strings.Fields(p.names[idx].name)[0]
+			if female && !maleNames[first] || male && !femaleNames[first] {
+				kept = append(kept, idx)
+			}
+		}
+		cands = kept
+		if len(cands) == 0 {
+			return "", false
+		}
+		if len(cands) == 1 {
+			return p.names[cands[0]].name, true
 		}
 	}
 	switch len(cands) {

@@ -91,7 +91,17 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 	// after it) in the text. Only the document itself and the fixed
 	// knowledge (gazetteer, aliases) take part, so the result does not
 	// depend on which other documents were read, or in which order.
-	people := newPeople()
+	for i := range ms {
+		// A "person" whose name ends in an organisation's or a building's
+		// head word is none: "Warner Bros", "Betty Ford Clinic".
+		if m := &ms[i]; m.Type == Person && !hinted[i] && strings.Contains(m.Entity, " ") {
+			ws := strings.Fields(m.Entity)
+			if t, ok := notPersonHeads[strings.ToLower(ws[len(ws)-1])]; ok {
+				m.Type = t
+			}
+		}
+	}
+	people := newPeople(text)
 	for i := range ms {
 		if m := &ms[i]; m.Type == Person {
 			if strings.Contains(m.Entity, " ") && !hinted[i] {
@@ -175,6 +185,8 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		ws := strings.Fields(m.Entity)
 		head := strings.ToLower(ws[len(ws)-1])
 		switch {
+		case shipPrefixes[ws[0]]:
+			m.Type = Fac // "USS Fitzgerald"
 		case head == "centre" || head == "center" || head == "clinic" || head == "rehab" || facHeadWords[head] && m.Type != GPE && m.Type != Loc:
 			m.Type = Fac
 		case orgHeadWords[head] && m.Type != NORP && m.Type != Event:
@@ -230,6 +242,16 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			m.Entity = a
 			continue
 		}
+		if (m.Type == Org || m.Type == NORP) && !hinted[i] && !strings.Contains(m.Entity, " ") {
+			// "Conservatives", "Conservative" beside "Conservative Party".
+			base := strings.TrimSuffix(m.Entity, "s")
+			for _, o := range orgs {
+				if o == base+" Party" {
+					m.Entity, m.Type = o, Org
+					break
+				}
+			}
+		}
 		if m.Type == Org && !hinted[i] {
 			var long string
 			n := 0
@@ -246,6 +268,16 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		}
 	}
 	voteTypes(ms, fixed)
+}
+
+// notPersonHeads end names of organisations and buildings, never a
+// person's.
+var notPersonHeads = map[string]Type{
+	"bros": Org, "bros.": Org, "inc": Org, "inc.": Org, "corp": Org, "corp.": Org, "ltd": Org, "ltd.": Org,
+	"llc": Org, "plc": Org, "party": Org, "army": Org, "council": Org, "ministry": Org, "committee": Org,
+	"commission": Org, "agency": Org, "foundation": Org, "institute": Org, "association": Org,
+	"company": Org, "corporation": Org, "airlines": Org, "university": Org, "center": Fac, "centre": Fac,
+	"clinic": Fac, "hospital": Fac, "airport": Fac, "stadium": Fac, "rehab": Fac,
 }
 
 // countryAbbrev are the abbreviations among titleWords ("UN Envoy"); they

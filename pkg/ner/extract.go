@@ -55,6 +55,14 @@ func (e *Extractor) Extract(ctx context.Context, text string, hints Hints) (a *A
 	}
 	spans := e.recognizer.Recognize(text, tokens, sentences)
 	spans = cleanSpans(text, tokens, spans)
+	spans = addAcronyms(text, tokens, sentences, spans, e.alias)
+	kept := spans[:0]
+	for _, sp := range spans {
+		if w := text[sp.Start:sp.End]; !(notAcronyms[w] && allUpper(w)) {
+			kept = append(kept, sp) // no "POTUS", no "EDT"
+		}
+	}
+	spans = kept
 	a = &Analysis{Text: text, Tokens: tokens, Sentences: sentences}
 	for _, sp := range spans {
 		a.Mentions = append(a.Mentions, Mention{
@@ -184,6 +192,94 @@ func (e *Extractor) personEvidence(name string, tokens []Token) bool {
 		return true
 	}
 	return g.phrases[phraseHash(name)]&gPerson != 0 || g.single(tokens[0].Text)&(gFirst|gLast) != 0
+}
+
+// notAcronyms are capitalised abbreviations that name no entity.
+var notAcronyms = setOf("I", "A", "OK", "TV", "AM", "PM", "CEO", "CFO", "COO", "GDP", "DNA", "HIV", "AIDS", "MVP",
+	"USD", "EUR", "GBP", "ID", "IQ", "PR", "PC", "CD", "DVD", "GPS", "SUV", "ATM", "VIP", "FAQ", "CV", "PS",
+	"ET", "EST", "PST", "GMT", "UTC", "BST", "CET", "AD", "BC", "RIP", "LOL", "OMG", "CPI", "IPO", "R&D", "HQ",
+	"MP", "MPS", "PHD", "MBA", "BA", "MA", "MD", "DJ", "UFO", "LGBT", "LGBTQ", "COVID", "SARS", "MERS", "TB",
+	"KO", "TKO", "RBI", "ERA", "NO", "YES", "AND", "OR", "THE", "OF", "IN", "ON", "TO", "FOR", "AT", "BY",
+	"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "NEW", "UPDATE", "BREAKING", "EXCLUSIVE", "VIDEO", "PHOTOS",
+	"WATCH", "LIVE", "READ", "MORE", "EDT", "EDST", "PDT", "CDT", "MDT", "CST", "MST", "IST",
+	"AEST", "AEDT", "JST", "KST", "AKDT", "AKST", "HST", "DDT", "ESC", "EET", "EEST", "CEST", "WET", "WEST", "MSK", "POTUS", "FLOTUS", "VPOTUS", "VP", "RHP", "LHP", "GI", "PRO", "OPS", "SOS", "CC", "LLC", "INC", "LTD", "PLC",
+	"ATV", "RPG", "AKA", "FYI", "ASAP", "TBA", "TBD", "PDF", "URL", "HTML", "WWW", "MPH", "KPH", "KM", "LB", "LBS")
+
+// addAcronyms adds the capitalised acronyms the recognizer left out
+// ("the IBF and WBO titles") as organisations, or as what the gazetteer
+// knows them as: two to five capitals, inside a sentence that is not
+// written in capitals, not a common abbreviation (notAcronyms).
+func addAcronyms(text string, tokens []Token, sentences []Sentence, spans []Span, alias Aliaser) []Span {
+	g, _ := alias.(*Gazetteer)
+	var added []Span
+	j := 0
+	for _, s := range sentences {
+		caps := 0
+		for _, t := range tokens[s.First:s.Last] {
+			if len(t.Text) > 1 && strings.ToUpper(t.Text) == t.Text && strings.ToLower(t.Text) != t.Text {
+				caps++
+			}
+		}
+		if caps*3 > s.Last-s.First {
+			continue // a headline or a dateline in capitals
+		}
+		for i := s.First + 1; i < s.Last; i++ {
+			t := tokens[i]
+			if len(t.Text) < 2 || len(t.Text) > 5 || notAcronyms[t.Text] || !allUpper(t.Text) {
+				continue
+			}
+			for j < len(spans) && spans[j].End <= t.Start {
+				j++
+			}
+			inside := j < len(spans) && spans[j].Start < t.End()
+			if shipPrefixes[t.Text] && i+1 < s.Last && capitalised(tokens[i+1].Text) {
+				// "INS Mysore": the ship, not an acronym and a town.
+				next := tokens[i+1]
+				switch {
+				case inside && spans[j].End >= next.End():
+					spans[j].Type = Fac
+				case inside:
+					spans[j].End, spans[j].Type = next.End(), Fac
+					if j+1 < len(spans) && spans[j+1].Start == next.Start {
+						spans[j].End = spans[j+1].End
+						spans = append(spans[:j+1], spans[j+2:]...)
+					}
+				case j < len(spans) && spans[j].Start == next.Start:
+					spans[j].Start, spans[j].Type = t.Start, Fac
+				default:
+					added = append(added, Span{Start: t.Start, End: next.End(), Type: Fac})
+				}
+				continue
+			}
+			if inside || monthWords[strings.ToLower(t.Text)] {
+				continue // inside a name found; "JUNE"
+			}
+			_, gt, known := lookup(alias, t.Text)
+			if !known && (len(t.Text) < 3 || g != nil && g.single(strings.ToLower(t.Text))&gWord != 0) {
+				continue // "AK", "MOON", "FIRE": a state code or a word in capitals
+			}
+			typ := Org
+			if known {
+				typ = gt
+			}
+			added = append(added, Span{Start: t.Start, End: t.End(), Type: typ})
+		}
+	}
+	if len(added) == 0 {
+		return spans
+	}
+	spans = append(spans, added...)
+	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
+	return spans
+}
+
+func allUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // addHintMentions adds a mention for each place the text writes a Context

@@ -150,3 +150,22 @@ func TestNameVariants(t *testing.T) {
 		})
 	}
 }
+
+// Acronyms the recognizer leaves out are kept as organisations, but not
+// time zones, offices or words in capitals.
+func TestAcronymsFound(t *testing.T) {
+	got := resolved(t, "Klitschko defends his IBF and WBO belts in Mannheim at 9 p.m. EDT, the POTUS said. It was a MOON shot.")
+	for _, want := range []string{"IBF", "WBO"} {
+		if got[want] != want+"/ORG" {
+			t.Errorf("%s → %q, want an organisation (all: %v)", want, got[want], got)
+		}
+	}
+	for _, not := range []string{"EDT", "POTUS", "MOON"} {
+		if g, ok := got[not]; ok {
+			t.Errorf("%s is a mention: %q", not, g)
+		}
+	}
+	if got := resolved(t, "The navy rushed its frigate INS Tabar to the Gulf of Aden."); got["INS Tabar"] != "INS Tabar/FAC" {
+		t.Errorf("INS Tabar: %v", got)
+	}
+}

@@ -101,3 +101,42 @@ func TestContextPairCoverage(t *testing.T) {
 		t.Errorf("%.1f%% of the Context pairs are default-export edges, want >= 95%%", 100*share)
 	}
 }
+
+// Context titles are typed from their form; offices and common nouns make
+// no node; a title before a person's name is cut.
+func TestContextTitles(t *testing.T) {
+	ex, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := source.Document{Path: "a.md", ID: "/news/2016/8/5/a.md", Date: "2016-08-05",
+		Text: "The Games opened in Rio de Janeiro on Friday, officials said.",
+		Contexts: [][]string{{"2016 Summer Olympics", "Syrian Civil War", "Nice truck attack", "Philippine general election, 2016",
+			"China–India relations", "Parliament of Kenya", "Cabinet of Justin Trudeau", "Volkswagen AG", "Supreme Court of India",
+			"Boko Haram", "Russian President Vladimir Putin", "Prime Minister of Italy", "French President", "copper", "euro"}}}
+	a, err := ex.Extract(context.Background(), doc.Text, ner.Hints{Names: doc.Contexts[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Contribute(doc, a, ex, SentenceWindow)
+	got := map[string]string{}
+	for _, e := range c.Entities {
+		got[e.Name] = e.Type
+	}
+	want := map[string]string{
+		"2016 Summer Olympics": "EVENT", "Syrian Civil War": "EVENT", "Nice truck attack": "EVENT",
+		"Philippine general election, 2016": "EVENT", "China–India relations": "EVENT",
+		"Parliament of Kenya": "ORG", "Cabinet of Justin Trudeau": "ORG", "Volkswagen": "ORG",
+		"Supreme Court of India": "ORG", "Boko Haram": "ORG", "Vladimir Putin": "PERSON",
+	}
+	for name, typ := range want {
+		if got[name] != typ {
+			t.Errorf("%q: %q, want %s", name, got[name], typ)
+		}
+	}
+	for _, none := range []string{"Prime Minister of Italy", "French President", "copper", "euro", "Russian President Vladimir Putin"} {
+		if typ, ok := got[none]; ok {
+			t.Errorf("%q is a node (%s)", none, typ)
+		}
+	}
+}

@@ -630,3 +630,9 @@ func (g *Gazetteer) teamByNickname(name string) (string, bool) {
 	c, ok := g.teams[name]
 	return c, ok
 }
+
+// commonWord reports a single word the lexicon knows in lower case
+// ("Defense", "Academy").
+func (g *Gazetteer) commonWord(w string) bool {
+	return g != nil && !strings.Contains(w, " ") && g.single(strings.ToLower(w))&gWord != 0
+}

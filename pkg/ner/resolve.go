@@ -39,6 +39,8 @@ func (builtinAliases) Lookup(name string) (string, Type, bool) {
 // strips a trailing possessive.
 func normalizeName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "''"), "''") // "''The Hollywood Reporter''" in wiki text
+	s = strings.Trim(s, `"“”`)
 	for _, suf := range []string{"'s", "’s"} {
 		s = strings.TrimSuffix(s, suf)
 	}
@@ -256,9 +258,11 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			var long string
 			n := 0
 			for _, o := range orgs {
-				// "Colts" ends "Indianapolis Colts"; "Academy" begins
-				// "Academy of Motion Picture Arts and Sciences".
-				if len(o) > len(m.Entity) && (strings.HasSuffix(o, " "+m.Entity) || strings.HasPrefix(o, m.Entity+" of ")) {
+				// "Colts" ends "Indianapolis Colts" (but a common word
+				// such as "Defense" or "Academy" ends many names);
+				// "Academy" begins "Academy of Motion Picture Arts and
+				// Sciences".
+				if len(o) > len(m.Entity) && (strings.HasSuffix(o, " "+m.Entity) && (!gaz.commonWord(m.Entity) || strings.HasSuffix(m.Entity, "s")) || strings.HasPrefix(o, m.Entity+" of ")) {
 					long, n = o, n+1
 				}
 			}

@@ -595,7 +595,7 @@ func (g *Gazetteer) teamLike(name string) bool {
 		return false
 	}
 	last := ws[len(ws)-1]
-	return capitalised(ws[n]) && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !placeOrgHeads[last]
+	return capitalised(ws[n]) && (strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") || last == "Sox") && !placeOrgHeads[last]
 }
 
 // teamByNickname returns the team the gazetteer knows by name without its

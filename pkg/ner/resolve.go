@@ -174,6 +174,15 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 				m.Entity = c // "LONDON" in a dateline is London
 			}
 		}
+		if m.Type == Org && !fixed[i] && !hinted[i] && gaz.teamLike(m.Entity) {
+			// A team the gazetteer does not know goes by its name without
+			// its town ("Boston Red Sox" and "Red Sox" are one), so that
+			// texts that give the town and texts that do not agree.
+			ws := strings.Fields(m.Entity)
+			if !orgHeadWords[strings.ToLower(ws[len(ws)-1])] {
+				m.Entity = strings.Join(ws[gaz.placePrefix(ws):], " ")
+			}
+		}
 	}
 	// Names of several words the gazetteer does not know take the type
 	// their head word says ("Betty Ford Clinic" is a facility whatever the

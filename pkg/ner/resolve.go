@@ -69,8 +69,15 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		if a, b, ok := strings.Cut(m.Entity, "-"); ok && a == b {
 			m.Entity = a // "Esther Williams-Esther Williams"
 		}
-		if m.Type == Misc && gaz.teamLike(m.Entity) {
-			m.Type = Org // "Los Angeles Angels"
+		if m.Type == Misc && gaz != nil && !hinted[i] {
+			switch {
+			case gaz.teamLike(m.Entity):
+				m.Type = Org // "Los Angeles Angels"
+			case pluralName(m.Entity) && gaz.Country(m.Entity) == "" && gaz.phrases[phraseHash(m.Entity)]&(gNORP|gPlace) == 0:
+				m.Type = Org // "Sixers", "Blazers": a team or a band, not a nationality
+			case strings.Contains(m.Entity, " ") && namedLikePerson(m.Entity, gaz):
+				m.Type = Person // "Stephen A. Smith"
+			}
 		}
 		if m.Type == Person && !strings.Contains(m.Entity, " ") && afterLocative(text, m.Start) && gaz.place(m.Entity) {
 			m.Type = GPE // "in Palmer"
@@ -398,6 +405,13 @@ func possessiveTitle(rest string) bool {
 		}
 	}
 	return false
+}
+
+// pluralName reports one capitalised word in the plural ("Sixers"), not an
+// event ("Olympics") and not in capitals.
+func pluralName(w string) bool {
+	return !strings.Contains(w, " ") && len(w) > 3 && capitalised(w) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		w != strings.ToUpper(w) && !eventHeadWords[strings.ToLower(w)]
 }
 
 // lookup is alias.Lookup for a possibly nil alias.

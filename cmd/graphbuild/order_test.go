@@ -79,3 +79,30 @@ func TestOrderIndependence(t *testing.T) {
 		}
 	}
 }
+
+// The Current Events fixtures hold one item in several files, with
+// different texts: the copy kept does not depend on the input order.
+func TestOrderIndependenceCurrentEvents(t *testing.T) {
+	var files []string
+	filepath.Walk(wcepDir, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "LICENSE.md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	files = append(files, seedWCEP)
+	rev := make([]string, len(files))
+	for i, p := range files {
+		rev[len(files)-1-i] = p
+	}
+	dir := t.TempDir()
+	var exports []string
+	for i, order := range [][]string{files, rev} {
+		db := filepath.Join(dir, fmt.Sprintf("g%d.db", i))
+		mustRun(t, append([]string{"build", "--quiet", "--db", db}, order...)...)
+		exports = append(exports, mustRun(t, "export", "--db", db, "--format", "json"))
+	}
+	if exports[0] != exports[1] {
+		t.Error("the order of the Current Events files changes the graph")
+	}
+}

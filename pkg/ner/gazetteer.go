@@ -534,7 +534,7 @@ func (g *Gazetteer) personBySurname(w string) (string, bool) {
 	}
 	p := g.people()
 	ps := p.bySurname[nameKey(stripName(w))]
-	if len(ps) != 1 || !p.leaders[ps[0]] && g.phrases[phraseHash(w)]&gLast != 0 || strings.Count(keySeq(ps[0]), " ") != 1 {
+	if len(ps) != 1 || !p.leaders[ps[0]] && (g.phrases[phraseHash(w)]&gLast != 0 || strings.Count(keySeq(ps[0]), " ") != 1) {
 		// A common surname alone ("Fitzgerald") is no congressman the
 		// lists know; only a head of state's or a rare one is.
 		// Not "Barack Hussein Obama" for "Obama": the lists' full names

@@ -24,15 +24,21 @@ func TestKillAndRebuild(t *testing.T) {
 	}
 	corpus := filepath.Join(dir, "corpus")
 	os.Mkdir(corpus, 0o755)
-	// Ambiguous names: two Clintons and two Bushes, later named by surname
-	// alone, so resolution depends on what was read before.
-	people := []string{"John Kerry", "Sergey Lavrov", "Bill Clinton", "Vladimir Putin", "Hillary Clinton", "George W. Bush", "Ban Ki-moon", "George H. W. Bush"}
+	// Ambiguous names: two Clintons, two Bushes and two Bidens, later named
+	// by surname alone, a surname with no full name, variants of one name
+	// (Sergei/Sergey), so that resolution order would show.
+	people := []string{"John Kerry", "Sergey Lavrov", "Bill Clinton", "Vladimir Putin", "Hillary Clinton", "George W. Bush", "Ban Ki-moon", "George H. W. Bush",
+		"Joe Biden", "Jill Biden", "Sergei Lavrov", "Biden", "Recep Tayyip Erdogan", "Bashar al-Assad"}
 	surname := map[string]string{"John Kerry": "Kerry", "Sergey Lavrov": "Lavrov", "Bill Clinton": "Clinton", "Vladimir Putin": "Putin",
-		"Hillary Clinton": "Clinton", "George W. Bush": "Bush", "Ban Ki-moon": "Ban", "George H. W. Bush": "Bush"}
+		"Hillary Clinton": "Clinton", "George W. Bush": "Bush", "Ban Ki-moon": "Ban", "George H. W. Bush": "Bush",
+		"Joe Biden": "Biden", "Jill Biden": "Biden", "Sergei Lavrov": "Lavrov", "Biden": "Biden", "Recep Tayyip Erdogan": "Erdogan", "Bashar al-Assad": "Assad"}
 	places := []string{"Geneva", "Moscow", "Aleppo", "Berlin", "Ankara", "Paris", "Damascus", "Washington"}
 	for i := 0; i < 2000; i++ {
 		var text strings.Builder
 		fmt.Fprintf(&text, "Report %d.\n\n", i)
+		if i%5 == 0 {
+			fmt.Fprintf(&text, "Biden spoke to reporters in Delaware, aides said.\n")
+		}
 		for j := 0; j < 12; j++ {
 			a, b, p := people[(i+j)%len(people)], people[(i*3+j+1)%len(people)], places[(i/7+j)%len(places)]
 			if j%3 == 2 {

@@ -21,6 +21,7 @@ type filterFlags struct {
 	focus        string
 	depth        int
 	since, until string
+	aliases      string
 }
 
 func (f *filterFlags) register(fs *flag.FlagSet) {
@@ -32,6 +33,20 @@ func (f *filterFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.depth, "depth", 1, "with --focus: how many hops around the entity")
 	fs.StringVar(&f.since, "since", "", "keep what was seen on or after this date (YYYY-MM-DD)")
 	fs.StringVar(&f.until, "until", "", "keep what was seen on or before this date (YYYY-MM-DD)")
+	fs.StringVar(&f.aliases, "aliases", "", "`file` of name rules the store was built with (build --aliases): names given here go through its merges")
+}
+
+// canonical returns the name a user gave, through the merges of
+// --aliases.
+func (f *filterFlags) canonical(name string) (string, error) {
+	if f.aliases == "" {
+		return name, nil
+	}
+	al, err := readAliases(f.aliases)
+	if err != nil {
+		return "", err
+	}
+	return al.Canonical(name), nil
 }
 
 // filter turns the flags into a graph.Filter, resolving --focus to an id.
@@ -60,7 +75,11 @@ func (f *filterFlags) filter(st *graph.Store) (graph.Filter, error) {
 		return gf, usagef("--depth must be between 0 and 5")
 	}
 	if f.focus != "" {
-		en, err := findEntity(st, f.focus)
+		name, err := f.canonical(f.focus)
+		if err != nil {
+			return gf, err
+		}
+		en, err := findEntity(st, name)
 		if err != nil {
 			return gf, err
 		}

@@ -45,10 +45,11 @@ type Options struct {
 	// or not. 0 means DefaultMaxRecordBytes.
 	MaxRecordBytes int
 
-	// TrimBoilerplate blanks web-page furniture ("Sign in", newsletter
-	// lists, membership offers, prices) in plain-text inputs, byte for
-	// byte so offsets stay those of the file; see trimBoilerplate. On in
-	// DefaultOptions.
+	// TrimBoilerplate blanks web-page clutter ("Sign in", newsletter
+	// lists, membership offers, prices, photo credits) in every document
+	// but Current Events items, byte for byte so offsets stay those of the
+	// file, and lists it in Document.Dropped; see Clutter. A line that
+	// reads as a sentence is never clutter. On in DefaultOptions.
 	TrimBoilerplate bool
 
 	// Stdin is read for the input "-". Nil makes "-" an error.

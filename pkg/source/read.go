@@ -102,12 +102,11 @@ const sniffLen = 8 << 10
 // Plain text (.txt and unknown extensions) is one document: the file, ID
 // its HashID, Offset 0, Title its first line when that reads as a headline
 // (at most 20 words, no final full stop), Date the date in the file name
-// ("...-2016-09-28.txt") if any. With opt.TrimBoilerplate, web-page furniture is
-// blanked to spaces: short lines (at most 8 words) such as "Sign in",
-// "Subscribe", "Skip to main content", prices per month, and the tail of
-// the text (outside its first third) from the first such line after which
-// at least half of the lines are furniture, bullet items or unpunctuated
-// short lines, reaching back over promotional paragraphs ("Join ... PRO").
+// ("...-2016-09-28.txt") if any. With opt.TrimBoilerplate, the page clutter
+// of every document but a Current Events item is blanked to spaces and
+// listed in Document.Dropped (see Clutter: lines that do not read as a
+// sentence such as "Sign in", "Subscribe", prices per month, a clutter
+// tail, photo credits).
 //
 // Markdown (.md) is one document: the file with markup blanked to spaces
 // byte for byte — heading marks, list numbers and bullets, quote marks,
@@ -159,7 +158,7 @@ const sniffLen = 8 << 10
 // invalid UTF-8 becomes U+FFFD. A document longer than opt.MaxDocBytes is
 // split at paragraph boundaries into parts with IDs ID#1, ID#2, ...; a
 // plain-text file over 32 MiB, compressed or not, is read part by part,
-// never whole (its furniture is then not trimmed). Other inputs are read
+// never whole (each part is trimmed on its own). Other inputs are read
 // whole up to opt.MaxRecordBytes after decompression (a JSONL line or JSON
 // element up to that much each): beyond it the file, line or element is
 // ErrTooLarge. A page nested deeper than MaxHTMLDepth is ErrTooLarge too.
@@ -181,6 +180,13 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 		return err
 	}
 	opt = opt.withDefaults()
+	if opt.TrimBoilerplate {
+		next := emit
+		emit = func(d Document) error {
+			trimDocument(&d)
+			return next(d)
+		}
+	}
 	var (
 		r    io.Reader
 		file *os.File
@@ -493,9 +499,12 @@ func readTextual(path string, f format, data []byte, trim bool) []Document {
 		clean = append([]byte(nil), clean...)
 		blank(clean[:len(utf8BOM)])
 	}
+	titleText := clean
 	if trim && f == formatText {
-		clean = append([]byte(nil), clean...)
-		trimBoilerplate(clean)
+		// The title is the first line that is no clutter; the clutter
+		// itself is blanked later, with every document's (trimDocument).
+		titleText = append([]byte(nil), clean...)
+		trimBoilerplate(titleText)
 	}
 	var docs []Document
 	cwarn2 := ""
@@ -512,7 +521,7 @@ func readTextual(path string, f format, data []byte, trim bool) []Document {
 		cwarn2 = contextWarning(ctxs)
 		docs = []Document{markdownDoc(path, id, clean, text, ctxs)}
 	default:
-		docs = []Document{{Path: path, ID: id, Text: string(clean), Offset: 0, Title: textTitle(clean)}}
+		docs = []Document{{Path: path, ID: id, Text: string(clean), Offset: 0, Title: textTitle(titleText)}}
 	}
 	if f != formatMarkdown || len(docs) == 1 && docs[0].ID == id { // not Current Events
 		if d := nameDate(path); d != "" && docs[0].Date == "" {

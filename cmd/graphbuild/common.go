@@ -2,16 +2,21 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ingest"
+	"github.com/graphbuild/graphbuild/pkg/ner"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
@@ -49,7 +54,7 @@ func (l *listFlag) Set(v string) error {
 // sourceFlags registers the flags that configure the readers.
 type sourceFlags struct {
 	include, exclude                                    listFlag
-	maxDocBytes                                         int
+	maxDocBytes, maxRecordBytes                         int
 	textField, idField, dateField, titleField, urlField string
 }
 
@@ -58,6 +63,7 @@ func (s *sourceFlags) register(fs *flag.FlagSet) {
 	fs.Var(&s.include, "include", "read only files matching this glob when walking directories (repeatable)")
 	fs.Var(&s.exclude, "exclude", "skip files and directories matching this glob (repeatable)")
 	fs.IntVar(&s.maxDocBytes, "max-doc-bytes", d.MaxDocBytes, "split documents larger than this at paragraph boundaries (0: never)")
+	fs.IntVar(&s.maxRecordBytes, "max-record-bytes", source.DefaultMaxRecordBytes, "fail a JSONL line, JSON element or file read whole (Markdown, HTML, JSON) larger than this after decompression (plain text is streamed in parts)")
 	fs.StringVar(&s.textField, "text-field", d.TextField, "JSONL field holding the text")
 	fs.StringVar(&s.idField, "id-field", d.IDField, "JSONL field holding the document id")
 	fs.StringVar(&s.dateField, "date-field", d.DateField, "JSONL field holding the date")
@@ -69,6 +75,7 @@ func (s *sourceFlags) options(stdin io.Reader) source.Options {
 	o := source.DefaultOptions()
 	o.Include, o.Exclude = s.include, s.exclude
 	o.MaxDocBytes = s.maxDocBytes
+	o.MaxRecordBytes = s.maxRecordBytes
 	o.TextField, o.IDField, o.DateField, o.TitleField, o.URLField = s.textField, s.idField, s.dateField, s.titleField, s.urlField
 	o.Stdin = stdin
 	return o
@@ -158,6 +165,56 @@ func bar(frac float64, width int) string {
 	return "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "]"
 }
 
+// aliasesFlag registers --aliases, the user's merge, split and type rules.
+func aliasesFlag(fs *flag.FlagSet) *string {
+	return fs.String("aliases", "", "`file` of name rules: \"Zelensky = Volodymyr Zelenskyy\" (merge), \"Paris != Paris Hilton\" (split), \"White House : FAC\" (type); see README")
+}
+
+// aliasesRecord is the file in a store directory that keeps the digest of
+// the aliases file the store was built with ("" when none).
+const aliasesRecord = "GRAPHBUILD-ALIASES"
+
+// aliasesDigest returns the SHA-256 of the aliases file at path, "" for
+// none.
+func aliasesDigest(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", usagef("--aliases: %v", err)
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:]), nil
+}
+
+// storedAliasesDigest returns the digest recorded in the store at db, and
+// whether one was recorded.
+func storedAliasesDigest(db string) (string, bool) {
+	b, err := os.ReadFile(filepath.Join(db, aliasesRecord))
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimSpace(string(b)), true
+}
+
+// readAliases reads the aliases file at path; "" gives no rules.
+func readAliases(path string) (*ner.Aliases, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usagef("--aliases: %v", err)
+	}
+	defer f.Close()
+	a, err := ner.ParseAliases(path, f)
+	if err != nil {
+		return nil, usagef("--aliases: %v", err)
+	}
+	return a, nil
+}
+
 // withAnalytics returns st, a read-only store, with the analytics of f
 // ready for its current state. A build leaves them stale; the first
 // command that needs them computes them on the read-only store (other
@@ -167,7 +224,7 @@ func bar(frac float64, width int) string {
 // (every command then computes them again until `graphbuild analyze` or a
 // free store lets one cache them). The returned store replaces st.
 func withAnalytics(ctx context.Context, e *env, db string, st *graph.Store, f graph.Filter) (*graph.Store, error) {
-	ok, err := graph.HasAnalytics(st, f)
+	ok, err := st.HasAnalytics(f)
 	if err != nil || ok {
 		return st, err
 	}
@@ -209,7 +266,7 @@ func withAnalytics(ctx context.Context, e *env, db string, st *graph.Store, f gr
 	if err != nil {
 		return nil, err
 	}
-	if ok, _ := graph.HasAnalytics(ro, f); !ok {
+	if ok, _ := ro.HasAnalytics(f); !ok {
 		// A build wrote in between: use what was computed.
 		ro.Close()
 		return keep()

@@ -131,6 +131,9 @@ func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
 // writeBatch runs fn on a new write batch and flushes it, or cancels it when
 // fn fails.
 func (s *Store) writeBatch(fn func(*badger.WriteBatch) error) error {
+	if err := checkSpace(s.name, s.opt.Dir, s.minFree(), "writing"); err != nil {
+		return err
+	}
 	wb := s.db.NewWriteBatch()
 	if err := fn(wb); err != nil {
 		wb.Cancel()
@@ -139,12 +142,13 @@ func (s *Store) writeBatch(fn func(*badger.WriteBatch) error) error {
 	return wb.Flush()
 }
 
-// HasAnalytics reports whether the metrics of f are cached for the store's
-// current state, so that Analyze with f reads them back instead of
-// computing. It reads the chunk headers only. A build that adds documents
-// makes every cached filter stale; Analyze on a writable store (or
-// graphbuild analyze) computes and caches them again.
-func HasAnalytics(s *Store, f Filter) (bool, error) {
+// HasAnalytics reports whether Analyze(f) would be answered from the cache
+// of the current store state: every chunk of f's metrics is there, saved
+// at this version (or, on a read-only store, computed while it is open). A
+// build interrupted while it computed them leaves none or only some, and
+// the next build computes them again; a build that adds documents to a big
+// store leaves them stale for the first command that needs them.
+func (s *Store) HasAnalytics(f Filter) (bool, error) {
 	version, err := s.Version()
 	if err != nil {
 		return false, err
@@ -157,9 +161,9 @@ func HasAnalytics(s *Store, f Filter) (bool, error) {
 		d := decoder{b: v}
 		d.header()
 		ver := d.fixed64()
-		d.uint()
+		d.uint() // nodes
 		chunks := int(d.uint())
-		if d.err != nil || ver != version || binary.BigEndian.Uint32(k[9:]) != uint32(chunk) || want >= 0 && chunks != want {
+		if d.err != nil || ver != version || want >= 0 && chunks != want || binary.BigEndian.Uint32(k[9:]) != uint32(chunk) {
 			return errMiss
 		}
 		want = chunks

@@ -20,7 +20,7 @@ func TestStreamMatchesSelect(t *testing.T) {
 		{Since: "2016-03", Until: "2016-08-15"},
 	}
 	for _, f := range filters {
-		if ok, err := HasAnalytics(s, f); err != nil || ok {
+		if ok, err := s.HasAnalytics(f); err != nil || ok {
 			t.Fatalf("%+v: HasAnalytics before Analyze = %v, %v; want false", f, ok, err)
 		}
 		if _, ok, err := Stream(ctx, s, f, true); err != nil || ok {
@@ -30,7 +30,7 @@ func TestStreamMatchesSelect(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ok, err := HasAnalytics(s, f); err != nil || !ok {
+		if ok, err := s.HasAnalytics(f); err != nil || !ok {
 			t.Fatalf("%+v: HasAnalytics after Analyze = %v, %v; want true", f, ok, err)
 		}
 		nodes0, err := AnalyzeNodes(ctx, s, f)
@@ -71,7 +71,7 @@ func TestStreamMatchesSelect(t *testing.T) {
 	}
 	// A write makes the cache stale; Top and Focus are not streamed.
 	mustApply(t, s, newSynth(4, 300).docs(400, 401))
-	if ok, _ := HasAnalytics(s, Filter{}); ok {
+	if ok, _ := s.HasAnalytics(Filter{}); ok {
 		t.Error("HasAnalytics true after a write")
 	}
 	if _, ok, _ := Stream(ctx, s, Filter{Top: 5}, false); ok {
@@ -113,14 +113,14 @@ func TestSaveAnalyticsReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ok, _ := HasAnalytics(ro, Filter{}); ok {
+	if ok, _ := ro.HasAnalytics(Filter{}); ok {
 		t.Fatal("HasAnalytics true before Analyze")
 	}
 	g, err := Analyze(ctx, ro, Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ok, _ := HasAnalytics(ro, Filter{}); !ok {
+	if ok, _ := ro.HasAnalytics(Filter{}); !ok {
 		t.Error("a read-only store forgot what it computed")
 	}
 	if g2, _ := Analyze(ctx, ro, Filter{}); g2 != g {
@@ -132,14 +132,14 @@ func TestSaveAnalyticsReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rw.Close()
-	if ok, _ := HasAnalytics(rw, Filter{}); ok {
+	if ok, _ := rw.HasAnalytics(Filter{}); ok {
 		t.Fatal("a read-only store wrote its analytics")
 	}
 	if err := SaveAnalytics(rw, Filter{}, g); err != nil {
 		t.Fatal(err)
 	}
 	nodes, err := AnalyzeNodes(ctx, rw, Filter{})
-	if ok, _ := HasAnalytics(rw, Filter{}); !ok || err != nil || !reflect.DeepEqual(nodes, g.Nodes) {
+	if ok, _ := rw.HasAnalytics(Filter{}); !ok || err != nil || !reflect.DeepEqual(nodes, g.Nodes) {
 		t.Errorf("after SaveAnalytics: cached %v, err %v, same nodes %v", ok, err, reflect.DeepEqual(nodes, g.Nodes))
 	}
 	if err := SaveAnalytics(rw, Filter{}, &Subgraph{}); err == nil {

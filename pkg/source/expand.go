@@ -25,7 +25,8 @@ import (
 // argument order; a path met twice is kept once, where first met.
 //
 // Each problem — a missing path, a glob that matches nothing, an unreadable
-// directory, a store directory named as input — is returned as an *Error naming the path, and the other
+// directory, a store directory named as input, a FIFO, socket or device
+// (ErrNotRegular: reading one could block forever) — is returned as an *Error naming the path, and the other
 // arguments are still expanded.
 func Expand(args []string, opt Options) ([]Input, []error) {
 	var (
@@ -72,9 +73,12 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 						errs = append(errs, pathErr(m, err))
 						continue
 					}
-					if mst.IsDir() {
+					switch {
+					case mst.IsDir():
 						errs = append(errs, walk(m, opt, add)...)
-					} else {
+					case !mst.Mode().IsRegular():
+						errs = append(errs, &Error{Path: m, Err: notRegular(mst.Mode())})
+					default:
 						add(m, mst.Size())
 					}
 				}
@@ -89,6 +93,10 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 				continue
 			}
 			errs = append(errs, walk(arg, opt, add)...)
+			continue
+		}
+		if !st.Mode().IsRegular() {
+			errs = append(errs, &Error{Path: arg, Err: notRegular(st.Mode())})
 			continue
 		}
 		add(arg, st.Size())

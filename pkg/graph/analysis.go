@@ -534,7 +534,13 @@ func SaveAnalytics(s *Store, f Filter, g *Subgraph) error {
 	if now, err := s.Version(); err != nil || now != version {
 		return err // the store moved on: nothing to save
 	}
-	return s.saveMetrics(f, version, g)
+	if err := s.saveMetrics(f, version, g); err != nil {
+		return err
+	}
+	if f.Top == 0 && f.Focus == "" && len(g.Links) > 0 {
+		return s.saveAdjacency(f, version, g)
+	}
+	return nil
 }
 
 // memoized returns the analytics a read-only store computed for f at

@@ -82,7 +82,7 @@ func mustID(id string) uint64 {
 // saveMetrics caches g's metrics for f at this version and purges the
 // cache of other versions.
 func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
-	fk := f.key()
+	fk, ak := f.key(), f.adjacencyKey()
 	err := s.writeBatch(func(wb *badger.WriteBatch) error {
 		return s.scan(context.Background(), []byte{prefixCache}, false, func(k, v []byte) error {
 			d := decoder{b: v}
@@ -90,7 +90,7 @@ func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
 			stale := d.fixed64() != version || d.err != nil
 			if !stale {
 				key, err := parseKey(k)
-				stale = err != nil || key.Filter == fk
+				stale = err != nil || key.Filter == fk || key.Filter == ak
 			}
 			if stale {
 				return wb.Delete(append([]byte(nil), k...))

@@ -146,3 +146,51 @@ func TestSaveAnalyticsReadOnly(t *testing.T) {
 		t.Error("SaveAnalytics took a subgraph Analyze did not make")
 	}
 }
+
+// TestSelectPathsCache: the adjacency cached with the analytics gives the
+// view Select's graph gives, and so the same paths.
+func TestSelectPathsCache(t *testing.T) {
+	ctx := context.Background()
+	s := openMem(t)
+	mustApply(t, s, newSynth(7, 400).docs(0, 500))
+	for _, f := range []Filter{{}, {MinWeight: 2}, {Types: []string{"PERSON", "GPE", "ORG"}}} {
+		sel, err := Select(ctx, s, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Analyze(ctx, s, f); err != nil {
+			t.Fatal(err)
+		}
+		got, err := SelectPaths(ctx, s, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Nodes) != 0 {
+			t.Fatalf("%+v: SelectPaths did not read the cache", f)
+		}
+		want := NewView(sel)
+		if !reflect.DeepEqual(got.view().ids, want.ids) || !reflect.DeepEqual(got.view().off, want.off) ||
+			!reflect.DeepEqual(got.view().adj, want.adj) || !reflect.DeepEqual(got.view().w, want.w) {
+			t.Fatalf("%+v: cached view differs from Select's", f)
+		}
+		ids := want.ids
+		for i := 0; i < 40; i++ {
+			a, b := ids[(i*7919)%len(ids)], ids[(i*104729+13)%len(ids)]
+			p1, e1 := sel.ShortestPath(a, b)
+			p2, e2 := got.ShortestPath(a, b)
+			if !reflect.DeepEqual(p1, p2) || (e1 == nil) != (e2 == nil) {
+				t.Fatalf("%+v: path %s-%s: %v %v vs %v %v", f, a, b, p1, e1, p2, e2)
+			}
+			k1, _ := sel.KShortestPaths(a, b, 3)
+			k2, _ := got.KShortestPaths(a, b, 3)
+			if !reflect.DeepEqual(k1, k2) {
+				t.Fatalf("%+v: 3 paths %s-%s differ", f, a, b)
+			}
+		}
+	}
+	// A write makes it stale: Select again.
+	mustApply(t, s, newSynth(8, 400).docs(500, 501))
+	if g, err := SelectPaths(ctx, s, Filter{}); err != nil || len(g.Nodes) == 0 {
+		t.Errorf("SelectPaths after a write: %v nodes, %v", len(g.Nodes), err)
+	}
+}

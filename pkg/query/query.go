@@ -683,7 +683,7 @@ func Paths(ctx context.Context, st *graph.Store, from, to string, opt PathOption
 		res.Paths = append(res.Paths, Route{Nodes: []graph.Entity{a}, Hops: []Hop{}})
 		return res, nil
 	}
-	sub, err := graph.Select(ctx, st, f)
+	sub, err := graph.SelectPaths(ctx, st, f)
 	if err != nil {
 		return nil, fmt.Errorf("path: %w", err)
 	}

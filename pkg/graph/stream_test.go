@@ -4,6 +4,9 @@ import (
 	"context"
 	"reflect"
 	"testing"
+
+	"gonum.org/v1/gonum/graph/path"
+	"gonum.org/v1/gonum/graph/simple"
 )
 
 // TestStreamMatchesSelect: a streamed selection yields what Analyze and
@@ -192,5 +195,37 @@ func TestSelectPathsCache(t *testing.T) {
 	mustApply(t, s, newSynth(8, 400).docs(500, 501))
 	if g, err := SelectPaths(ctx, s, Filter{}); err != nil || len(g.Nodes) == 0 {
 		t.Errorf("SelectPaths after a write: %v nodes, %v", len(g.Nodes), err)
+	}
+}
+
+// TestDijkstraMatchesGonum: the array Dijkstra gives gonum's path, ties
+// included, on graphs full of equal costs.
+func TestDijkstraMatchesGonum(t *testing.T) {
+	ctx := context.Background()
+	compared := 0
+	for seed := uint64(1); seed <= 3; seed++ {
+		s := openMem(t)
+		mustApply(t, s, newSynth(seed, 300).docs(0, 300))
+		g, err := Select(ctx, s, Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := g.view()
+		n := len(v.ids)
+		for i := 0; i < 300; i++ {
+			a, b := int64((i*7919)%n), int64((i*104729+int(seed))%n)
+			want, _ := path.DijkstraFromTo(simple.Node(a), simple.Node(b), costGraph{v})
+			got := v.dijkstra(int32(a), int32(b))
+			if len(want) == 0 && len(got) == 0 {
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("seed %d, %d-%d: %v, gonum %v", seed, a, b, got, want)
+			}
+			compared++
+		}
+	}
+	if compared < 500 {
+		t.Errorf("only %d paths compared", compared)
 	}
 }

@@ -48,5 +48,9 @@ for ((i = 1; i <= runs; i++)); do
     t "$who" "export graphml --metrics=false" "$gb" export --db "$db" --format graphml --metrics=false -o "$dir/$who.graphml"
   done
 done
-cmp -s "$dir/old.graphml" "$dir/new.graphml" && echo "graphml --metrics=false: byte-identical" || echo "graphml --metrics=false: differs"
+# The same store through both binaries (the stores themselves differ when
+# the two recognize or resolve differently).
+"$old" export --db "$dir/old.db" --format graphml --metrics=false -o "$dir/old.graphml"
+"$new" export --db "$dir/old.db" --format graphml --metrics=false -o "$dir/new.graphml"
+cmp -s "$dir/old.graphml" "$dir/new.graphml" && echo "graphml --metrics=false of one store: byte-identical" || echo "graphml --metrics=false of one store: differs"
 echo "load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"

@@ -188,11 +188,52 @@ func (st *Streamed) Nodes(ctx context.Context, fn func(Node) error) error {
 }
 
 // Links calls fn for every link in (Source, Target) order, merged as
-// Select merges them.
+// Select merges them. The store is read and the links merged on another
+// goroutine, a batch ahead of fn, so that reading and writing an export
+// overlap.
 func (st *Streamed) Links(ctx context.Context, fn func(Link) error) error {
-	return st.sel.eachLink(ctx, true, func(_, _ uint64, es []Edge) error {
-		return fn(st.sel.in.linkOf(es))
-	})
+	const batch = 1024
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []Link, 4)
+	var readErr error
+	go func() {
+		defer close(batches)
+		cur := make([]Link, 0, batch)
+		readErr = st.sel.eachLink(ctx, true, func(_, _ uint64, es []Edge) error {
+			cur = append(cur, st.sel.in.linkOf(es))
+			if len(cur) == batch {
+				select {
+				case batches <- cur:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				cur = make([]Link, 0, batch)
+			}
+			return nil
+		})
+		if readErr == nil && len(cur) > 0 {
+			select {
+			case batches <- cur:
+			case <-ctx.Done():
+			}
+		}
+	}()
+	var err error
+	for b := range batches {
+		for i := range b {
+			if err == nil {
+				err = fn(b[i])
+			}
+		}
+		if err != nil {
+			cancel() // the reader stops; drain what it sent
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return readErr
 }
 
 // Edges calls fn for every edge of the links, without evidence, in

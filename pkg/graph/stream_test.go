@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"testing"
 
@@ -227,5 +228,39 @@ func TestDijkstraMatchesGonum(t *testing.T) {
 	}
 	if compared < 500 {
 		t.Errorf("only %d paths compared", compared)
+	}
+}
+
+// TestStreamLinksStops: an error from fn ends Links with that error, the
+// reading goroutine with it.
+func TestStreamLinksStops(t *testing.T) {
+	ctx := context.Background()
+	s := openMem(t)
+	mustApply(t, s, newSynth(9, 2000).docs(0, 1500))
+	st, ok, err := Stream(ctx, s, Filter{}, false)
+	if err != nil || !ok {
+		t.Fatalf("Stream: %v, %v", ok, err)
+	}
+	total := 0
+	if err := st.Links(ctx, func(Link) error { total++; return nil }); err != nil || total < 3000 {
+		t.Fatalf("Links: %d links, %v", total, err)
+	}
+	stop := errors.New("stop")
+	for _, at := range []int{1, 1024, 2500} {
+		n := 0
+		err := st.Links(ctx, func(Link) error {
+			if n++; n == at {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || n != at {
+			t.Errorf("stop at %d: Links returned %v after %d links", at, err, n)
+		}
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := st.Links(cctx, func(Link) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("Links on a cancelled context: %v", err)
 	}
 }

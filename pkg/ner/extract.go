@@ -225,6 +225,15 @@ func addAcronyms(text string, tokens []Token, sentences []Sentence, spans []Span
 		}
 		for i := s.First + 1; i < s.Last; i++ {
 			t := tokens[i]
+			if teamAfterThe(tokens, i, s.First, g) {
+				for j < len(spans) && spans[j].End <= t.Start {
+					j++
+				}
+				if j >= len(spans) || spans[j].Start >= t.End() {
+					added = append(added, Span{Start: t.Start, End: t.End(), Type: Org}) // "the Angels"
+				}
+				continue
+			}
 			if len(t.Text) < 2 || len(t.Text) > 5 || notAcronyms[t.Text] || !allUpper(t.Text) {
 				continue
 			}
@@ -271,6 +280,17 @@ func addAcronyms(text string, tokens []Token, sentences []Sentence, spans []Span
 	spans = append(spans, added...)
 	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
 	return spans
+}
+
+// teamAfterThe reports a capitalised plural after a lower-case "the"
+// inside a sentence that the gazetteer knows as no place, people or event
+// ("the Angels", "the Nationals"): a team, a band, a party.
+func teamAfterThe(tokens []Token, i, first int, g *Gazetteer) bool {
+	w := tokens[i].Text
+	if i-1 <= first || tokens[i-1].Text != "the" || !pluralName(w) || i+1 < len(tokens) && capitalised(tokens[i+1].Text) {
+		return false
+	}
+	return g != nil && g.phrases[phraseHash(w)]&(gPlace|gNORP) == 0 && g.Country(w) == "" && !regionNames[w]
 }
 
 func allUpper(w string) bool {

@@ -175,3 +175,15 @@ func TestAcronymsFound(t *testing.T) {
 		t.Errorf("INS Tabar: %v", got)
 	}
 }
+
+// A capitalised plural after "the" is a team the recognizer missed, but
+// not an award or a holiday.
+func TestTeamsAfterThe(t *testing.T) {
+	got := resolved(t, "He signed with the Angels on Monday and watched the Oscars at home.")
+	if got["Angels"] != "Angels/ORG" {
+		t.Errorf("Angels: %v", got)
+	}
+	if g, ok := got["Oscars"]; ok && g == "Oscars/ORG" {
+		t.Errorf("Oscars is an organisation: %v", got)
+	}
+}

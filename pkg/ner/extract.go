@@ -225,7 +225,7 @@ func addAcronyms(text string, tokens []Token, sentences []Sentence, spans []Span
 		}
 		for i := s.First + 1; i < s.Last; i++ {
 			t := tokens[i]
-			if teamAfterThe(tokens, i, s.First, g) {
+			if teamAfterThe(tokens, i, s.First, g) || knownOrgWord(tokens, i, s.First, s.Last, g) {
 				for j < len(spans) && spans[j].End <= t.Start {
 					j++
 				}
@@ -280,6 +280,31 @@ func addAcronyms(text string, tokens []Token, sentences []Sentence, spans []Span
 	spans = append(spans, added...)
 	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
 	return spans
+}
+
+// knownOrgWord reports a capitalised word inside a sentence, alone (no
+// capitalised word beside it), that the gazetteer knows as the name of a
+// magazine, a company, a team, a party or an international organisation
+// ("People", "Newsday"): the recognizer missed it.
+func knownOrgWord(tokens []Token, i, first, last int, g *Gazetteer) bool {
+	w := tokens[i].Text
+	if g == nil || i-1 <= first || len(w) < 3 || !capitalised(w) || w == strings.ToUpper(w) ||
+		capitalised(tokens[i-1].Text) || i+1 < last && capitalised(tokens[i+1].Text) || isPunct(tokens[i-1].Text) {
+		return false
+	}
+	if i+1 < last {
+		if n := strings.ToLower(tokens[i+1].Text); nameParticles[n] || hasArticlePrefix(n) {
+			return false // "Bab al-Maqam"
+		}
+	}
+	c := g.phrases[phraseHash(w)]
+	if c&(gPlace|gNORP|gFirst) != 0 || regionNames[w] {
+		return false
+	}
+	if c&gMedia != 0 {
+		return true // "People", even though people are a common word
+	}
+	return c&(gCompany|gTeam|gParty|gIGO) != 0 && !g.commonWord(w) // not "Highway"
 }
 
 // teamAfterThe reports a capitalised plural after a lower-case "the"

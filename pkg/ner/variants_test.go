@@ -187,3 +187,14 @@ func TestTeamsAfterThe(t *testing.T) {
 		t.Errorf("Oscars is an organisation: %v", got)
 	}
 }
+
+// A magazine's name alone, capitalised inside a sentence, is the magazine.
+func TestKnownOrgWord(t *testing.T) {
+	got := resolved(t, "She told People on Monday that she was well, and walked to Bab al-Maqam.")
+	if got["People"] != "People/ORG" {
+		t.Errorf("People: %v", got)
+	}
+	if _, ok := got["Bab"]; ok {
+		t.Errorf("Bab alone is a mention: %v", got)
+	}
+}

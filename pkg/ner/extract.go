@@ -242,8 +242,14 @@ func addAcronyms(text string, tokens []Token, sentences []Sentence, spans []Span
 			}
 			inside := j < len(spans) && spans[j].Start < t.End()
 			if shipPrefixes[t.Text] && i+1 < s.Last && capitalised(tokens[i+1].Text) {
-				// "INS Mysore": the ship, not an acronym and a town.
-				next := tokens[i+1]
+				// "INS Mysore", "MV ACX Crystal": the ship, not an acronym
+				// and a town.
+				k := i + 1
+				for k+1 < s.Last && capitalised(tokens[k+1].Text) && tokens[k+1].Start <= tokens[k].End()+1 {
+					k++
+				}
+				next := tokens[k]
+				i = k
 				switch {
 				case inside && spans[j].End >= next.End():
 					spans[j].Type = Fac

@@ -229,6 +229,15 @@ func addAcronyms(text string, tokens []Token, sentences []Sentence, spans []Span
 		}
 		for i := s.First + 1; i < s.Last; i++ {
 			t := tokens[i]
+			if teamAfterThe(tokens, i, s.First, g) || knownOrgWord(tokens, i, s.First, s.Last, g) {
+				for j < len(spans) && spans[j].End <= t.Start {
+					j++
+				}
+				if j >= len(spans) || spans[j].Start >= t.End() {
+					added = append(added, Span{Start: t.Start, End: t.End(), Type: Org}) // "the Angels"
+				}
+				continue
+			}
 			if len(t.Text) < 2 || len(t.Text) > 5 || notAcronyms[t.Text] || !allUpper(t.Text) {
 				continue
 			}
@@ -237,8 +246,14 @@ func addAcronyms(text string, tokens []Token, sentences []Sentence, spans []Span
 			}
 			inside := j < len(spans) && spans[j].Start < t.End()
 			if shipPrefixes[t.Text] && i+1 < s.Last && capitalised(tokens[i+1].Text) {
-				// "INS Mysore": the ship, not an acronym and a town.
-				next := tokens[i+1]
+				// "INS Mysore", "MV ACX Crystal": the ship, not an acronym
+				// and a town.
+				k := i + 1
+				for k+1 < s.Last && capitalised(tokens[k+1].Text) && tokens[k+1].Start <= tokens[k].End()+1 {
+					k++
+				}
+				next := tokens[k]
+				i = k
 				switch {
 				case inside && spans[j].End >= next.End():
 					spans[j].Type = Fac
@@ -275,6 +290,42 @@ func addAcronyms(text string, tokens []Token, sentences []Sentence, spans []Span
 	spans = append(spans, added...)
 	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
 	return spans
+}
+
+// knownOrgWord reports a capitalised word inside a sentence, alone (no
+// capitalised word beside it), that the gazetteer knows as the name of a
+// magazine, a company, a team, a party or an international organisation
+// ("People", "Newsday"): the recognizer missed it.
+func knownOrgWord(tokens []Token, i, first, last int, g *Gazetteer) bool {
+	w := tokens[i].Text
+	if g == nil || i-1 <= first || len(w) < 3 || !capitalised(w) || w == strings.ToUpper(w) ||
+		capitalised(tokens[i-1].Text) || i+1 < last && capitalised(tokens[i+1].Text) || isPunct(tokens[i-1].Text) {
+		return false
+	}
+	if i+1 < last {
+		if n := strings.ToLower(tokens[i+1].Text); nameParticles[n] || hasArticlePrefix(n) {
+			return false // "Bab al-Maqam"
+		}
+	}
+	c := g.phrases[phraseHash(w)]
+	if c&(gPlace|gNORP|gFirst) != 0 || regionNames[w] {
+		return false
+	}
+	if c&gMedia != 0 {
+		return true // "People", even though people are a common word
+	}
+	return c&(gCompany|gTeam|gParty|gIGO) != 0 && !g.commonWord(w) // not "Highway"
+}
+
+// teamAfterThe reports a capitalised plural after a lower-case "the"
+// inside a sentence that the gazetteer knows as no place, people or event
+// ("the Angels", "the Nationals"): a team, a band, a party.
+func teamAfterThe(tokens []Token, i, first int, g *Gazetteer) bool {
+	w := tokens[i].Text
+	if i-1 <= first || tokens[i-1].Text != "the" || !pluralName(w) || i+1 < len(tokens) && capitalised(tokens[i+1].Text) {
+		return false
+	}
+	return g != nil && g.phrases[phraseHash(w)]&(gPlace|gNORP) == 0 && g.Country(w) == "" && !regionNames[w]
 }
 
 func allUpper(w string) bool {

@@ -411,8 +411,15 @@ func possessiveTitle(rest string) bool {
 // event ("Olympics") and not in capitals.
 func pluralName(w string) bool {
 	return !strings.Contains(w, " ") && len(w) > 3 && capitalised(w) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
-		w != strings.ToUpper(w) && !eventHeadWords[strings.ToLower(w)]
+		w != strings.ToUpper(w) && !eventHeadWords[strings.ToLower(w)] && !notPluralNames[strings.ToLower(w)]
 }
+
+// notPluralNames are capitalised plurals that name no organisation:
+// awards, holidays, decades.
+var notPluralNames = setOf("oscars", "tonys", "emmys", "grammys", "globes", "baftas", "golds", "christmas", "xmas",
+	"fifties", "sixties", "seventies", "eighties", "nineties", "twenties", "thirties", "forties", "majors",
+	"olympics", "paralympics", "games", "finals", "playoffs", "sectionals", "regionals", "mondays",
+	"fridays", "saturdays", "sundays", "weekends", "mothers", "fathers")
 
 // lookup is alias.Lookup for a possibly nil alias.
 func lookup(alias Aliaser, name string) (string, Type, bool) {

@@ -175,3 +175,26 @@ func TestAcronymsFound(t *testing.T) {
 		t.Errorf("INS Tabar: %v", got)
 	}
 }
+
+// A capitalised plural after "the" is a team the recognizer missed, but
+// not an award or a holiday.
+func TestTeamsAfterThe(t *testing.T) {
+	got := resolved(t, "He signed with the Angels on Monday and watched the Oscars at home.")
+	if got["Angels"] != "Angels/ORG" {
+		t.Errorf("Angels: %v", got)
+	}
+	if g, ok := got["Oscars"]; ok && g == "Oscars/ORG" {
+		t.Errorf("Oscars is an organisation: %v", got)
+	}
+}
+
+// A magazine's name alone, capitalised inside a sentence, is the magazine.
+func TestKnownOrgWord(t *testing.T) {
+	got := resolved(t, "She told People on Monday that she was well, and walked to Bab al-Maqam.")
+	if got["People"] != "People/ORG" {
+		t.Errorf("People: %v", got)
+	}
+	if _, ok := got["Bab"]; ok {
+		t.Errorf("Bab alone is a mention: %v", got)
+	}
+}

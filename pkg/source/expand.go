@@ -110,15 +110,21 @@ func walk(root string, opt Options, add func(string, int64)) []error {
 		return nil
 	}
 	var errs []error
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	walkRoot := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// A link to a directory named on the command line is followed
+		// (links met inside the walk are not): WalkDir follows "link/".
+		walkRoot = root + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, pathErr(p, err))
-			if d != nil && d.IsDir() && p != root {
+			if d != nil && d.IsDir() && p != walkRoot {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if p == root {
+		if p == walkRoot {
 			return nil
 		}
 		name := d.Name()

@@ -39,7 +39,7 @@ func TestStaleAnalytics(t *testing.T) {
 	}
 
 	code, got, errs = gb(t, "query", "--db", lazy, "top", "--limit", "20")
-	if code != 0 || !strings.Contains(errs, "computing them") || !strings.Contains(errs, "computed and cached") {
+	if code != 0 || !strings.Contains(errs, "computing graph analytics") || !strings.Contains(errs, "computed and cached") {
 		t.Fatalf("first query top: exit %d, stderr:\n%s", code, errs)
 	}
 	if got != want {

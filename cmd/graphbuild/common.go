@@ -229,7 +229,7 @@ func withAnalytics(ctx context.Context, e *env, db string, st *graph.Store, f gr
 		return st, err
 	}
 	start := time.Now()
-	fmt.Fprintf(e.stderr, "graphbuild: graph analytics are out of date (the store changed since they were computed): computing them...\n")
+	fmt.Fprintf(e.stderr, "graphbuild: computing graph analytics (none are cached for these filters at this state of the store)...\n")
 	g, err := graph.Analyze(ctx, st, f)
 	if err != nil {
 		st.Close()

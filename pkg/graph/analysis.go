@@ -538,7 +538,9 @@ func SaveAnalytics(s *Store, f Filter, g *Subgraph) error {
 	if err := s.saveMetrics(f, version, g); err != nil {
 		return err
 	}
-	if f.Top == 0 && f.Focus == "" && len(g.Links) > 0 {
+	if f.key() == (Filter{}).key() && len(g.Links) > 0 {
+		// The whole graph's only: what path queries ask for, and the
+		// cache does not grow by a copy of the graph per export filter.
 		return s.saveAdjacency(f, version, g)
 	}
 	return nil

@@ -10,8 +10,8 @@ import (
 	"github.com/dgraph-io/badger/v4"
 )
 
-// Cached adjacency. Beside the metrics of a Filter, SaveAnalytics keeps the
-// graph itself in compact form, so that path queries need not select it
+// Cached adjacency. Beside the metrics of the zero Filter (the whole graph
+// of the default types), SaveAnalytics keeps the graph itself in compact form, so that path queries need not select it
 // again: under 'X' keys whose filter hash is the Filter's with a suffix
 // (adjacencyKey), chunks of at most adjacencyChunk bytes of one stream,
 //
@@ -155,8 +155,8 @@ func (s *Store) loadAdjacency(ctx context.Context, f Filter, version uint64) (*V
 }
 
 // SelectPaths returns the graph f keeps for path queries (ShortestPath,
-// KShortestPaths): the adjacency cached with f's analytics when it is
-// current, without reading the edges, else Select's. A Subgraph from the
+// KShortestPaths): the adjacency cached with the analytics when f selects
+// the whole graph and they are current, without reading the edges, else Select's. A Subgraph from the
 // cache has no Nodes or Links, only what the path methods use.
 func SelectPaths(ctx context.Context, s *Store, f Filter) (*Subgraph, error) {
 	version, err := s.Version()

@@ -157,7 +157,7 @@ func TestSelectPathsCache(t *testing.T) {
 	ctx := context.Background()
 	s := openMem(t)
 	mustApply(t, s, newSynth(7, 400).docs(0, 500))
-	for _, f := range []Filter{{}, {MinWeight: 2}, {Types: []string{"PERSON", "GPE", "ORG"}}} {
+	for _, f := range []Filter{{}, {MinWeight: 1, Types: DefaultTypes}} {
 		sel, err := Select(ctx, s, f)
 		if err != nil {
 			t.Fatal(err)
@@ -191,6 +191,14 @@ func TestSelectPathsCache(t *testing.T) {
 				t.Fatalf("%+v: 3 paths %s-%s differ", f, a, b)
 			}
 		}
+	}
+	// Other filters are selected.
+	f := Filter{MinWeight: 2}
+	if _, err := Analyze(ctx, s, f); err != nil {
+		t.Fatal(err)
+	}
+	if g, err := SelectPaths(ctx, s, f); err != nil || len(g.Nodes) == 0 {
+		t.Errorf("SelectPaths of another filter: %v nodes, %v", len(g.Nodes), err)
 	}
 	// A write makes it stale: Select again.
 	mustApply(t, s, newSynth(8, 400).docs(500, 501))

@@ -264,7 +264,12 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 			return err
 		}
 	default:
+		var encWarn string
+		data, encWarn = decodeLegacy(data)
 		docs = readTextual(in.Path, f, data, opt.TrimBoilerplate)
+		if encWarn != "" && len(docs) > 0 {
+			docs[0].Warnings = append([]string{encWarn}, docs[0].Warnings...)
+		}
 	}
 	raw := string(data)
 	for _, d := range docs {
@@ -303,6 +308,12 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 	if _, err := file.Seek(0, io.SeekStart); err != nil {
 		return pathErr(path, err)
 	}
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(file, head)
+	enc, encName := legacyEncoding(trimPartialRune(head[:n]))
+	if _, err := file.Seek(0, io.SeekStart); err != nil {
+		return pathErr(path, err)
+	}
 	max := opt.MaxDocBytes
 	buf := make([]byte, 0, 2*max+1)
 	offset, part := 0, 0
@@ -328,7 +339,18 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 		if end > max {
 			end = cutPoint(buf, max)
 		}
-		chunk, warn := repairUTF8Bytes(buf[:end])
+		var chunk []byte
+		var warn string
+		if enc != nil { // a legacy encoding: offsets are into the UTF-8 text
+			var derr error
+			if chunk, derr = enc.NewDecoder().Bytes(buf[:end]); derr != nil {
+				chunk, warn = repairUTF8Bytes(buf[:end])
+			} else if part == 0 {
+				warn = encodingWarning(encName)
+			}
+		} else {
+			chunk, warn = repairUTF8Bytes(buf[:end])
+		}
 		if part == 0 && bytes.HasPrefix(chunk, utf8BOM) {
 			chunk = append([]byte(nil), chunk...)
 			blank(chunk[:len(utf8BOM)])
@@ -347,7 +369,7 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 		if err := emit(d); err != nil {
 			return err
 		}
-		offset += end
+		offset += len(chunk)
 		buf = buf[:copy(buf, buf[end:])]
 	}
 }

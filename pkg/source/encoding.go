@@ -88,6 +88,23 @@ func decodeLegacy(b []byte) ([]byte, string) {
 	return out, encodingWarning(name)
 }
 
+// DecodeText returns the content of a text or Markdown file as Read sees
+// it: decoded to UTF-8 when it is in a legacy encoding (with the name of
+// the encoding assumed), else unchanged (and ""). Offsets Read reports for
+// such a file are into this text, as they are into the decompressed bytes
+// of a .gz file.
+func DecodeText(b []byte) ([]byte, string) {
+	enc, name := legacyEncoding(b)
+	if enc == nil {
+		return b, ""
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return b, ""
+	}
+	return out, name
+}
+
 // encodingWarning says which encoding was assumed and what offsets mean.
 func encodingWarning(name string) string {
 	return fmt.Sprintf("not UTF-8: decoded as %s (offsets are into the UTF-8 text)", name)

@@ -75,8 +75,11 @@ func readHTML(ctx context.Context, path string, data []byte) (docs []Document, e
 	}
 	if !res.Metadata.Date.IsZero() {
 		d.Date = res.Metadata.Date.Format("2006-01-02")
-	} else {
-		d.Date = nameDate(path)
+	} else if d.Date = nameDate(path); d.Date == "" {
+		if d.Date = bodyDate([]byte(text)); d.Date == "" {
+			// the extractor may have dropped a "Published ..." line
+			d.Date = pageDate([]byte(cleanExtracted(blockText(doc))))
+		}
 	}
 	if warn != "" {
 		d.Warnings = append(d.Warnings, warn)

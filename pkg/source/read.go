@@ -102,7 +102,9 @@ const sniffLen = 8 << 10
 // Plain text (.txt and unknown extensions) is one document: the file, ID
 // its HashID, Offset 0, Title its first line when that reads as a headline
 // (at most 20 words, no final full stop), Date the date in the file name
-// ("...-2016-09-28.txt") if any. With opt.TrimBoilerplate, web-page furniture is
+// ("...-2016-09-28.txt") if any, else the date its first lines state
+// ("Published October 28, 2022", "Date: 25 October 2022", a byline or
+// dateline; see bodyDate). With opt.TrimBoilerplate, web-page furniture is
 // blanked to spaces: short lines (at most 8 words) such as "Sign in",
 // "Subscribe", "Skip to main content", prices per month, and the tail of
 // the text (outside its first third) from the first such line after which
@@ -119,7 +121,7 @@ const sniffLen = 8 << 10
 // go to Contexts (see ParseContext). YAML front matter ("---" lines at the
 // top) is blanked and gives Title, Date and URL (keys title, date or
 // published, url or link); otherwise Title is the first heading and Date
-// the date in the file name, if any.
+// the date in the file name, else the one its first lines state.
 //
 // Current Events Markdown (a path news/YYYY/MM/D/*.md, or a
 // "### [2016-12-9](/news/...)" heading or "### Related:" list) gives one
@@ -139,7 +141,9 @@ const sniffLen = 8 << 10
 //
 // HTML (.html, .htm) is one document: the article text extracted by
 // go-trafilatura (no navigation, ads, footers or comments; paragraphs
-// separated by a blank line), Title, URL and Date from the page's metadata,
+// separated by a blank line; headings, list items and <br> lines too),
+// Title, URL and Date from the page's metadata (else the file name, else a
+// date line of the text, see bodyDate),
 // ID the HashID of the text, Offset -1. A page without a paragraph of six
 // words is ErrNoArticle.
 //
@@ -358,6 +362,9 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 		part++
 		if part == 1 {
 			title = textTitle(chunk)
+			if date == "" {
+				date = bodyDate(chunk)
+			}
 		}
 		d := Document{Path: path, ID: partID(id, part), Title: title, Date: date, Text: string(chunk), Offset: offset}
 		if warn != "" {
@@ -419,6 +426,9 @@ func readTextual(path string, f format, data []byte, trim bool) []Document {
 	if f != formatMarkdown || len(docs) == 1 && docs[0].ID == id { // not Current Events
 		if d := nameDate(path); d != "" && docs[0].Date == "" {
 			docs[0].Date = d
+		}
+		if docs[0].Date == "" {
+			docs[0].Date = bodyDate([]byte(docs[0].Text))
 		}
 	}
 	if warn != "" && len(docs) > 0 { // once per file, on its first document

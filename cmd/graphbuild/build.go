@@ -43,7 +43,7 @@ already stored are skipped.`,
 					// a long build; with it the collector keeps it flat.
 					debug.SetMemoryLimit(int64(*memLimit) << 20)
 				}
-				inputs, failedInputs, err := expand(e, "build", args, src.options(e.stdin))
+				inputs, failedInputs, skipped, err := src.expand(e, "build", args, src.options(e.stdin))
 				if err != nil {
 					return err
 				}
@@ -99,6 +99,9 @@ already stored are skipped.`,
 					stats, serr := st.Stats()
 					fmt.Fprintf(e.stderr, "%s: %d documents read, %d new, %d skipped (already stored or read twice), %d failed in %s\n",
 						*db, sum.Documents, sum.New, sum.Skipped, sum.Failed, sum.Duration.Round(1e6))
+					if len(skipped) > 0 {
+						fmt.Fprintf(e.stderr, "%s\n", skippedLine(skipped, src.verbose))
+					}
 					if secs := sum.Duration.Seconds(); sum.New > 0 && secs > 0 {
 						fmt.Fprintf(e.stderr, "analysed %d tokens, %.1f MB: %.0f docs/s, %.0f tokens/s\n",
 							sum.Tokens, float64(sum.Bytes)/1e6, float64(sum.New)/secs, float64(sum.Tokens)/secs)

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -49,6 +50,7 @@ type sourceFlags struct {
 	include, exclude                                    listFlag
 	maxDocBytes                                         int
 	textField, idField, dateField, titleField, urlField string
+	verbose                                             bool
 }
 
 func (s *sourceFlags) register(fs *flag.FlagSet) {
@@ -61,6 +63,7 @@ func (s *sourceFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.dateField, "date-field", d.DateField, "JSONL field holding the date")
 	fs.StringVar(&s.titleField, "title-field", d.TitleField, "JSONL field holding the title")
 	fs.StringVar(&s.urlField, "url-field", d.URLField, "JSONL field holding the URL")
+	fs.BoolVar(&s.verbose, "verbose", false, "list the files a directory walk did not read, and why")
 }
 
 func (s *sourceFlags) options(stdin io.Reader) source.Options {
@@ -72,20 +75,56 @@ func (s *sourceFlags) options(stdin io.Reader) source.Options {
 	return o
 }
 
-// expand lists the inputs, printing each problem; it fails when nothing
+// expand lists the inputs, printing each problem (and, with --verbose,
+// each file a directory walk did not read and why); it fails when nothing
 // is left to read.
-func expand(e *env, cmd string, args []string, opt source.Options) ([]source.Input, int, error) {
+func (s *sourceFlags) expand(e *env, cmd string, args []string, opt source.Options) ([]source.Input, int, []source.Skipped, error) {
 	if len(args) == 0 {
-		return nil, 0, usagef("no input: give files, directories, globs or - for standard input")
+		return nil, 0, nil, usagef("no input: give files, directories, globs or - for standard input")
 	}
-	inputs, errs := source.Expand(args, opt)
+	inputs, skipped, errs := source.ExpandSkipped(args, opt)
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "graphbuild %s: %v\n", cmd, err)
 	}
-	if len(inputs) == 0 {
-		return nil, len(errs), errFailed
+	if s.verbose {
+		for _, sk := range skipped {
+			fmt.Fprintf(e.stderr, "graphbuild %s: skipped %s: %s\n", cmd, sk.Path, sk.Reason)
+		}
 	}
-	return inputs, len(errs), nil
+	if len(inputs) == 0 {
+		if len(skipped) > 0 && !s.verbose {
+			fmt.Fprintf(e.stderr, "graphbuild %s: nothing to read: %s\n", cmd, skippedLine(skipped, false))
+		}
+		return nil, len(errs), skipped, errFailed
+	}
+	return inputs, len(errs), skipped, nil
+}
+
+// skippedLine summarises the files a walk did not read: "3 files not read
+// (2 PDF, 1 image); --verbose lists them".
+func skippedLine(skipped []source.Skipped, verbose bool) string {
+	counts := map[string]int{}
+	var kinds []string
+	for _, sk := range skipped {
+		k, _, _ := strings.Cut(sk.Reason, ":")
+		if strings.HasPrefix(k, "extension ") {
+			k = strings.Fields(k)[1]
+		}
+		if counts[k] == 0 {
+			kinds = append(kinds, k)
+		}
+		counts[k]++
+	}
+	sort.Strings(kinds)
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%d %s", counts[k], k)
+	}
+	line := fmt.Sprintf("%d file(s) in the directories not read (%s)", len(skipped), strings.Join(parts, ", "))
+	if !verbose {
+		line += "; --verbose lists them"
+	}
+	return line
 }
 
 // progress prints a build's progress on stderr: a redrawn line on a

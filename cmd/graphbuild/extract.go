@@ -44,9 +44,12 @@ byte offsets into the file as read. Nothing is stored.`,
 					return usagef("unknown --format %q (want jsonl)", *format)
 				}
 				opt := ingest.Options{Workers: *workers, Source: src.options(e.stdin)}
-				inputs, failed, err := expand(e, "extract", args, opt.Source)
+				inputs, failed, skipped, err := src.expand(e, "extract", args, opt.Source)
 				if err != nil {
 					return err
+				}
+				if len(skipped) > 0 && !src.verbose {
+					fmt.Fprintf(e.stderr, "graphbuild extract: %s\n", skippedLine(skipped, false))
 				}
 				ex, err := extractor(*recognizer)
 				if err != nil {

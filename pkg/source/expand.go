@@ -13,8 +13,9 @@ import (
 // Expand turns command-line arguments into inputs: a file is itself; a
 // directory is every document file under it, recursively, in lexical
 // order: without Include patterns the files named .txt, .text, .md,
-// .markdown, .html, .htm, .xhtml, .jsonl, .ndjson (each also with .gz),
-// with them the files they match; minus those matching Exclude. Files
+// .markdown, .html, .htm, .xhtml, .jsonl, .ndjson, .json, .eml (each also
+// with .gz) and files without an extension whose content is text, with
+// them the files they match; minus those matching Exclude. Files
 // that describe the folder rather than belong to it (README, LICENSE,
 // COPYING, NOTICE, AUTHORS, CHANGELOG, CONTRIBUTING, MANIFEST, any
 // extension) are skipped unless an Include pattern names them. Hidden
@@ -28,7 +29,16 @@ import (
 // directory, a store directory named as input — is returned as an *Error naming the path, and the other
 // arguments are still expanded.
 func Expand(args []string, opt Options) ([]Input, []error) {
+	ins, _, errs := ExpandSkipped(args, opt)
+	return ins, errs
+}
+
+// ExpandSkipped is Expand that also lists the files a directory walk
+// passed over, each with the reason (see Skipped), in walk order.
+func ExpandSkipped(args []string, opt Options) ([]Input, []Skipped, []error) {
 	var (
+		skipped []Skipped
+		skip    = func(p, reason string) { skipped = append(skipped, Skipped{Path: p, Reason: reason}) }
 		ins  []Input
 		errs []error
 		seen = map[string]bool{}
@@ -73,7 +83,7 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 						continue
 					}
 					if mst.IsDir() {
-						errs = append(errs, walk(m, opt, add)...)
+						errs = append(errs, walk(m, opt, add, skip)...)
 					} else {
 						add(m, mst.Size())
 					}
@@ -88,16 +98,16 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 				errs = append(errs, &Error{Path: arg, Err: errors.New("is a Badger store, not input")})
 				continue
 			}
-			errs = append(errs, walk(arg, opt, add)...)
+			errs = append(errs, walk(arg, opt, add, skip)...)
 			continue
 		}
 		add(arg, st.Size())
 	}
-	return ins, errs
+	return ins, skipped, errs
 }
 
 // walk adds the files under root that pass the filters.
-func walk(root string, opt Options, add func(string, int64)) []error {
+func walk(root string, opt Options, add func(string, int64), skip func(path, reason string)) []error {
 	if isBadgerDir(root) {
 		return nil
 	}
@@ -120,10 +130,15 @@ func walk(root string, opt Options, add func(string, int64)) []error {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
+			skip(p, "hidden file")
 			return nil
 		}
 		if d.IsDir() {
-			if matchAny(opt.Exclude, name, rel) || isBadgerDir(p) {
+			if isBadgerDir(p) {
+				skip(p, "a graphbuild (Badger) store")
+				return fs.SkipDir
+			}
+			if matchAny(opt.Exclude, name, rel) {
 				return fs.SkipDir
 			}
 			return nil
@@ -140,18 +155,30 @@ func walk(root string, opt Options, add func(string, int64)) []error {
 				return nil
 			}
 			if !st.Mode().IsRegular() {
-				return nil // a link to a directory is not followed
+				if st.IsDir() {
+					skip(p, "link to a directory (not followed)")
+				} else {
+					skip(p, "not a regular file")
+				}
+				return nil
 			}
 			info = st
 		} else if !info.Mode().IsRegular() {
+			skip(p, "not a regular file")
 			return nil
 		}
 		if len(opt.Include) > 0 {
 			if !matchAny(opt.Include, name, rel) {
+				return nil // the user chose what to read
+			}
+		} else if isProjectFile(name) {
+			skip(p, "describes the folder (README, LICENSE...); name it with --include to read it")
+			return nil
+		} else if !isDocName(name) {
+			if reason := skipReason(p, name); reason != "" {
+				skip(p, reason)
 				return nil
 			}
-		} else if !isDocName(name) || isProjectFile(name) {
-			return nil
 		}
 		if matchAny(opt.Exclude, name, rel) {
 			return nil
@@ -191,7 +218,8 @@ func matchAny(patterns []string, name, rel string) bool {
 var docExt = map[string]bool{
 	".txt": true, ".text": true, ".md": true, ".markdown": true, ".mdown": true, ".mkd": true,
 	".html": true, ".htm": true, ".xhtml": true, ".shtml": true,
-	".jsonl": true, ".ndjson": true, ".jsonlines": true,
+	".jsonl": true, ".ndjson": true, ".jsonlines": true, ".json": true,
+	".eml": true,
 }
 
 // projectFiles are the base names (before any extension) of files that

@@ -15,7 +15,7 @@ var (
 	// October 28, 2022", "Date: 25 October 2022", "Posted on 2022-10-28".
 	reDateCue = regexp.MustCompile(`(?i)^[\W_]*(?:first\s+|originally\s+)?(?:published|posted|updated|last\s+updated|modified|date|dated|released|filed)\b\s*(?:on|at)?\s*[:\-–—|]?\s*(?:on\s+)?(.*)$`)
 	// reDateIn finds a written date inside a line.
-	reDateIn = regexp.MustCompile(`(?i)(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?,?\s+(?:19|20)\d\d\b|\b[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\b)`)
+	reDateIn  = regexp.MustCompile(`(?i)(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?,?\s+(?:19|20)\d\d\b|\b[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\b)`)
 	reYear    = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 	reOneWord = regexp.MustCompile(`\S+`)
 )

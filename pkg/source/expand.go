@@ -39,9 +39,9 @@ func ExpandSkipped(args []string, opt Options) ([]Input, []Skipped, []error) {
 	var (
 		skipped []Skipped
 		skip    = func(p, reason string) { skipped = append(skipped, Skipped{Path: p, Reason: reason}) }
-		ins  []Input
-		errs []error
-		seen = map[string]bool{}
+		ins     []Input
+		errs    []error
+		seen    = map[string]bool{}
 	)
 	add := func(p string, size int64) {
 		key := p

@@ -13,6 +13,7 @@ import (
 
 	"github.com/graphbuild/graphbuild/pkg/export"
 	"github.com/graphbuild/graphbuild/pkg/graph"
+	"github.com/graphbuild/graphbuild/pkg/ner"
 )
 
 // filterFlags are the graph filters every export and the viewer share.
@@ -39,19 +40,18 @@ func (f *filterFlags) register(fs *flag.FlagSet) {
 // filter turns the flags into a graph.Filter, resolving --focus to an id.
 func (f *filterFlags) filter(st *graph.Store) (graph.Filter, error) {
 	gf := graph.Filter{MinWeight: f.minWeight, Top: f.top, Depth: f.depth, Since: f.since, Until: f.until}
-	for _, t := range f.types {
-		gf.Types = append(gf.Types, strings.ToUpper(t))
+	var err error
+	if gf.Types, err = parseTypes(f.types); err != nil {
+		return gf, err
 	}
-	for _, k := range f.kinds {
-		kind := graph.EdgeKind(strings.ToLower(k))
-		known := false
-		for _, kk := range graph.EdgeKinds {
-			known = known || kk == kind
-		}
-		if !known {
-			return gf, usagef("unknown edge kind %q (want cooccur, context or interaction)", k)
-		}
-		gf.Kinds = append(gf.Kinds, kind)
+	if gf.Kinds, err = parseKinds(f.kinds); err != nil {
+		return gf, err
+	}
+	if f.top < 0 {
+		return gf, usagef("--top must be 0 (all) or more, got %d", f.top)
+	}
+	if f.minWeight < 0 {
+		return gf, usagef("--min-weight must be 0 or more, got %d", f.minWeight)
 	}
 	for _, d := range []string{f.since, f.until} {
 		if d != "" && !graph.ValidDate(d) {
@@ -69,6 +69,46 @@ func (f *filterFlags) filter(st *graph.Store) (graph.Filter, error) {
 		gf.Focus = en.ID
 	}
 	return gf, nil
+}
+
+// parseTypes reads --types: entity type names, case-insensitive, with the
+// usual aliases (PER, ORGANIZATION, LOCATION, FACILITY); an unknown name
+// is bad usage that lists the valid ones.
+func parseTypes(names []string) ([]string, error) {
+	var out []string
+	for _, n := range names {
+		t, ok := ner.ParseType(n)
+		if !ok {
+			return nil, usagef("unknown entity type %q (want %s)", n, typeNames())
+		}
+		if !slices.Contains(out, string(t)) {
+			out = append(out, string(t))
+		}
+	}
+	return out, nil
+}
+
+// typeNames lists the entity types, "PERSON, ORG, ...".
+func typeNames() string {
+	s := make([]string, len(ner.Types))
+	for i, t := range ner.Types {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// parseKinds reads --kinds: edge kinds, case-insensitive; an unknown
+// name is bad usage that lists the valid ones.
+func parseKinds(names []string) ([]graph.EdgeKind, error) {
+	var out []graph.EdgeKind
+	for _, k := range names {
+		kind := graph.EdgeKind(strings.ToLower(k))
+		if !slices.Contains(graph.EdgeKinds, kind) {
+			return nil, usagef("unknown edge kind %q (want cooccur, context or interaction)", k)
+		}
+		out = append(out, kind)
+	}
+	return out, nil
 }
 
 // findEntity resolves a user's name for an entity (case-insensitive,

@@ -59,3 +59,35 @@ func TestReadHonestly(t *testing.T) {
 		}
 	}
 }
+
+// TestBadFlagValues: unknown type and kind names and negative counts are
+// bad usage that says what is valid; PER is read as PERSON.
+func TestBadFlagValues(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	mustRun(t, "build", "--db", db, "--quiet", "--analyze=false", seedArticle)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--db", db, "--format", "json", "--types", "PERSONS"}, `unknown entity type "PERSONS" (want PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, MISC)`},
+		{[]string{"export", "--db", db, "--format", "json", "--kinds", "meets"}, `unknown edge kind "meets"`},
+		{[]string{"export", "--db", db, "--format", "json", "--top", "-3"}, "--top must be 0 (all) or more"},
+		{[]string{"query", "--db", db, "neighbors", "Kerry", "--types", "PEOPLE"}, `unknown entity type "PEOPLE"`},
+		{[]string{"query", "--db", db, "neighbors", "Kerry", "--kinds", "x"}, `unknown edge kind "x"`},
+		{[]string{"query", "--db", db, "top", "--limit", "-5"}, "--limit must be 0 (the default) or more, got -5"},
+		{[]string{"query", "--db", db, "top", "--type", "PERSONS"}, `unknown entity type "PERSONS"`},
+	} {
+		code, _, errs := gb(t, tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", strings.Join(tc.args, " "), code, errs, tc.want)
+		}
+	}
+	per := mustRun(t, "query", "--db", db, "--json", "neighbors", "Kerry", "--types", "PER")
+	all := mustRun(t, "query", "--db", db, "--json", "neighbors", "Kerry", "--types", "PERSON")
+	if per != all || !strings.Contains(per, "Lavrov") {
+		t.Errorf("--types PER is not PERSON:\n%s\n%s", per, all)
+	}
+	if code, out, _ := gb(t, "--version"); code != 0 || !strings.HasPrefix(out, "graphbuild ") {
+		t.Errorf("--version: exit %d, %q", code, out)
+	}
+}

@@ -32,6 +32,7 @@ already stored are skipped.`,
 			batch := fs.Int("batch", ingest.DefaultBatchSize, "documents per store transaction")
 			window := fs.String("window", "sentence", "co-occurrence window: sentence, paragraph or document (use one window for all builds of a store)")
 			memLimit := fs.Int("memory-limit", 512, "soft limit of the heap in MiB, so memory stays flat on large corpora (0: none; GOMEMLIMIT overrides)")
+			modelPath := fs.String("model", "", "recognize entities with the model in `FILE` (written by 'graphbuild train') instead of the embedded one; use one model for all builds of a store")
 			analyze := fs.Bool("analyze", true, "compute and cache degree, PageRank, betweenness and communities after the build")
 			return func(ctx context.Context, e *env, args []string) error {
 				win, err := ingest.ParseWindow(*window)
@@ -47,7 +48,7 @@ already stored are skipped.`,
 				if err != nil {
 					return err
 				}
-				ex, err := ingest.DefaultExtractor()
+				ex, err := buildExtractor(*modelPath)
 				if err != nil {
 					return err
 				}

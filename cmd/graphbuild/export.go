@@ -147,10 +147,16 @@ func init() {
 		name:  "export",
 		usage: "[--db DIR] --format graphml|gexf|dot|json|csv|neo4j|nquads [-o FILE] [filters]",
 		summary: `Write the graph for Gephi, Graphviz, networkx, Neo4j or Dgraph.
-Formats: graphml and gexf (Gephi, networkx, igraph), dot (Graphviz), json
-(node-link for d3, Cytoscape.js, sigma.js, networkx), csv (Gephi's spreadsheet
-import), neo4j (neo4j-admin database import CSVs), nquads (Dgraph, with its
-schema). csv, neo4j and nquads write a directory: -o names it.`,
+Formats and who reads them:
+  graphml  Gephi, networkx (read_graphml), igraph (Graph.Read_GraphML), Cytoscape
+  gexf     Gephi; networkx 3.6+ (read_gexf); for older networkx add --gexf-version 1.2.
+           igraph has no GEXF reader: give it graphml
+  dot      Graphviz (dot, sfdp, neato)
+  json     node-link JSON: d3, Cytoscape.js, sigma.js, networkx (json_graph.node_link_graph)
+  csv      Gephi's spreadsheet import (nodes.csv, edges.csv)
+  neo4j    neo4j-admin database import CSVs
+  nquads   Dgraph live/bulk loader, with its schema
+csv, neo4j and nquads write a directory: -o names it.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			db := dbFlag(fs)
 			format := fs.String("format", "", "output format: "+strings.Join(export.Formats, ", "))
@@ -158,6 +164,7 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 			metrics := fs.Bool("metrics", true, "add degree, pagerank, betweenness and community to the nodes")
 			colorBy := fs.String("color-by", "type", "node colour in gexf and dot: type or community")
 			sizeBy := fs.String("size-by", "degree", "node size in gexf: degree, pagerank or mentions")
+			gexfVersion := fs.String("gexf-version", "1.3", "gexf dialect: 1.3 (Gephi 0.9+, networkx 3.6+) or 1.2 (1.2draft: networkx before 3.6, older Gephi)")
 			var ff filterFlags
 			ff.register(fs)
 			return func(ctx context.Context, e *env, args []string) error {
@@ -170,9 +177,9 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 				if !slices.Contains(export.Formats, *format) {
 					return usagef("--format %q: want one of %s", *format, strings.Join(export.Formats, ", "))
 				}
-				w, err := export.New(*format, export.Options{Metrics: *metrics, ColorBy: *colorBy, SizeBy: *sizeBy})
+				w, err := export.New(*format, export.Options{Metrics: *metrics, ColorBy: *colorBy, SizeBy: *sizeBy, GEXFVersion: *gexfVersion})
 				if err != nil {
-					return usagef("--color-by/--size-by: %v", err)
+					return usagef("--color-by/--size-by/--gexf-version: %v", err)
 				}
 				st, err := openStore(*db, true)
 				if err != nil {

@@ -528,3 +528,23 @@ func TestOptions(t *testing.T) {
 		t.Error("Metrics/MaxAliases not honoured")
 	}
 }
+
+// TestGEXFVersion: 1.2 writes the 1.2draft namespaces networkx < 3.6
+// reads, with the same body as 1.3; other versions are ErrOption.
+func TestGEXFVersion(t *testing.T) {
+	v13 := string(render(t, GEXF{}, sample())[0])
+	v12 := string(render(t, GEXF{Options{GEXFVersion: "1.2"}}, sample())[0])
+	if !strings.Contains(v12, `<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">`) {
+		t.Errorf("1.2 header:\n%.300s", v12)
+	}
+	if !strings.Contains(v13, `<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">`) {
+		t.Errorf("1.3 header:\n%.300s", v13)
+	}
+	body := func(s string) string { return s[strings.Index(s, "<meta>"):] }
+	if body(v12) != body(v13) {
+		t.Error("1.2 and 1.3 differ beyond the header")
+	}
+	if _, err := New("gexf", Options{GEXFVersion: "1.4"}); !errors.Is(err, ErrOption) {
+		t.Errorf("GEXFVersion 1.4: %v, want ErrOption", err)
+	}
+}

@@ -13,7 +13,10 @@ import (
 // GEXF writes GEXF 1.3 (https://gexf.net) for Gephi: the same attributes
 // as GraphML (as <attvalue>s; the edge weight in the weight attribute),
 // the timeline and viz styling. The output validates against the published
-// RELAX NG schema (testdata/gexf-1.3/gexf.rng).
+// RELAX NG schema (testdata/gexf-1.3/gexf.rng). With Options.GEXFVersion
+// "1.2" it is GEXF 1.2draft (the same elements in the 1.2draft namespace),
+// which networkx's read_gexf reads; networkx rejects 1.3, and igraph reads
+// no GEXF at all (give it GraphML).
 //
 // Timeline: when any node has a first or last date the graph is
 // mode="dynamic" timeformat="date" and every dated node and edge carries a
@@ -92,9 +95,13 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 
 	ncols := nodeColumns(x.Options)
 	lcols := linkColumns()
-	s.str(`<?xml version="1.0" encoding="UTF-8"?>
-<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
-  <meta>
+	s.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	if x.GEXFVersion == "1.2" || x.GEXFVersion == "1.2draft" {
+		s.str(`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">` + "\n")
+	} else {
+		s.str(`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">` + "\n")
+	}
+	s.str(`  <meta>
     <creator>graphbuild</creator>
     <description>entities and the links between them</description>
   </meta>

@@ -165,8 +165,13 @@ func (p *progress) update(pr ingest.Progress) {
 		line += fmt.Sprintf(", %.1f MB/s", float64(pr.Bytes)/1e6/secs)
 	}
 	if pr.TotalBytes > 0 && pr.Bytes > 0 {
-		frac := float64(pr.Bytes) / float64(pr.TotalBytes)
-		eta := time.Duration(float64(pr.Elapsed) * (1 - frac) / frac).Round(time.Second)
+		// Bytes is the work delivered (within a big file too), so the
+		// rate so far extrapolates; the first percent is too noisy.
+		frac := min(float64(pr.Bytes)/float64(pr.TotalBytes), 1)
+		eta := "estimating"
+		if frac >= 0.01 || pr.Elapsed >= 10*time.Second {
+			eta = time.Duration(float64(pr.Elapsed) * (1 - frac) / frac).Round(time.Second).String()
+		}
 		line = fmt.Sprintf("%s %3.0f%% %s, ETA %s", bar(frac, 20), 100*frac, line, eta)
 	}
 	if p.tty {

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/graphbuild/graphbuild/pkg/ingest"
 )
 
 // TestReadHonestly: a Windows-1252 file gives whole names and a warning
@@ -89,5 +92,22 @@ func TestBadFlagValues(t *testing.T) {
 	}
 	if code, out, _ := gb(t, "--version"); code != 0 || !strings.HasPrefix(out, "graphbuild ") {
 		t.Errorf("--version: exit %d, %q", code, out)
+	}
+}
+
+// TestProgressLine: the bar and ETA come from the share of bytes done;
+// the ETA waits for the first percent.
+func TestProgressLine(t *testing.T) {
+	var b strings.Builder
+	p := &progress{w: &b, tty: true}
+	p.update(ingest.Progress{Inputs: 1, Documents: 1, Bytes: 1, TotalBytes: 1000, Elapsed: time.Second})
+	if !strings.Contains(b.String(), "ETA estimating") {
+		t.Errorf("early line %q", b.String())
+	}
+	b.Reset()
+	p.last = time.Time{}
+	p.update(ingest.Progress{Inputs: 1, Documents: 50, Bytes: 250, TotalBytes: 1000, Elapsed: 60 * time.Second})
+	if !strings.Contains(b.String(), " 25% ") || !strings.Contains(b.String(), "ETA 3m0s") {
+		t.Errorf("line %q, want 25%% and ETA 3m0s", b.String())
 	}
 }

@@ -21,11 +21,17 @@ type Store interface {
 // transaction unless BuildOptions say otherwise.
 const DefaultBatchSize = 256
 
+// maxBatchBytes ends a batch early when its documents hold this much text:
+// the parts of one big file (1 MiB each by default) carry tens of
+// thousands of mentions and edges each, and 256 of them held for one
+// transaction took memory far past --memory-limit.
+const maxBatchBytes = 8 << 20
+
 // BuildOptions configures Build.
 type BuildOptions struct {
 	Options
 	// BatchSize is the number of documents per store transaction
-	// (DefaultBatchSize when 0). Each document is written atomically with
+	// (DefaultBatchSize when 0); a batch also ends at 8 MiB of text. Each document is written atomically with
 	// everything it adds, so an interrupted build never leaves half of one.
 	BatchSize int
 	// Window is the co-occurrence window (SentenceWindow by default).
@@ -128,6 +134,7 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 	// depending on timing, but counted, resolved and written once, the
 	// first time in input order.
 	seen := map[string]bool{}
+	batchBytes := 0 // text bytes of the documents in batch
 	err := Run(ctx, inputs, ex, inner, func(r Result) error {
 		mu.Lock()
 		sum.Documents++
@@ -142,7 +149,9 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 		mu.Unlock()
 		reg.Resolve(r.Analysis)
 		batch = append(batch, Contribute(r.Doc, r.Analysis, ex, opt.Window))
-		if len(batch) >= batchSize {
+		batchBytes += len(r.Analysis.Text)
+		if len(batch) >= batchSize || batchBytes >= maxBatchBytes {
+			batchBytes = 0
 			return flush()
 		}
 		return nil

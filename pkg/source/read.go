@@ -208,6 +208,9 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 	if opt.BytesRead != nil {
 		r = &countingReader{r: r, n: opt.BytesRead}
 	}
+	var pos atomic.Int64 // bytes of this input read so far, for Document.ReadTo
+	r = &countingReader{r: r, n: &pos}
+	emit = readToEmit(emit, &pos)
 	br := bufio.NewReaderSize(r, 64<<10)
 	compressed := false
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
@@ -276,6 +279,7 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 		}
 	}
 	raw := string(data)
+	read := pos.Load()
 	for _, d := range docs {
 		for _, part := range splitDocument(d, opt.MaxDocBytes) {
 			if err := ctx.Err(); err != nil {
@@ -283,6 +287,9 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 			}
 			if part.Offset >= 0 && part.Offset+len(part.Text) <= len(raw) {
 				part.Raw = raw[part.Offset : part.Offset+len(part.Text)]
+				part.ReadTo = max(1, int64(float64(read)*float64(part.Offset+len(part.Text))/float64(len(raw))))
+			} else {
+				part.ReadTo = read
 			}
 			if err := emit(part); err != nil {
 				return err
@@ -321,6 +328,7 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 	max := opt.MaxDocBytes
 	buf := make([]byte, 0, 2*max+1)
 	offset, part := 0, 0
+	var rawOffset int64
 	eof := false
 	title, date := "", nameDate(path)
 	for {
@@ -366,7 +374,7 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 				date = bodyDate(chunk)
 			}
 		}
-		d := Document{Path: path, ID: partID(id, part), Title: title, Date: date, Text: string(chunk), Offset: offset}
+		d := Document{Path: path, ID: partID(id, part), Title: title, Date: date, Text: string(chunk), Offset: offset, ReadTo: rawOffset + int64(end)}
 		if warn != "" {
 			d.Warnings = append(d.Warnings, warn)
 		}
@@ -377,6 +385,7 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 			return err
 		}
 		offset += len(chunk)
+		rawOffset += int64(end)
 		buf = buf[:copy(buf, buf[end:])]
 	}
 }
@@ -626,6 +635,17 @@ func repairUTF8String(s string) (string, string) {
 		i += size
 	}
 	return b.String(), fmt.Sprintf("invalid UTF-8: %d byte(s) replaced by U+FFFD", n)
+}
+
+// readToEmit fills Document.ReadTo, when the reader did not, with the
+// bytes of the input read so far.
+func readToEmit(emit func(Document) error, pos *atomic.Int64) func(Document) error {
+	return func(d Document) error {
+		if d.ReadTo <= 0 {
+			d.ReadTo = pos.Load()
+		}
+		return emit(d)
+	}
 }
 
 // countingReader adds the bytes read through it to n.

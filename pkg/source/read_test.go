@@ -660,3 +660,48 @@ func TestReadTruncatedGzipJSONL(t *testing.T) {
 		t.Errorf("%d errors, want 1: %v", len(errs), err)
 	}
 }
+
+// TestReadTo: documents say how far into the input they end, streamed or
+// read whole, so progress moves within one file.
+func TestReadTo(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 20000 {
+		b.WriteString(strings.Repeat("Kerry met Lavrov in Geneva. ", 5) + "\n\n")
+	}
+	path := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	size := int64(b.Len())
+	opt := DefaultOptions()
+	opt.MaxDocBytes = 1000
+	check := func(name string, docs []Document, exact bool) {
+		t.Helper()
+		if len(docs) < 15 {
+			t.Fatalf("%s: %d parts", name, len(docs))
+		}
+		for i, d := range docs {
+			if d.ReadTo <= 0 || d.ReadTo > size || i > 0 && d.ReadTo <= docs[i-1].ReadTo {
+				t.Fatalf("%s: part %d ReadTo %d (previous %d, size %d)", name, i, d.ReadTo, docs[max(i-1, 0)].ReadTo, size)
+			}
+			if exact && d.ReadTo != int64(d.Offset+len(d.Text)) {
+				t.Errorf("%s: part %d ReadTo %d, want %d", name, i, d.ReadTo, d.Offset+len(d.Text))
+			}
+		}
+		if last := docs[len(docs)-1].ReadTo; last < size-10 {
+			t.Errorf("%s: last ReadTo %d of %d", name, last, size)
+		}
+	}
+	whole, err := readAll(t, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("whole", whole, true)
+	defer func(old int64) { streamThreshold = old }(streamThreshold)
+	streamThreshold = 1000
+	parts, err := readAll(t, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("streamed", parts, true)
+}

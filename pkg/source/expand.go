@@ -130,12 +130,12 @@ func walk(root string, opt Options, add func(string, int64), skip func(path, rea
 			if d.IsDir() {
 				return fs.SkipDir
 			}
-			skip(p, "hidden file")
+			skip(p, "hidden: the name starts with a dot")
 			return nil
 		}
 		if d.IsDir() {
 			if isBadgerDir(p) {
-				skip(p, "a graphbuild (Badger) store")
+				skip(p, "store: a graphbuild (Badger) store")
 				return fs.SkipDir
 			}
 			if matchAny(opt.Exclude, name, rel) {
@@ -156,15 +156,15 @@ func walk(root string, opt Options, add func(string, int64), skip func(path, rea
 			}
 			if !st.Mode().IsRegular() {
 				if st.IsDir() {
-					skip(p, "link to a directory (not followed)")
+					skip(p, "link: links to directories are not followed")
 				} else {
-					skip(p, "not a regular file")
+					skip(p, "special: not a regular file")
 				}
 				return nil
 			}
 			info = st
 		} else if !info.Mode().IsRegular() {
-			skip(p, "not a regular file")
+			skip(p, "special: not a regular file")
 			return nil
 		}
 		if len(opt.Include) > 0 {
@@ -172,7 +172,7 @@ func walk(root string, opt Options, add func(string, int64), skip func(path, rea
 				return nil // the user chose what to read
 			}
 		} else if isProjectFile(name) {
-			skip(p, "describes the folder (README, LICENSE...); name it with --include to read it")
+			skip(p, "README or LICENSE: describes the folder; --include reads it")
 			return nil
 		} else if !isDocName(name) {
 			if reason := skipReason(p, name); reason != "" {

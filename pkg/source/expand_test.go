@@ -181,7 +181,7 @@ func TestExpandSkipped(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"blob": "binary", "paper.pdf": "PDF", "photo.jpg": "image", "table.csv": "CSV", "feed.xml": "XML",
-		"letter.rtf": "RTF", "script.py": "extension .py", ".hidden.txt": "hidden", "README.md": "describes the folder",
+		"letter.rtf": "RTF", "script.py": "extension .py", ".hidden.txt": "hidden", "README.md": "README or LICENSE",
 		"db": "store",
 	} {
 		if !strings.Contains(reasons[name], want) {

@@ -8,7 +8,8 @@ import (
 )
 
 // Skipped is a file that a directory walk passed over: Path as found, and
-// Reason in a few words ("PDF: convert it to text first").
+// Reason in a few words, its kind before the first colon ("PDF: convert
+// it to text first", "image", "hidden: the name starts with a dot").
 type Skipped struct {
 	Path, Reason string
 }
@@ -64,7 +65,7 @@ func skipReason(p, name string) string {
 		return "" // gzip: Read decompresses and sniffs it
 	}
 	if isBinary(head) {
-		return "no extension and binary content"
+		return "binary: no extension and binary content"
 	}
 	return ""
 }

@@ -76,6 +76,10 @@ type Options struct {
 	// published 1.3 schema) or "1.2" (the 1.2draft namespace that networkx's
 	// read_gexf and older Gephi read; the same elements).
 	GEXFVersion string
+	// Legend adds to DOT a legend cluster: the entity types present and
+	// the edge kinds, drawn apart (node ids "legend:..."). Default false,
+	// so a DOT file holds the graph only; the CLI turns it on.
+	Legend bool
 }
 
 // Validate reports an unknown ColorBy or SizeBy value as ErrOption.

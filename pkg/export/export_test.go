@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -546,5 +547,38 @@ func TestGEXFVersion(t *testing.T) {
 	}
 	if _, err := New("gexf", Options{GEXFVersion: "1.4"}); !errors.Is(err, ErrOption) {
 		t.Errorf("GEXFVersion 1.4: %v, want ErrOption", err)
+	}
+}
+
+// TestStyling: one palette (TypeColor, KindColor) in DOT, GEXF and
+// GraphML; sizes by the size value; DOT's legend only when asked.
+func TestStyling(t *testing.T) {
+	g := sample()
+	dot := string(render(t, DOT{Options{Legend: true}}, g)[0])
+	person := TypeColor("PERSON")
+	for _, want := range []string{
+		`color="` + person + `"`, `"legend:PERSON" [label="PERSON"`, `"legend:interaction:a" -- "legend:interaction:b" [color="` + KindColor(graph.Interaction) + `"]`,
+		"splines=true", "fontsize=24.0",
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("dot lacks %q", want)
+		}
+	}
+	if plain := string(render(t, DOT{}, g)[0]); strings.Contains(plain, "legend") {
+		t.Error("legend without Options.Legend")
+	}
+	r, gg, b := rgb(KindColor(graph.Interaction))
+	gexf := string(render(t, GEXF{}, g)[0])
+	if !strings.Contains(gexf, fmt.Sprintf(`</spells><viz:color r="%d" g="%d" b="%d"/></edge>`, r, gg, b)) &&
+		!strings.Contains(gexf, fmt.Sprintf(`</attvalues><viz:color r="%d" g="%d" b="%d"/></edge>`, r, gg, b)) {
+		t.Error("gexf edges not coloured by kind")
+	}
+	graphml := string(render(t, GraphML{}, g)[0])
+	pr, pg, pb := rgb(person)
+	for _, want := range []string{`attr.name="size" attr.type="double"`, `<data key="n_size">40.00</data>`,
+		fmt.Sprintf(`<data key="n_r">%d</data><data key="n_g">%d</data><data key="n_b">%d</data>`, pr, pg, pb)} {
+		if !strings.Contains(graphml, want) {
+			t.Errorf("graphml lacks %q", want)
+		}
 	}
 }

@@ -24,9 +24,11 @@ import (
 // exist throughout. Dates that are not YYYY-MM-DD are kept as attributes
 // but left out of spells.
 //
-// Styling: viz:color by entity type, or by community with
-// Options.ColorBy "community"; viz:size from 4 to 40 by the square root of
-// mentions, degree or pagerank (Options.SizeBy) relative to the largest.
+// Styling: viz:color by entity type (TypeColor, the viewer's palette), or
+// by community with Options.ColorBy "community"; viz:size from 4 to 40 by
+// the square root of mentions, degree or pagerank (Options.SizeBy)
+// relative to the largest; edges viz:color by their strongest kind
+// (KindColor).
 //
 // GEXF needs the largest value and whether any date exists before the first
 // node, so Write reads the nodes twice.
@@ -58,21 +60,7 @@ type gexfScan struct {
 	max   float64
 }
 
-func (x GEXF) sizeValue(n *graph.Node) float64 {
-	var v float64
-	switch x.sizeBy() {
-	case "degree":
-		v = float64(n.Degree)
-	case "pagerank":
-		v = n.PageRank
-	default:
-		v = float64(n.Mentions)
-	}
-	if math.IsNaN(v) || v < 0 || math.IsInf(v, 0) {
-		return 0
-	}
-	return v
-}
+func (x GEXF) sizeValue(n *graph.Node) float64 { return sizeValue(x.Options, n) }
 
 // Write streams g as GEXF to out[0].
 func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
@@ -216,7 +204,14 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		}
 		s.str("</attvalues>")
 		spell(l.FirstSeen, l.LastSeen)
-		s.str("</edge>\n")
+		er, eg, eb := rgb(edgeColors[strongestKind(l)])
+		s.str(`<viz:color r="`)
+		s.buf = strconv.AppendInt(s.buf, int64(er), 10)
+		s.str(`" g="`)
+		s.buf = strconv.AppendInt(s.buf, int64(eg), 10)
+		s.str(`" b="`)
+		s.buf = strconv.AppendInt(s.buf, int64(eb), 10)
+		s.str(`"/></edge>` + "\n")
 		return s.flushIfFull()
 	})
 	if err != nil {

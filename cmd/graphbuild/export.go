@@ -111,6 +111,35 @@ func parseKinds(names []string) ([]graph.EdgeKind, error) {
 	return out, nil
 }
 
+// dotDefaultTop is the size of the subgraph `export --format dot` writes
+// for a large graph unless --top or --focus is given.
+const dotDefaultTop = 150
+
+// flagGiven reports whether the command line set the flag.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
+}
+
+// nodeEstimate is the number of entities of the filter's types (an upper
+// bound of the nodes it selects), from the store's counts.
+func nodeEstimate(st *graph.Store, f graph.Filter) int {
+	stats, err := st.Stats()
+	if err != nil {
+		return 0
+	}
+	types := f.Types
+	if len(types) == 0 {
+		types = graph.DefaultTypes
+	}
+	n := 0
+	for _, t := range types {
+		n += stats.Entities[t]
+	}
+	return n
+}
+
 // findEntity resolves a user's name for an entity (case-insensitive,
 // through aliases) to the best-known entity, or explains what is close.
 func findEntity(st *graph.Store, name string) (graph.Entity, error) {
@@ -164,6 +193,7 @@ csv, neo4j and nquads write a directory: -o names it.`,
 			metrics := fs.Bool("metrics", true, "add degree, pagerank, betweenness and community to the nodes")
 			colorBy := fs.String("color-by", "type", "node colour in gexf and dot: type or community")
 			sizeBy := fs.String("size-by", "degree", "node size in gexf: degree, pagerank or mentions")
+			legend := fs.Bool("legend", true, "dot: draw a legend of the entity types and edge kinds")
 			gexfVersion := fs.String("gexf-version", "1.3", "gexf dialect: 1.3 (Gephi 0.9+, networkx 3.6+) or 1.2 (1.2draft: networkx before 3.6, older Gephi)")
 			var ff filterFlags
 			ff.register(fs)
@@ -177,7 +207,7 @@ csv, neo4j and nquads write a directory: -o names it.`,
 				if !slices.Contains(export.Formats, *format) {
 					return usagef("--format %q: want one of %s", *format, strings.Join(export.Formats, ", "))
 				}
-				w, err := export.New(*format, export.Options{Metrics: *metrics, ColorBy: *colorBy, SizeBy: *sizeBy, GEXFVersion: *gexfVersion})
+				w, err := export.New(*format, export.Options{Metrics: *metrics, ColorBy: *colorBy, SizeBy: *sizeBy, GEXFVersion: *gexfVersion, Legend: *legend})
 				if err != nil {
 					return usagef("--color-by/--size-by/--gexf-version: %v", err)
 				}
@@ -189,6 +219,12 @@ csv, neo4j and nquads write a directory: -o names it.`,
 				f, err := ff.filter(st)
 				if err != nil {
 					return err
+				}
+				if *format == "dot" && f.Focus == "" && !flagGiven(fs, "top") {
+					if n := nodeEstimate(st, f); n > dotDefaultTop {
+						f.Top = dotDefaultTop
+						fmt.Fprintf(e.stderr, "graphbuild export: %d nodes are a hairball in DOT: writing the %d of highest weighted degree (--top 0 writes all, --focus NAME a neighbourhood)\n", n, dotDefaultTop)
+					}
 				}
 				sel := graph.Select
 				if *metrics {

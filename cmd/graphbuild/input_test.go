@@ -111,3 +111,34 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("line %q, want 25%% and ETA 3m0s", b.String())
 	}
 }
+
+// TestDOTReadableByDefault: a large graph's DOT is its top-150 subgraph,
+// said on stderr; --top 0 writes all of it.
+func TestDOTReadableByDefault(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	mustRun(t, "build", "--db", db, "--quiet", "--analyze=false", "../../fixtures")
+	code, out, errs := gb(t, "export", "--db", db, "--format", "dot")
+	if code != 0 || !strings.Contains(errs, "writing the 150 of highest weighted degree") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	nodes := func(dot string) int {
+		n := 0
+		for _, line := range strings.Split(dot, "\n") {
+			if strings.Contains(line, " [label=") && !strings.Contains(line, `"legend:`) {
+				n++
+			}
+		}
+		return n
+	}
+	small := nodes(out)
+	if !strings.Contains(out, "subgraph cluster_legend") {
+		t.Error("no legend")
+	}
+	code, all, errs := gb(t, "export", "--db", db, "--format", "dot", "--top", "0", "--legend=false")
+	if code != 0 || errs != "" || strings.Contains(all, "legend") {
+		t.Fatalf("--top 0: exit %d, stderr %q", code, errs)
+	}
+	if n := nodes(all); n <= 150 || small != 150 {
+		t.Errorf("default %d nodes, --top 0 %d", small, n)
+	}
+}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -253,6 +254,22 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("no evidence sentence names Kerry and Lavrov: %q", evidence)
 	}
 	t.Logf("evidence: %q", evidence)
+	// Interaction sentences come first, and the two names are marked.
+	panel, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](`(() => ({
+		interactions: document.querySelectorAll("#edge .meta .kind.interaction").length,
+		first: (document.querySelector("#edge .evidence li") || {}).className || "",
+		marks: [...document.querySelectorAll("#edge .evidence mark")].map((m) => m.textContent),
+	}))()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := panel["interactions"].(float64); n > 0 && !strings.HasPrefix(fmt.Sprint(panel["first"]), "interaction") {
+		t.Errorf("evidence panel starts with a %v sentence, not an interaction", panel["first"])
+	}
+	marks := fmt.Sprint(panel["marks"])
+	if !strings.Contains(marks, "Kerry") || !strings.Contains(marks, "Lavrov") {
+		t.Errorf("names not highlighted in the evidence: marks %s", marks)
+	}
 	shot("kerry-edge.png")
 
 	// Only the interactions in the "met" panel, then all again.
@@ -331,6 +348,27 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(xpath(`//section[@id="entity"]/h2[text()="Sergey Lavrov"]`)),
 		chromedp.WaitVisible(xpath(`//ol[@id="relations"]/li[contains(., "John Kerry")]`)))
 	shot("lavrov.png")
+
+	// Depth 2 is a new neighbourhood: it is fitted to the window.
+	nodesBefore := attr("#status", "data-nodes")
+	do("switch to depth 2", chromedp.Evaluate[chromedp.Void](`(() => { const d = document.getElementById("depth"); d.value = "2"; d.dispatchEvent(new Event("change")); return {}; })()`),
+		chromedp.WaitVisible(xpath(`//span[@id="status"][not(@data-nodes="`+nodesBefore+`")]`)))
+	outside, err := chromedp.Run(ctx, chromedp.Poll[[]int](`graphbuild.settled() && (() => {
+		const c = document.getElementById("graph").getBoundingClientRect();
+		const ns = graphbuild.state.nodes.filter((n) => n.visible);
+		const m = 8; // a node's centre at least this far inside
+		const out = ns.filter((n) => { const p = graphbuild.nodePoint(n.name); return !p || p.x < c.left + m || p.x > c.right - m || p.y < c.top + m || p.y > c.bottom - m; });
+		return [out.length, ns.length];
+	})()`, chromedp.WithPollingTimeout(15*time.Second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// fit() frames every node of a view of at most 100 (the middle 98% of
+	// a larger one)
+	if outside[1] <= 100 && outside[0] > 0 || outside[0]*50 > outside[1] {
+		t.Errorf("depth 2: %d of %d nodes outside the canvas (not refitted)", outside[0], outside[1])
+	}
+	shot("lavrov-depth2.png")
 
 	mu.Lock()
 	defer mu.Unlock()

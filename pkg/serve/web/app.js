@@ -165,7 +165,7 @@ async function openEntity(id, opts) {
     document.title = ent.name + " — graphbuild";
     S.relations = rel.relations;
     $("onlymet").parentElement.hidden = false;
-    $("relcount").textContent = "(" + rel.total + ")";
+    $("relcount").textContent = "(" + rel.total + (rel.total === 1 ? " entity" : " entities") + " with these filters)";
     showRelations();
     history.replaceState(null, "", "#id=" + encodeURIComponent(id));
   } catch (e) {
@@ -352,7 +352,8 @@ function showEntity(en) {
     el("h2", { text: en.name }),
     el("div", { class: "meta" }, swatch(typeColor(en.type)), en.type + " · " + en.mentions + " mentions in " +
       en.documents + " documents · " + dates),
-    el("div", { class: "meta", text: en.degree + " linked entities · rank " + en.rank.toFixed(2) }),
+    el("div", { class: "meta", title: "rank is the entity's PageRank over every link, scaled so that the average entity has 1",
+      text: en.degree + " linked entities in the whole graph · rank " + en.rank.toFixed(2) + " (1 = average)" }),
     aliases ? el("div", { class: "aliases", text: "Also: " + aliases }) : null,
   );
 }
@@ -384,7 +385,10 @@ async function showEdge(a, b) {
   try {
     const info = await api("edge", { a, b });
     const rows = [];
-    for (const e of info.edges) {
+    const order = { interaction: 0, context: 1, cooccur: 2 };
+    const edges = [...info.edges].sort((x, y) => (order[x.kind] ?? 3) - (order[y.kind] ?? 3));
+    const names = namePattern([info.source, info.target]);
+    for (const e of edges) {
       const preds = e.predicates ? " · " + Object.entries(e.predicates).map(([p, c]) => p + " ×" + c).join(", ") : "";
       rows.push(el("div", { class: "meta" }, el("span", { class: "kind " + e.kind, text: e.kind }),
         "weight " + e.weight + " · " + e.documents + " documents · " + (e.first_seen || "undated") +
@@ -394,7 +398,7 @@ async function showEdge(a, b) {
         const doc = info.documents[ev.doc] || {};
         const src = [short(doc.title, 90), ev.date || doc.date, (doc.source || "").split("/").pop()].filter(Boolean).join(" · ");
         const li = el("li", { class: e.kind, "data-date": ev.date || doc.date || "" },
-          el("span", { class: "text", text: ev.text }),
+          el("span", { class: "text" }, ...highlight(ev.text, names)),
           el("span", { class: "src" }, ev.predicate ? el("b", { text: ev.predicate + " — " }) : null, src,
             doc.url && /^https?:\/\//.test(doc.url) ? el("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer", text: " ↗" }) : null));
         if (!inRange(ev.date || doc.date, ev.date || doc.date)) li.classList.add("out");
@@ -412,6 +416,36 @@ async function showEdge(a, b) {
   } catch (e) {
     message(e.message);
   }
+}
+
+// namePattern matches the names of the entities in a sentence: each
+// canonical name and alias, and a person's surname alone ("Kerry").
+function namePattern(ents) {
+  const words = new Set();
+  for (const en of ents) {
+    if (!en || !en.name) continue;
+    words.add(en.name);
+    for (const a of Object.keys(en.aliases || {})) if (a.length > 2) words.add(a);
+    const parts = en.name.split(" ");
+    if (en.type === "PERSON" && parts.length > 1 && parts[parts.length - 1].length > 2) words.add(parts[parts.length - 1]);
+  }
+  if (!words.size) return null;
+  const esc = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp("(" + esc.join("|") + ")", "g");
+}
+
+// highlight returns text as nodes with the matches of re in <mark>.
+function highlight(text, re) {
+  if (!re) return [text];
+  const out = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push(el("mark", { text: m[0] }));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
 }
 
 // ---- drawing ------------------------------------------------------------
@@ -439,8 +473,9 @@ function fit() {
   const xs = ns.map((n) => n.x).sort((a, b) => a - b), ys = ns.map((n) => n.y).sort((a, b) => a - b);
   const cut = ns.length > 100 ? Math.floor(ns.length / 100) : 0;
   const x0 = xs[cut], x1 = xs[xs.length - 1 - cut], y0 = ys[cut], y1 = ys[ys.length - 1 - cut];
-  const pad = 60;
-  const k = Math.min((r.width - 2 * pad) / Math.max(x1 - x0, 1), (r.height - 2 * pad) / Math.max(y1 - y0, 1), 3);
+  // Room for the labels, drawn beside the nodes, at the left and right.
+  const padX = Math.min(130, r.width / 5), padY = 40;
+  const k = Math.min((r.width - 2 * padX) / Math.max(x1 - x0, 1), (r.height - 2 * padY) / Math.max(y1 - y0, 1), 3);
   S.t = { k, x: r.width / 2 - k * (x0 + x1) / 2, y: r.height / 2 - k * (y0 + y1) / 2 };
 }
 
@@ -756,7 +791,9 @@ search.addEventListener("blur", () => setTimeout(closeSuggest, 150));
 
 function wire() {
   for (const id of ["types", "kinds"]) $(id).addEventListener("change", reload);
-  for (const id of ["minweight", "depth", "limit"]) $(id).addEventListener("change", reload);
+  $("minweight").addEventListener("change", reload);
+  // A new depth or limit is a new neighbourhood: fit it to the window.
+  for (const id of ["depth", "limit"]) $(id).addEventListener("change", () => { S.fitted = false; reload(); });
   $("sizeby").addEventListener("change", () => { sizeNodes(); redraw(); });
   $("overview").addEventListener("click", openOverview);
   $("onlymet").addEventListener("change", showRelations);

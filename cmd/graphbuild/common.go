@@ -160,7 +160,12 @@ func (p *progress) update(pr ingest.Progress) {
 	if secs <= 0 {
 		secs = 1e-9
 	}
-	line := fmt.Sprintf("%d documents, %d/%d inputs, %.0f docs/s", pr.Documents, pr.InputsDone, pr.Inputs, float64(pr.Documents)/secs)
+	rate := float64(pr.Documents) / secs
+	prec := 0
+	if rate < 10 { // big parts go at a few a second: "0 docs/s" says nothing
+		prec = 1
+	}
+	line := fmt.Sprintf("%d documents, %d/%d inputs, %.*f docs/s", pr.Documents, pr.InputsDone, pr.Inputs, prec, rate)
 	if pr.Bytes > 0 {
 		line += fmt.Sprintf(", %.1f MB/s", float64(pr.Bytes)/1e6/secs)
 	}

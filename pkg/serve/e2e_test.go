@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -369,6 +371,33 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("depth 2: %d of %d nodes outside the canvas (not refitted)", outside[0], outside[1])
 	}
 	shot("lavrov-depth2.png")
+
+	// Drag a node: it moves and stays (pinned), the view is not re-centred
+	// on it, and a reload with the same focus keeps it where it was put.
+	kerry := eval("find Kerry", `graphbuild.nodePoint("John Kerry")`)
+	if kerry == nil {
+		t.Fatal("John Kerry not drawn in Lavrov's view")
+	}
+	do("drag Kerry", chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, kerry.X, kerry.Y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, kerry.X+30, kerry.Y+20, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, kerry.X+60, kerry.Y+40, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, kerry.X+60, kerry.Y+40, chromedp.ButtonLeft))
+	moved := eval("find Kerry moved", `graphbuild.nodePoint("John Kerry")`)
+	if moved == nil || math.Abs(moved.X-kerry.X-60) > 3 || math.Abs(moved.Y-kerry.Y-40) > 3 {
+		t.Errorf("Kerry dragged from %v to %v, want +60,+40", kerry, moved)
+	}
+	if h := text("#entity h2"); h != "Sergey Lavrov" {
+		t.Errorf("dragging a node opened %q", h)
+	}
+	linksNow := attr("#status", "data-links")
+	do("raise min weight", chromedp.Evaluate[chromedp.Void](`(() => { const m = document.getElementById("minweight"); m.value = "2"; m.dispatchEvent(new Event("change")); return {}; })()`),
+		chromedp.WaitVisible(xpath(`//span[@id="status"][not(@data-links="`+linksNow+`")]`)))
+	pinned, err := chromedp.Run(ctx, chromedp.Poll[bool](`graphbuild.settled() && (graphbuild.state.nodes.find((n) => n.name === "John Kerry") || {}).pinned === true`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil || !pinned {
+		t.Errorf("Kerry not pinned after a reload: %v", err)
+	}
+	shot("lavrov-kerry-pinned.png")
 
 	mu.Lock()
 	defer mu.Unlock()

@@ -11,6 +11,7 @@ const DAY = 86400000;
 const $ = (id) => document.getElementById(id);
 const S = {
   stats: null,
+  pins: new Map(),      // id → [x, y] of nodes the user dragged, kept while the focus stays
   focus: null,          // entity id of an ego view, null for the overview
   view: null,           // last View from the server
   nodes: [], links: [], byId: new Map(),
@@ -146,6 +147,7 @@ function dateLabels() {
 
 async function openEntity(id, opts) {
   opts = opts || {};
+  if (id !== S.focus) S.pins.clear();
   S.focus = id;
   S.selected = null;
   $("edge").hidden = true;
@@ -174,6 +176,7 @@ async function openEntity(id, opts) {
 }
 
 async function openOverview() {
+  if (S.focus !== null) S.pins.clear();
   S.focus = null;
   S.selected = null;
   $("edge").hidden = true;
@@ -215,7 +218,11 @@ function setView(view, keepZoom) {
   S.view = view;
   S.byId = new Map();
   S.nodes = view.nodes.map((n) => ({ ...n }));
-  for (const n of S.nodes) S.byId.set(n.id, n);
+  for (const n of S.nodes) {
+    S.byId.set(n.id, n);
+    const pin = S.pins.get(n.id); // a node the user placed stays there
+    if (pin) [n.x, n.y, n.pinned] = [pin[0], pin[1], true];
+  }
   S.links = view.links.map((l) => ({ ...l, s: S.byId.get(l.source), d: S.byId.get(l.target), cls: kindClass(l) }));
   S.hover = S.hoverLink = null;
   sizeNodes();
@@ -585,6 +592,19 @@ function draw() {
       ctx.fill();
     }
   }
+  // Pinned nodes (dragged by the user) get a dashed ring.
+  if (S.pins.size) {
+    ctx.setLineDash([3, 2]);
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = "#444";
+    for (const n of S.nodes) {
+      if (!n.pinned || !n.visible) continue;
+      ctx.beginPath();
+      ctx.arc(sx(n), sy(n), sr(n) + 2, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+  }
   const focus = S.focus && S.byId.get(S.focus);
   if (focus) {
     ctx.beginPath();
@@ -658,14 +678,23 @@ function pointer(e) {
 let drag = null;
 canvas.addEventListener("pointerdown", (e) => {
   const [x, y] = pointer(e);
-  drag = { x, y, tx: S.t.x, ty: S.t.y, moved: false };
+  // On a node the drag moves it and pins it there; elsewhere it pans.
+  const n = S.anim ? null : nodeAt(x, y);
+  drag = { x, y, tx: S.t.x, ty: S.t.y, moved: false, node: n, nx: n ? n.x : 0, ny: n ? n.y : 0 };
   canvas.setPointerCapture(e.pointerId);
 });
 canvas.addEventListener("pointermove", (e) => {
   const [x, y] = pointer(e);
   if (drag) {
     if (Math.hypot(x - drag.x, y - drag.y) > 3) drag.moved = true;
-    if (drag.moved) {
+    if (drag.moved && drag.node) {
+      const n = drag.node;
+      n.x = drag.nx + (x - drag.x) / S.t.k;
+      n.y = drag.ny + (y - drag.y) / S.t.k;
+      n.pinned = true;
+      S.pins.set(n.id, [n.x, n.y]);
+      redraw();
+    } else if (drag.moved) {
       canvas.classList.add("dragging");
       S.t.x = drag.tx + x - drag.x;
       S.t.y = drag.ty + y - drag.y;
@@ -716,7 +745,20 @@ canvas.addEventListener("wheel", (e) => {
   interacting();
   redraw();
 }, { passive: false });
-canvas.addEventListener("dblclick", () => { fit(); redraw(); });
+canvas.addEventListener("dblclick", (e) => {
+  // On a pinned node: unpin it (it goes back to the layout's place on the
+  // next view); elsewhere: fit the view.
+  const [x, y] = pointer(e);
+  const n = nodeAt(x, y);
+  if (n && n.pinned) {
+    n.pinned = false;
+    S.pins.delete(n.id);
+    redraw();
+    return;
+  }
+  fit();
+  redraw();
+});
 
 // ---- search -----------------------------------------------------------------
 

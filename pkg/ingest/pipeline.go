@@ -181,7 +181,7 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 					}
 					j.res.Analysis, j.err = ex.Extract(ctx, j.doc.Text, ner.Hints{Names: names})
 					if j.err != nil && ctx.Err() == nil {
-						j.err = fmt.Errorf("%s: document %s: %w", j.doc.Path, j.doc.ID, j.err)
+						j.err = fmt.Errorf("%s: document %s: %w", source.ShowPath(j.doc.Path), j.doc.ID, j.err)
 					}
 					if j.err == nil {
 						keepFileText(j.res.Analysis, j.doc.Raw)

@@ -26,7 +26,8 @@ import (
 // argument order; a path met twice is kept once, where first met.
 //
 // Each problem — a missing path, a glob that matches nothing, an unreadable
-// directory, a store directory named as input — is returned as an *Error naming the path, and the other
+// directory, a store directory named as input, a FIFO, socket or device
+// (ErrNotRegular: reading one could block forever) — is returned as an *Error naming the path, and the other
 // arguments are still expanded.
 func Expand(args []string, opt Options) ([]Input, []error) {
 	ins, _, errs := ExpandSkipped(args, opt)
@@ -82,9 +83,12 @@ func ExpandSkipped(args []string, opt Options) ([]Input, []Skipped, []error) {
 						errs = append(errs, pathErr(m, err))
 						continue
 					}
-					if mst.IsDir() {
+					switch {
+					case mst.IsDir():
 						errs = append(errs, walk(m, opt, add, skip)...)
-					} else {
+					case !mst.Mode().IsRegular():
+						errs = append(errs, &Error{Path: m, Err: notRegular(mst.Mode())})
+					default:
 						add(m, mst.Size())
 					}
 				}
@@ -101,6 +105,10 @@ func ExpandSkipped(args []string, opt Options) ([]Input, []Skipped, []error) {
 			errs = append(errs, walk(arg, opt, add, skip)...)
 			continue
 		}
+		if !st.Mode().IsRegular() {
+			errs = append(errs, &Error{Path: arg, Err: notRegular(st.Mode())})
+			continue
+		}
 		add(arg, st.Size())
 	}
 	return ins, skipped, errs
@@ -112,15 +120,21 @@ func walk(root string, opt Options, add func(string, int64), skip func(path, rea
 		return nil
 	}
 	var errs []error
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	walkRoot := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// A link to a directory named on the command line is followed
+		// (links met inside the walk are not): WalkDir follows "link/".
+		walkRoot = root + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, pathErr(p, err))
-			if d != nil && d.IsDir() && p != root {
+			if d != nil && d.IsDir() && p != walkRoot {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if p == root {
+		if p == walkRoot {
 			return nil
 		}
 		name := d.Name()

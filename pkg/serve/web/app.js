@@ -361,7 +361,8 @@ function showEntity(en) {
       en.documents + " documents · " + dates),
     el("div", { class: "meta", title: "rank is the entity's PageRank over every link, scaled so that the average entity has 1",
       text: en.degree + " linked entities in the whole graph · rank " + en.rank.toFixed(2) + " (1 = average)" }),
-    aliases ? el("div", { class: "aliases", text: "Also: " + aliases }) : null,
+    // replaceChildren would print a null as the text "null"
+    ...(aliases ? [el("div", { class: "aliases", text: "Also: " + aliases })] : []),
   );
 }
 

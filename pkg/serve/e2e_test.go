@@ -235,6 +235,26 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(xpath(`//ol[@id="relations"]/li[contains(., "Sergey Lavrov")]`)))
 
 	eval("find Lavrov on the canvas", `graphbuild.nodePoint("Sergey Lavrov")`)
+	// The labels of the focus neighbourhood neither overlap nor leave the
+	// canvas.
+	labels, err := chromedp.Run(ctx, chromedp.Poll[[]int](`graphbuild.settled() && (() => {
+		const c = document.getElementById("graph"), w = c.clientWidth, h = c.clientHeight;
+		const b = graphbuild.state.labelBoxes || [];
+		let overlaps = 0, outside = 0;
+		for (let i = 0; i < b.length; i++) {
+			if (b[i][0] < 0 || b[i][2] > w || b[i][1] < 0 || b[i][3] > h) outside++;
+			for (let j = i + 1; j < b.length; j++)
+				if (b[i][0] < b[j][2] && b[j][0] < b[i][2] && b[i][1] < b[j][3] && b[j][1] < b[i][3]) overlaps++;
+		}
+		return [b.length, overlaps, outside, graphbuild.state.nodes.filter((n) => n.visible).length];
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if labels[1] > 0 || labels[2] > 0 || labels[0]*2 < labels[3] {
+		t.Errorf("Kerry's view: %d labels for %d nodes, %d overlapping pairs, %d outside the canvas", labels[0], labels[3], labels[1], labels[2])
+	}
+	t.Logf("Kerry's view: %d labels for %d nodes", labels[0], labels[3])
 	edgeAt := eval("find the Kerry — Lavrov edge", `graphbuild.linkPoint("John Kerry", "Sergey Lavrov")`)
 	if edgeAt == nil {
 		t.Fatal("no clickable Kerry — Lavrov edge on the canvas")

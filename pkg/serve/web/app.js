@@ -630,9 +630,12 @@ function draw() {
   for (const n of labelled) {
     if (seen.has(n)) continue;
     seen.add(n);
-    const x = sx(n) + sr(n) + 3, y = sy(n);
-    if (x > w || y < 0 || y > h) continue;
     const tw = ctx.measureText(n.name).width;
+    let x = sx(n) + sr(n) + 3;
+    const y = sy(n);
+    // A label that would run off the right edge goes on the left.
+    if (x + tw > w) x = sx(n) - sr(n) - 3 - tw;
+    if (x < 0 || x + tw > w || y < 7 || y > h - 7) continue;
     const box = [x, y - 7, x + tw, y + 7];
     const important = n === focus || (near && near.has(n.id));
     if (!important && boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
@@ -643,6 +646,7 @@ function draw() {
     ctx.fillStyle = important ? "#000" : "#333";
     ctx.fillText(n.name, x, y);
   }
+  S.labelBoxes = boxes; // for tests: where the labels went, in canvas pixels
 }
 
 // ---- hit testing and input -------------------------------------------------

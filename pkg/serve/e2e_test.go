@@ -419,6 +419,21 @@ func TestBrowser(t *testing.T) {
 	}
 	shot("lavrov-kerry-pinned.png")
 
+	// Colour by community: the view's nodes are grouped, and the groups listed.
+	comm, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`(() => {
+		const c = document.getElementById("colorby"); c.value = "community"; c.dispatchEvent(new Event("change"));
+		const ns = graphbuild.state.nodes;
+		return [new Set(ns.map((n) => n.community)).size, ns.filter((n) => n.community === undefined).length,
+			document.querySelectorAll("#communities > div").length, document.getElementById("communities").hidden ? 1 : 0];
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if comm[0] < 2 || comm[1] > 0 || comm[2] < 2 || comm[3] != 0 {
+		t.Errorf("colour by community: %d communities, %d nodes without one, %d legend rows, hidden %d", comm[0], comm[1], comm[2], comm[3])
+	}
+	shot("lavrov-communities.png")
+
 	mu.Lock()
 	defer mu.Unlock()
 	if len(jsErrors) > 0 {

@@ -11,6 +11,7 @@ const DAY = 86400000;
 const $ = (id) => document.getElementById(id);
 const S = {
   stats: null,
+  colorBy: "type",      // node fill: "type" or "community" (of the view)
   pins: new Map(),      // id → [x, y] of nodes the user dragged, kept while the focus stays
   focus: null,          // entity id of an ego view, null for the overview
   view: null,           // last View from the server
@@ -24,6 +25,65 @@ const S = {
 
 function short(s, n) { return s && s.length > n ? s.slice(0, n - 1) + "…" : s; }
 function typeColor(t) { return TYPE_COLORS[t] || "#999"; }
+// COMMUNITY_COLORS is ColorBrewer Set1/Dark2 mixed for distinct hues;
+// communities past the twelfth share grey.
+const COMMUNITY_COLORS = ["#1f77b4", "#d95f02", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+  "#e7298a", "#17becf", "#bcbd22", "#66a61e", "#e6ab02", "#7570b3"];
+// nodeColor is a node's fill under "colour by".
+function nodeColor(n) {
+  if (S.colorBy === "community" && n.community !== undefined) {
+    return n.community < COMMUNITY_COLORS.length ? COMMUNITY_COLORS[n.community] : "#b0b0b0";
+  }
+  return typeColor(n.type);
+}
+
+// communities groups the view's nodes by weighted label propagation
+// (deterministic: nodes in id order, ties to the smallest label), and
+// numbers the groups by size, largest 0.
+function communities() {
+  const ns = [...S.nodes].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const idx = new Map(ns.map((n, i) => [n, i]));
+  const adj = ns.map(() => []);
+  for (const l of S.links) {
+    const a = idx.get(l.s), b = idx.get(l.d);
+    if (a === undefined || b === undefined) continue;
+    adj[a].push([b, l.weight]);
+    adj[b].push([a, l.weight]);
+  }
+  const label = ns.map((_, i) => i);
+  for (let round = 0; round < 20; round++) {
+    let changed = false;
+    for (let i = 0; i < ns.length; i++) {
+      if (!adj[i].length) continue;
+      const score = new Map();
+      for (const [j, w] of adj[i]) score.set(label[j], (score.get(label[j]) || 0) + w);
+      let best = label[i], bestW = score.get(label[i]) || 0;
+      for (const [c, w] of score) if (w > bestW || (w === bestW && c < best)) { best = c; bestW = w; }
+      if (best !== label[i]) { label[i] = best; changed = true; }
+    }
+    if (!changed) break;
+  }
+  const size = new Map();
+  for (const c of label) size.set(c, (size.get(c) || 0) + 1);
+  const order = [...size.keys()].sort((a, b) => size.get(b) - size.get(a) || a - b);
+  const rank = new Map(order.map((c, i) => [c, i]));
+  ns.forEach((n, i) => { n.community = rank.get(label[i]); });
+  return order.map((c) => size.get(c));
+}
+
+// showCommunities lists the colours of the biggest communities.
+function showCommunities() {
+  const box = $("communities");
+  box.hidden = S.colorBy !== "community";
+  if (box.hidden) return;
+  const sizes = communities();
+  const items = [];
+  sizes.slice(0, COMMUNITY_COLORS.length).forEach((n, i) => {
+    const top = S.nodes.filter((x) => x.community === i).sort((a, b) => b.weight - a.weight)[0];
+    items.push(el("div", {}, swatch(COMMUNITY_COLORS[i]), (top ? top.name : "") + " … (" + n + ")"));
+  });
+  box.replaceChildren(el("div", { text: sizes.length + " communities in the view (label propagation)" }), ...items);
+}
 function kindClass(l) {
   if (l.kinds.includes("interaction")) return "interaction";
   if (l.kinds.includes("context")) return "context";
@@ -226,6 +286,7 @@ function setView(view, keepZoom) {
   S.links = view.links.map((l) => ({ ...l, s: S.byId.get(l.source), d: S.byId.get(l.target), cls: kindClass(l) }));
   S.hover = S.hoverLink = null;
   sizeNodes();
+  showCommunities();
   applyRange();
   if (!keepZoom || !S.fitted) fit();
   S.fitted = true;
@@ -558,12 +619,13 @@ function draw() {
     ctx.strokeStyle = KIND_COLORS[l.cls].replace("A", "0.95");
     ctx.stroke();
   }
-  // Nodes: one path per type.
+  // Nodes: one path per colour (type, or community).
   const byType = new Map();
   for (const n of S.nodes) {
     if (!n.visible) continue;
-    if (!byType.has(n.type)) byType.set(n.type, []);
-    byType.get(n.type).push(n);
+    const c = nodeColor(n);
+    if (!byType.has(c)) byType.set(c, []);
+    byType.get(c).push(n);
   }
   for (const [t, ns] of byType) {
     ctx.beginPath();
@@ -573,7 +635,7 @@ function draw() {
       ctx.moveTo(x + r, y);
       ctx.arc(x, y, r, 0, 2 * Math.PI);
     }
-    ctx.fillStyle = typeColor(t);
+    ctx.fillStyle = t;
     ctx.globalAlpha = near ? 0.5 : 1;
     ctx.fill();
     ctx.globalAlpha = 1;
@@ -589,7 +651,7 @@ function draw() {
       if (!n || !n.visible) continue;
       ctx.beginPath();
       ctx.arc(sx(n), sy(n), sr(n), 0, 2 * Math.PI);
-      ctx.fillStyle = typeColor(n.type);
+      ctx.fillStyle = nodeColor(n);
       ctx.fill();
     }
   }
@@ -842,6 +904,7 @@ function wire() {
   // A new depth or limit is a new neighbourhood: fit it to the window.
   for (const id of ["depth", "limit"]) $(id).addEventListener("change", () => { S.fitted = false; reload(); });
   $("sizeby").addEventListener("change", () => { sizeNodes(); redraw(); });
+  $("colorby").addEventListener("change", () => { S.colorBy = $("colorby").value; showCommunities(); redraw(); });
   $("overview").addEventListener("click", openOverview);
   $("onlymet").addEventListener("change", showRelations);
   const onRange = (e) => {

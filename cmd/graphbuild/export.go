@@ -210,6 +210,7 @@ csv, neo4j and nquads write a directory: -o names it.`,
 			metrics := fs.Bool("metrics", true, "add degree, pagerank, betweenness and community to the nodes")
 			colorBy := fs.String("color-by", "type", "node colour in gexf and dot: type or community")
 			sizeBy := fs.String("size-by", "degree", "node size in gexf: degree, pagerank or mentions")
+			evidence := fs.Bool("evidence", true, "graphml, gexf, json: add to each link one sentence behind it and its document (evidence, evidence_doc)")
 			legend := fs.Bool("legend", true, "dot: draw a legend of the entity types and edge kinds")
 			gexfVersion := fs.String("gexf-version", "1.3", "gexf dialect: 1.3 (Gephi 0.9+, networkx 3.6+) or 1.2 (1.2draft: networkx before 3.6, older Gephi)")
 			var ff filterFlags
@@ -251,7 +252,10 @@ csv, neo4j and nquads write a directory: -o names it.`,
 				if err != nil {
 					return err
 				}
-				sub := export.Memory(g.Nodes, g.Links, g.Edges())
+				var sub export.Graph = export.Memory(g.Nodes, g.Links, g.Edges())
+				if *evidence && (*format == "graphml" || *format == "gexf" || *format == "json") {
+					sub = &evidenceGraph{Graph: sub, st: st, titles: map[string]string{}}
+				}
 				_, multi := w.(export.SchemaWriter)
 				multi = multi || len(w.Files()) > 1
 				if multi {

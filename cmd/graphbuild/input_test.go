@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -140,5 +141,50 @@ func TestDOTReadableByDefault(t *testing.T) {
 	}
 	if n := nodes(all); n <= 150 || small > 150 || small < 100 {
 		t.Errorf("default %d nodes, --top 0 %d", small, n)
+	}
+}
+
+// TestExportEvidence: a GraphML export says why Kerry and Lavrov are
+// linked, and networkx (when installed) reads it as an edge attribute.
+func TestExportEvidence(t *testing.T) {
+	db := fixtureStore(t)
+	path := filepath.Join(t.TempDir(), "g.graphml")
+	mustRun(t, "export", "--db", db, "--format", "graphml", "-o", path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `<key id="e_evidence" for="edge" attr.name="evidence" attr.type="string"/>`) {
+		t.Fatal("no evidence key")
+	}
+	if off := filepath.Join(t.TempDir(), "off.graphml"); true {
+		mustRun(t, "export", "--db", db, "--format", "graphml", "--evidence=false", "-o", off)
+		if b, _ := os.ReadFile(off); strings.Contains(string(b), "e_evidence") {
+			t.Error("--evidence=false still writes evidence")
+		}
+	}
+	py := ""
+	for _, c := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(c, "-c", "import networkx").Run() == nil {
+			py = c
+			break
+		}
+	}
+	if py == "" {
+		t.Skip("no python3 with networkx")
+	}
+	out, err := exec.Command(py, "-c", `
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+for a, b, d in g.edges(data=True):
+    names = {g.nodes[a]["label"], g.nodes[b]["label"]}
+    if names == {"John Kerry", "Sergey Lavrov"}:
+        print(d.get("evidence", ""))
+`, path).CombinedOutput()
+	if err != nil {
+		t.Skipf("networkx: %v %s", err, out)
+	}
+	if s := string(out); !strings.Contains(s, "Kerry") || !strings.Contains(s, "Lavrov") {
+		t.Errorf("networkx reads the Kerry — Lavrov evidence as %q", s)
 	}
 }

@@ -623,3 +623,34 @@ func TestCSVDefusesFormulas(t *testing.T) {
 		}
 	}
 }
+
+// withEvidence is a test graph that knows why its links exist.
+type withEvidence struct{ *Slices }
+
+func (withEvidence) LinkEvidence(_ context.Context, l *graph.Link) (string, string, error) {
+	return "Kerry met Lavrov <in> Geneva.", "doc of " + l.Source, nil
+}
+
+// TestLinkEvidence: GraphML, GEXF and JSON carry a link's evidence
+// sentence and document when the graph has them; other formats do not.
+func TestLinkEvidence(t *testing.T) {
+	g := withEvidence{sample()}
+	for _, tc := range []struct {
+		w    Writer
+		want []string
+	}{
+		{GraphML{}, []string{`attr.name="evidence" attr.type="string"`, `<data key="e_evidence">Kerry met Lavrov &lt;in&gt; Geneva.</data>`, `<data key="e_evidence_doc">doc of `}},
+		{GEXF{}, []string{`<attribute id="evidence" title="evidence" type="string"/>`, `<attvalue for="evidence" value="Kerry met Lavrov &lt;in&gt; Geneva."/>`}},
+		{JSON{}, []string{`"evidence":"Kerry met Lavrov <in> Geneva.","evidence_doc":"doc of `}},
+	} {
+		out := string(render(t, tc.w, g)[0])
+		for _, want := range tc.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("%T lacks %q", tc.w, want)
+			}
+		}
+	}
+	if out := string(render(t, GraphML{}, sample())[0]); strings.Contains(out, "evidence") {
+		t.Error("evidence columns without an EvidenceSource")
+	}
+}

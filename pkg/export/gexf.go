@@ -83,6 +83,8 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 
 	ncols := nodeColumns(x.Options)
 	lcols := linkColumns()
+	ecols, prepLink := evidenceColumns(ctx, g)
+	lcols = append(lcols, ecols...)
 	s.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if x.GEXFVersion == "1.2" || x.GEXFVersion == "1.2draft" {
 		s.str(`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">` + "\n")
@@ -172,6 +174,9 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		s.str("\"/></node>\n")
 		return s.flushIfFull()
 	}, func(l *graph.Link) error {
+		if err := prepLink(l); err != nil {
+			return fmt.Errorf("export gexf: evidence of %s-%s: %w", l.Source, l.Target, err)
+		}
 		if inNodes {
 			inNodes = false
 			s.str("    </nodes>\n    <edges>\n")

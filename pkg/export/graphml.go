@@ -58,6 +58,8 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 	}
 	ncols := nodeColumns(x.Options)
 	lcols := linkColumns()
+	ecols, prepLink := evidenceColumns(ctx, g)
+	lcols = append(lcols, ecols...)
 	s.str(graphmlHead)
 	key := func(prefix, target, name string, t valueType) {
 		s.str(`  <key id="` + prefix + name + `" for="` + target + `" attr.name="` + name + `" attr.type="` + graphmlType(t) + `"/>` + "\n")
@@ -120,6 +122,9 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		s.str("</data></node>\n")
 		return s.flushIfFull()
 	}, func(l *graph.Link) error {
+		if err := prepLink(l); err != nil {
+			return fmt.Errorf("export graphml: evidence of %s-%s: %w", l.Source, l.Target, err)
+		}
 		s.str(`    <edge id="`)
 		s.buf = appendXML(s.buf, l.Source)
 		s.buf = append(s.buf, '-')

@@ -254,7 +254,7 @@ csv, neo4j and nquads write a directory: -o names it.`,
 				}
 				var sub export.Graph = export.Memory(g.Nodes, g.Links, g.Edges())
 				if *evidence && (*format == "graphml" || *format == "gexf" || *format == "json") {
-					sub = &evidenceGraph{Graph: sub, st: st, titles: map[string]string{}}
+					sub = export.WithEvidence(sub, st)
 				}
 				_, multi := w.(export.SchemaWriter)
 				multi = multi || len(w.Files()) > 1

@@ -434,6 +434,30 @@ func TestBrowser(t *testing.T) {
 	}
 	shot("lavrov-communities.png")
 
+	// Shift-click expands a node in place: its neighbours join the view,
+	// the focus stays.
+	nodesD2 := attr("#status", "data-nodes")
+	do("back to depth 1 and weight 1", chromedp.Evaluate[chromedp.Void](`(() => {
+		document.getElementById("minweight").value = "1";
+		const d = document.getElementById("depth"); d.value = "1"; d.dispatchEvent(new Event("change")); return {}; })()`),
+		chromedp.WaitVisible(xpath(`//span[@id="status"][not(@data-nodes="`+nodesD2+`")]`)))
+	kerry = eval("find Kerry at depth 1", `graphbuild.nodePoint("John Kerry")`)
+	if kerry == nil {
+		t.Fatal("John Kerry not drawn in Lavrov's depth-1 view")
+	}
+	nodesBeforeExpand := attr("#status", "data-nodes")
+	do("shift-click Kerry", chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, kerry.X, kerry.Y, chromedp.ButtonLeft, chromedp.ButtonModifiers(chromedp.ModifierShift)),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, kerry.X, kerry.Y, chromedp.ButtonLeft, chromedp.ButtonModifiers(chromedp.ModifierShift)),
+		chromedp.WaitVisible(xpath(`//span[@id="status"][not(@data-nodes="`+nodesBeforeExpand+`")]`)))
+	expanded, _ := strconv.Atoi(attr("#status", "data-nodes"))
+	if b, _ := strconv.Atoi(nodesBeforeExpand); expanded <= b {
+		t.Errorf("expanding Kerry: %d nodes, then %d", b, expanded)
+	}
+	if h := text("#entity h2"); h != "Sergey Lavrov" {
+		t.Errorf("expanding Kerry re-centred the view on %q", h)
+	}
+	shot("lavrov-kerry-expanded.png")
+
 	mu.Lock()
 	defer mu.Unlock()
 	if len(jsErrors) > 0 {

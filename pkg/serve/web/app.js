@@ -307,6 +307,42 @@ function setView(view, keepZoom) {
 
 const ANIM_MS = 450;
 
+// expand adds a node's neighbours (depth 1, the same filters) to the view
+// in place, around it, instead of re-centring on it (shift-click). The
+// newcomers keep their places relative to each other from the server's
+// layout, scaled to a ring about 140 pixels wide.
+async function expand(n) {
+  const seq = S.seq;
+  setStatus("expanding " + n.name + "…");
+  try {
+    const v = await api("neighbors", { id: n.id, depth: 1, limit: $("limit").value, ...filterParams() });
+    if (seq !== S.seq) return;
+    const c = v.nodes.find((x) => x.id === n.id);
+    const fresh = v.nodes.filter((x) => !S.byId.has(x.id));
+    let far = 0;
+    for (const x of fresh) far = Math.max(far, Math.hypot(x.x - c.x, x.y - c.y));
+    const k = far > 0 ? (140 / S.t.k) / far : 1;
+    for (const x of fresh) {
+      const m = { ...x, x: n.x + (x.x - c.x) * k, y: n.y + (x.y - c.y) * k, expandedFrom: n.id };
+      S.nodes.push(m);
+      S.byId.set(m.id, m);
+    }
+    const have = new Set(S.links.map((l) => l.source + " " + l.target));
+    for (const l of v.links) {
+      if (have.has(l.source + " " + l.target)) continue;
+      const s = S.byId.get(l.source), d = S.byId.get(l.target);
+      if (s && d) S.links.push({ ...l, s, d, cls: kindClass(l) });
+    }
+    S.expanded = (S.expanded || 0) + 1;
+    sizeNodes();
+    showCommunities();
+    applyRange();
+    redraw();
+  } catch (e) {
+    message(e.message);
+  }
+}
+
 function sizeNodes() {
   const by = $("sizeby").value;
   const val = (n) => (by === "rank" ? n.rank : n.weight);
@@ -791,7 +827,8 @@ canvas.addEventListener("pointerup", (e) => {
   if (!d || d.moved) return;
   const n = nodeAt(x, y);
   if (n) {
-    if (n.id !== S.focus) openEntity(n.id);
+    if (e.shiftKey) expand(n); // add its neighbours in place
+    else if (n.id !== S.focus) openEntity(n.id);
     return;
   }
   const l = linkAt(x, y);

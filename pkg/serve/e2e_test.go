@@ -246,13 +246,19 @@ func TestBrowser(t *testing.T) {
 			for (let j = i + 1; j < b.length; j++)
 				if (b[i][0] < b[j][2] && b[j][0] < b[i][2] && b[i][1] < b[j][3] && b[j][1] < b[i][3]) overlaps++;
 		}
-		return [b.length, overlaps, outside, graphbuild.state.nodes.filter((n) => n.visible).length];
+		const st = graphbuild.state, f = st.byId.get(st.focus), k = Math.sqrt(st.t.k);
+		const fp = graphbuild.nodePoint(f.name);
+		const onFocus = st.nodes.filter((n) => n !== f && n.visible && (() => {
+			const p = graphbuild.nodePoint(n.name);
+			return p && Math.hypot(p.x - fp.x, p.y - fp.y) < Math.max(2, f.r * k) + Math.max(2, n.r * k);
+		})()).length;
+		return [b.length, overlaps, outside, st.nodes.filter((n) => n.visible).length, onFocus];
 	})()`, chromedp.WithPollingTimeout(10*time.Second)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if labels[1] > 0 || labels[2] > 0 || labels[0]*2 < labels[3] {
-		t.Errorf("Kerry's view: %d labels for %d nodes, %d overlapping pairs, %d outside the canvas", labels[0], labels[3], labels[1], labels[2])
+	if labels[1] > 0 || labels[2] > 0 || labels[0]*2 < labels[3] || labels[4] > 0 {
+		t.Errorf("Kerry's view: %d labels for %d nodes, %d overlapping pairs, %d outside the canvas, %d nodes on the focus", labels[0], labels[3], labels[1], labels[2], labels[4])
 	}
 	t.Logf("Kerry's view: %d labels for %d nodes", labels[0], labels[3])
 	edgeAt := eval("find the Kerry — Lavrov edge", `graphbuild.linkPoint("John Kerry", "Sergey Lavrov")`)

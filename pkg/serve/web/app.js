@@ -290,6 +290,7 @@ function setView(view, keepZoom) {
   applyRange();
   if (!keepZoom || !S.fitted) fit();
   S.fitted = true;
+  separateFromFocus();
   updateDownloads();
   if (before.size) {
     const origin = before.get(view.focus);
@@ -306,6 +307,25 @@ function setView(view, keepZoom) {
 }
 
 const ANIM_MS = 450;
+
+// separateFromFocus moves the nodes that the layout put on top of the
+// focus (drawn bigger than the layout assumed) out of its circle, along
+// the line from it, at the current zoom.
+function separateFromFocus() {
+  const f = S.focus && S.byId.get(S.focus);
+  if (!f) return;
+  const k = S.t.k, rf = sr(f);
+  for (const n of S.nodes) {
+    if (n === f || n.pinned) continue;
+    let dx = (n.x - f.x) * k, dy = (n.y - f.y) * k;
+    let d = Math.hypot(dx, dy);
+    const min = rf + sr(n) + 4;
+    if (d >= min) continue;
+    if (d < 1e-6) { dx = 1; dy = 0; d = 1; } // on the same spot: to the right
+    n.x = f.x + (dx / d) * (min / k);
+    n.y = f.y + (dy / d) * (min / k);
+  }
+}
 
 // expand adds a node's neighbours (depth 1, the same filters) to the view
 // in place, around it, instead of re-centring on it (shift-click). The

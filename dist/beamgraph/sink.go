@@ -193,6 +193,7 @@ func (f *writeGraphFn) ProcessElement(ctx context.Context, _ int, ents, edges fu
 		return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Target, b.Target),
 			cmp.Compare(kindIndex(a.Kind), kindIndex(b.Kind)))
 	})
+	keepLinked(src)
 	g := export.Stream(src, graph.DefaultTypes)
 	nq := export.NQuads{}
 	if err := writeFile(ctx, f.Out, NQuadsFile, func(w io.Writer) error { return nq.Write(ctx, g, w) }); err != nil {
@@ -231,4 +232,26 @@ func (f *writeFailedFn) ProcessElement(ctx context.Context, _ int, msgs func(*st
 		}
 		return nil
 	})
+}
+
+// keepLinked leaves the entities graphbuild export writes by default
+// (graph.Select with the zero Filter): those of graph.DefaultTypes with at
+// least one edge to another such entity, or all of those types when no
+// edge joins two.
+func keepLinked(src *memSource) {
+	typeOf := make(map[string]string, len(src.ents))
+	for _, e := range src.ents {
+		typeOf[e.ID] = e.Type
+	}
+	kept := func(id string) bool { return slices.Contains(graph.DefaultTypes, typeOf[id]) }
+	linked := map[string]bool{}
+	for _, e := range src.edges {
+		if kept(e.Source) && kept(e.Target) {
+			linked[e.Source], linked[e.Target] = true, true
+		}
+	}
+	if len(linked) == 0 {
+		return
+	}
+	src.ents = slices.DeleteFunc(src.ents, func(e graph.Entity) bool { return !linked[e.ID] })
 }

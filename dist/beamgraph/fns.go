@@ -178,10 +178,12 @@ func fullNames(id string, b []byte, emit func(string)) error {
 // corpus's full names that share a part with them), and emits each
 // mention's type vote keyed by lower-case name and type.
 type partialFn struct {
-	parts map[string][]string // lower-case name part → full names
+	// parts, built from the side input on the first element, maps a
+	// lower-case name part to the full names holding it. The side input
+	// is the same for every bundle (one global window), so an instance
+	// reused across bundles keeps it.
+	parts map[string][]string
 }
-
-func (f *partialFn) StartBundle() { f.parts = nil }
 
 func (f *partialFn) ProcessElement(id string, b []byte, full func(*string) bool, emit func(string, []byte), vote func(string, int)) error {
 	if f.parts == nil {
@@ -241,8 +243,6 @@ func addVotes(a, b int) int { return a + b }
 type typeFn struct {
 	votes map[string]map[ner.Type]int
 }
-
-func (f *typeFn) StartBundle() { f.votes = nil }
 
 func (f *typeFn) ProcessElement(id string, b []byte, votes func(*string, *int) bool, emit func(string, []byte)) error {
 	if f.votes == nil {

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/graphbuild/graphbuild/dist/beamgraph"
@@ -33,6 +34,7 @@ import (
 // by the SDK on the same flag set.
 type options struct {
 	cfg     beamgraph.Config
+	verbose bool
 	include stringList
 	exclude stringList
 }
@@ -55,6 +57,7 @@ func (o *options) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.TitleField, "title-field", d.TitleField, "JSONL field holding the title")
 	fs.StringVar(&c.URLField, "url-field", d.URLField, "JSONL field holding the URL")
 	fs.IntVar(&c.MaxDocBytes, "max-doc-bytes", d.MaxDocBytes, "split documents longer than this at paragraph breaks (0: never)")
+	fs.BoolVar(&o.verbose, "verbose", false, "keep the runner's and SDK's INFO logs")
 	fs.Var(&o.include, "include", "take only files matching this glob when walking directories (repeatable)")
 	fs.Var(&o.exclude, "exclude", "skip files and directories matching this glob (repeatable)")
 }
@@ -67,6 +70,10 @@ func main() {
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if !o.verbose {
+		// Prism and the SDK log every job state change at INFO.
+		beamlog.LogLevel = "warn"
+	}
 	// On a remote worker Init runs the SDK harness and never returns.
 	beam.Init()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -60,20 +60,80 @@ type DocRec struct {
 	Doc        []byte // JSON source.Document
 }
 
-// item is a document with its analysis; it crosses the shuffle as JSON.
+// item is a document with its analysis; it crosses the shuffle as JSON in
+// the compact form of wireItem.
 type item struct {
 	Input, Seq int
 	Doc        source.Document
 	A          *ner.Analysis
 }
 
-func decodeItem(b []byte) (item, error) {
-	var it item
-	if err := json.Unmarshal(b, &it); err != nil {
-		return it, fmt.Errorf("decode document: %w", err)
+// wireItem is an item with its text once (not in Doc.Text, Doc.Raw and
+// A.Text) and its tokens as offsets and tags, the text of each token
+// being its span of the text (when one is not, Tokens holds them all).
+type wireItem struct {
+	Input, Seq int
+	Doc        source.Document
+	Text       string
+	DocText    bool `json:",omitempty"` // Doc.Text is Text
+	Sentences  []ner.Sentence
+	Mentions   []ner.Mention
+	TokStart   []int       `json:",omitempty"`
+	TokLen     []int       `json:",omitempty"`
+	TokTag     []string    `json:",omitempty"`
+	Tokens     []ner.Token `json:",omitempty"`
+}
+
+// encodeItem writes it as a wireItem. Doc.Raw, read only by extraction,
+// is dropped.
+func encodeItem(it item) ([]byte, error) {
+	w := wireItem{Input: it.Input, Seq: it.Seq, Doc: it.Doc, Text: it.A.Text,
+		Sentences: it.A.Sentences, Mentions: it.A.Mentions}
+	w.Doc.Raw = ""
+	if w.Doc.Text == it.A.Text {
+		w.Doc.Text, w.DocText = "", true
 	}
-	if it.A == nil {
-		it.A = &ner.Analysis{}
+	spans := true
+	for _, t := range it.A.Tokens {
+		if t.Start < 0 || t.Start+len(t.Text) > len(it.A.Text) || it.A.Text[t.Start:t.Start+len(t.Text)] != t.Text {
+			spans = false
+			break
+		}
+	}
+	if spans {
+		n := len(it.A.Tokens)
+		w.TokStart, w.TokLen, w.TokTag = make([]int, n), make([]int, n), make([]string, n)
+		for i, t := range it.A.Tokens {
+			w.TokStart[i], w.TokLen[i], w.TokTag[i] = t.Start, len(t.Text), t.Tag
+		}
+	} else {
+		w.Tokens = it.A.Tokens
+	}
+	return json.Marshal(w)
+}
+
+func decodeItem(b []byte) (item, error) {
+	var w wireItem
+	if err := json.Unmarshal(b, &w); err != nil {
+		return item{}, fmt.Errorf("decode document: %w", err)
+	}
+	it := item{Input: w.Input, Seq: w.Seq, Doc: w.Doc,
+		A: &ner.Analysis{Text: w.Text, Sentences: w.Sentences, Mentions: w.Mentions, Tokens: w.Tokens}}
+	if w.DocText {
+		it.Doc.Text = w.Text
+	}
+	if len(w.TokStart) != len(w.TokLen) || len(w.TokStart) != len(w.TokTag) {
+		return item{}, fmt.Errorf("decode document %s: token arrays of different lengths", w.Doc.ID)
+	}
+	if len(w.TokStart) > 0 {
+		it.A.Tokens = make([]ner.Token, len(w.TokStart))
+		for i := range w.TokStart {
+			st, n := w.TokStart[i], w.TokLen[i]
+			if st < 0 || n < 0 || st+n > len(w.Text) {
+				return item{}, fmt.Errorf("decode document %s: token %d out of the text", w.Doc.ID, i)
+			}
+			it.A.Tokens[i] = ner.Token{Text: w.Text[st : st+n], Start: st, Tag: w.TokTag[i]}
+		}
 	}
 	return it, nil
 }
@@ -151,7 +211,7 @@ func (f *extractFn) ProcessElement(ctx context.Context, id string, d DocRec, emi
 	}
 	// The warnings of a document went to build's stderr; here they ride
 	// along in the document.
-	b, err := encode(item{Input: d.Input, Seq: d.Seq, Doc: doc, A: a})
+	b, err := encodeItem(item{Input: d.Input, Seq: d.Seq, Doc: doc, A: a})
 	if err != nil {
 		return err
 	}
@@ -225,7 +285,7 @@ func (f *partialFn) ProcessElement(id string, b []byte, full func(*string) bool,
 	for _, m := range it.A.Mentions {
 		vote(voteKey(m.Entity, m.Type), 1)
 	}
-	out, err := encode(it)
+	out, err := encodeItem(it)
 	if err != nil {
 		return err
 	}
@@ -280,7 +340,7 @@ func (f *typeFn) ProcessElement(id string, b []byte, votes func(*string, *int) b
 	// Resolve with no full names learnt renames nothing; it adds the
 	// document's votes and applies the corpus's majority.
 	reg.Resolve(it.A)
-	out, err := encode(it)
+	out, err := encodeItem(it)
 	if err != nil {
 		return err
 	}
@@ -362,7 +422,7 @@ func applyNames(id string, items func(*[]byte) bool, resolved func(*[]byte) bool
 	for i := range ms {
 		it.A.Mentions[i].Entity, it.A.Mentions[i].Type = ms[i].Entity, ms[i].Type
 	}
-	out, err := encode(it)
+	out, err := encodeItem(it)
 	if err != nil {
 		return err
 	}

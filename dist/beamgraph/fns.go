@@ -25,11 +25,11 @@ func init() {
 	register.DoFn5x1[context.Context, string, DocRec, func(string, []byte), func(string), error](&extractFn{})
 	register.Emitter2[string, []byte]()
 	register.Function3x1[string, []byte, func(string), error](fullNames)
-	register.DoFn5x1[string, []byte, func(*string) bool, func(string, []byte), func(string, int), error](&partialFn{})
+	register.DoFn4x1[string, []byte, func(*string) bool, func(string, int), error](&votesFn{})
 	register.Iter1[string]()
 	register.Emitter2[string, int]()
 	register.Function2x1[int, int, int](addVotes)
-	register.DoFn4x1[string, []byte, func(*string, *int) bool, func(string, []byte), error](&typeFn{})
+	register.DoFn7x1[string, []byte, func(*string) bool, func(*string, *int) bool, func(string, []byte), func(string, []byte), func(string, []byte), error](&corpusFn{})
 	register.Iter2[string, int]()
 	register.Function2x1[string, []byte, []byte](nameList)
 	register.Function3x1[int, func(*[]byte) bool, func(string, []byte), error](resolveInOrder)
@@ -233,36 +233,30 @@ func fullNames(id string, b []byte, emit func(string)) error {
 	return nil
 }
 
-// partialFn resolves the one-word person names of a document to the one
-// full name of the corpus they belong to (ner.Registry, seeded with the
-// corpus's full names that share a part with them), and emits each
-// mention's type vote keyed by lower-case name and type.
-type partialFn struct {
-	// parts, built from the side input on the first element, maps a
-	// lower-case name part to the full names holding it. The side input
-	// is the same for every bundle (one global window), so an instance
-	// reused across bundles keeps it.
-	parts map[string][]string
+// partials resolves the one-word person names of documents to the one
+// full name of the corpus they belong to: a ner.Registry per document,
+// seeded with the corpus's full names that share a part with them. The
+// index is built from the side input on the first element; the side
+// input is the same for every bundle (one global window), so a DoFn
+// instance reused across bundles keeps it.
+type partials struct {
+	parts map[string][]string // lower-case name part → full names
 }
 
-func (f *partialFn) ProcessElement(id string, b []byte, full func(*string) bool, emit func(string, []byte), vote func(string, int)) error {
-	if f.parts == nil {
-		f.parts = map[string][]string{}
+func (p *partials) resolve(a *ner.Analysis, full func(*string) bool) {
+	if p.parts == nil {
+		p.parts = map[string][]string{}
 		var n string
 		for full(&n) {
-			for _, p := range strings.Fields(n) {
-				lp := strings.ToLower(p)
-				f.parts[lp] = append(f.parts[lp], n)
+			for _, part := range strings.Fields(n) {
+				lp := strings.ToLower(part)
+				p.parts[lp] = append(p.parts[lp], n)
 			}
 		}
 	}
-	it, err := decodeItem(b)
-	if err != nil {
-		return err
-	}
 	reg := ner.NewRegistry()
 	seeded := map[string]bool{}
-	for _, m := range it.A.Mentions {
+	for _, m := range a.Mentions {
 		if m.Type != ner.Person || strings.Contains(m.Entity, " ") {
 			continue
 		}
@@ -271,25 +265,32 @@ func (f *partialFn) ProcessElement(id string, b []byte, full func(*string) bool,
 			continue
 		}
 		seeded[lp] = true
-		for _, n := range f.parts[lp] {
+		for _, n := range p.parts[lp] {
 			reg.Learn(n)
 		}
 	}
 	// Resolve on a copy: keep its name rewrites, not its one-document type
-	// vote (the corpus's vote comes in typeFn).
-	stub := &ner.Analysis{Mentions: append([]ner.Mention(nil), it.A.Mentions...)}
+	// vote (the corpus's vote comes after).
+	stub := &ner.Analysis{Mentions: append([]ner.Mention(nil), a.Mentions...)}
 	reg.Resolve(stub)
-	for i := range it.A.Mentions {
-		it.A.Mentions[i].Entity = stub.Mentions[i].Entity
+	for i := range a.Mentions {
+		a.Mentions[i].Entity = stub.Mentions[i].Entity
 	}
-	for _, m := range it.A.Mentions {
-		vote(voteKey(m.Entity, m.Type), 1)
-	}
-	out, err := encodeItem(it)
+}
+
+// votesFn emits every mention's type vote, keyed by lower-case name and
+// type, once partial names are resolved.
+type votesFn struct{ partials }
+
+func (f *votesFn) ProcessElement(id string, b []byte, full func(*string) bool, vote func(string, int)) error {
+	it, err := decodeItem(b)
 	if err != nil {
 		return err
 	}
-	emit(id, out)
+	f.resolve(it.A, full)
+	for _, m := range it.A.Mentions {
+		vote(voteKey(m.Entity, m.Type), 1)
+	}
 	return nil
 }
 
@@ -297,14 +298,24 @@ func voteKey(name string, t ner.Type) string { return strings.ToLower(name) + "\
 
 func addVotes(a, b int) int { return a + b }
 
-// typeFn gives every name of a document the type most of its mentions in
-// the corpus have: a ner.Registry seeded with the corpus's votes minus the
-// document's own, which Resolve adds back.
-type typeFn struct {
+// corpusFn resolves a document with the corpus's side inputs (partial
+// names as votesFn does, then every name the type most of its mentions in
+// the corpus have) and emits what it contributes, as contributeFn does.
+// Doing all three in one step spares the shuffle two more encodings of
+// every analysed document.
+type corpusFn struct {
+	Cfg Config
+	c   contributeFn
+	partials
 	votes map[string]map[ner.Type]int
 }
 
-func (f *typeFn) ProcessElement(id string, b []byte, votes func(*string, *int) bool, emit func(string, []byte)) error {
+func (f *corpusFn) Setup() error {
+	f.c = contributeFn{Cfg: f.Cfg}
+	return f.c.Setup()
+}
+
+func (f *corpusFn) ProcessElement(id string, b []byte, full func(*string) bool, votes func(*string, *int) bool, contrib, entity, edge func(string, []byte)) error {
 	if f.votes == nil {
 		f.votes = map[string]map[ner.Type]int{}
 		var k string
@@ -321,6 +332,10 @@ func (f *typeFn) ProcessElement(id string, b []byte, votes func(*string, *int) b
 	if err != nil {
 		return err
 	}
+	f.resolve(it.A, full)
+	// A ner.Registry seeded with the corpus's votes minus the document's
+	// own, which Resolve adds back; with no full names learnt it renames
+	// nothing.
 	own := map[string]map[ner.Type]int{}
 	for _, m := range it.A.Mentions {
 		k := strings.ToLower(m.Entity)
@@ -337,15 +352,8 @@ func (f *typeFn) ProcessElement(id string, b []byte, votes func(*string, *int) b
 			}
 		}
 	}
-	// Resolve with no full names learnt renames nothing; it adds the
-	// document's votes and applies the corpus's majority.
 	reg.Resolve(it.A)
-	out, err := encodeItem(it)
-	if err != nil {
-		return err
-	}
-	emit(id, out)
-	return nil
+	return f.c.contribute(id, it, contrib, entity, edge)
 }
 
 // names is what Ordered resolution needs of a document.
@@ -453,6 +461,10 @@ func (f *contributeFn) ProcessElement(id string, b []byte, contrib, entity, edge
 	if err != nil {
 		return err
 	}
+	return f.contribute(id, it, contrib, entity, edge)
+}
+
+func (f *contributeFn) contribute(id string, it item, contrib, entity, edge func(string, []byte)) error {
 	c := ingest.Contribute(it.Doc, it.A, f.ex, f.win)
 	out, err := encode(c)
 	if err != nil {

@@ -135,13 +135,13 @@ func Build(s beam.Scope, inputs []Input, cfg Config) (Graph, error) {
 	docs = beam.CombinePerKey(s.Scope("dedup"), firstInOrder, docs)
 	items, failedExtract := beam.ParDo2(s, &extractFn{Cfg: cfg}, docs)
 
-	var resolved beam.PCollection
+	var contribs, ents, edges beam.PCollection
 	if cfg.Resolve == Ordered {
-		resolved = resolveOrdered(s.Scope("resolve-ordered"), items)
+		resolved := resolveOrdered(s.Scope("resolve-ordered"), items)
+		contribs, ents, edges = beam.ParDo3(s, &contributeFn{Cfg: cfg}, resolved)
 	} else {
-		resolved = resolveCorpus(s.Scope("resolve-corpus"), items)
+		contribs, ents, edges = resolveCorpus(s.Scope("resolve-corpus"), items, cfg)
 	}
-	contribs, ents, edges := beam.ParDo3(s, &contributeFn{Cfg: cfg}, resolved)
 	ents = beam.CombinePerKey(s.Scope("entities"), mergeEntityJSON, ents)
 	edges = beam.CombinePerKey(s.Scope("edges"), mergeEdgeJSON, edges)
 	return Graph{Contributions: contribs, Entities: ents, Edges: edges,
@@ -149,12 +149,14 @@ func Build(s beam.Scope, inputs []Input, cfg Config) (Graph, error) {
 }
 
 // resolveCorpus is Corpus resolution: full names and type votes
-// aggregated over the corpus, applied as side inputs.
-func resolveCorpus(s beam.Scope, items beam.PCollection) beam.PCollection {
+// aggregated over the corpus, applied as side inputs; it returns the
+// contributions, entities and edges of the resolved documents.
+func resolveCorpus(s beam.Scope, items beam.PCollection, cfg Config) (contribs, ents, edges beam.PCollection) {
 	full := filter.Distinct(s, beam.ParDo(s, fullNames, items))
-	partial, votes := beam.ParDo2(s, &partialFn{}, items, beam.SideInput{Input: full})
+	votes := beam.ParDo(s, &votesFn{}, items, beam.SideInput{Input: full})
 	votes = beam.CombinePerKey(s, addVotes, votes)
-	return beam.ParDo(s, &typeFn{}, partial, beam.SideInput{Input: votes})
+	return beam.ParDo3(s, &corpusFn{Cfg: cfg}, items,
+		beam.SideInput{Input: full}, beam.SideInput{Input: votes})
 }
 
 // resolveOrdered is Ordered resolution: every document's mentions on one

@@ -132,14 +132,14 @@ func memStore(t testing.TB) *graph.Store {
 }
 
 // localBuild is graphbuild build on a fresh store.
-func localBuild(t testing.TB, ins []source.Input) *recorder {
+func localBuild(t testing.TB, ins []source.Input, win ingest.Window) *recorder {
 	t.Helper()
 	ex, err := ingest.DefaultExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
 	rec := &recorder{Store: memStore(t), cs: map[string]graph.Contribution{}}
-	opt := ingest.BuildOptions{}
+	opt := ingest.BuildOptions{Window: win}
 	opt.Source = source.DefaultOptions()
 	sum, err := ingest.Build(context.Background(), ins, ex, rec, opt)
 	if err != nil || sum.Failed > 0 {
@@ -260,17 +260,19 @@ func importDir(t testing.TB, dir string) *graph.Store {
 }
 
 type corpus struct {
-	name string
-	ins  func(t testing.TB) []source.Input
+	name   string
+	ins    func(t testing.TB) []source.Input
+	window string
 }
 
 func corpora() []corpus {
 	return []corpus{
-		{"fixtures", func(t testing.TB) []source.Input { return expand(t, fixtures) }},
-		{"generated", func(t testing.TB) []source.Input { return expand(t, generated(t, t.TempDir(), 400)) }},
+		{"fixtures", func(t testing.TB) []source.Input { return expand(t, fixtures) }, ""},
+		{"generated", func(t testing.TB) []source.Input { return expand(t, generated(t, t.TempDir(), 400)) }, ""},
 		{"both", func(t testing.TB) []source.Input {
 			return expand(t, fixtures, generated(t, t.TempDir(), 400))
-		}},
+		}, ""},
+		{"fixtures-paragraph", func(t testing.TB) []source.Input { return expand(t, fixtures) }, "paragraph"},
 	}
 }
 
@@ -282,12 +284,16 @@ func TestOrderedIsBuild(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ins := c.ins(t)
 			start := time.Now()
-			out, err := runBeam(t, beamgraph.Inputs(ins), beamgraph.Config{Resolve: beamgraph.Ordered})
+			out, err := runBeam(t, beamgraph.Inputs(ins), beamgraph.Config{Resolve: beamgraph.Ordered, Window: c.window})
 			if err != nil {
 				t.Fatal(err)
 			}
 			t.Logf("prism: %d inputs in %s", len(ins), time.Since(start).Round(time.Millisecond))
-			local := localBuild(t, ins)
+			win, err := ingest.ParseWindow(c.window)
+			if err != nil {
+				t.Fatal(err)
+			}
+			local := localBuild(t, ins, win)
 			want := exportFiles(t, local.Store)
 			got := readOut(t, out)
 			for name := range want {
@@ -312,11 +318,15 @@ func TestCorpusDiffersOnlyByResolution(t *testing.T) {
 	for _, c := range corpora() {
 		t.Run(c.name, func(t *testing.T) {
 			ins := c.ins(t)
-			out, err := runBeam(t, beamgraph.Inputs(ins), beamgraph.Config{})
+			out, err := runBeam(t, beamgraph.Inputs(ins), beamgraph.Config{Window: c.window})
 			if err != nil {
 				t.Fatal(err)
 			}
-			local := localBuild(t, ins)
+			win, err := ingest.ParseWindow(c.window)
+			if err != nil {
+				t.Fatal(err)
+			}
+			local := localBuild(t, ins, win)
 			beamCs := contributions(t, out)
 			if len(beamCs) != len(local.cs) {
 				t.Fatalf("%d documents, build has %d", len(beamCs), len(local.cs))

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -12,7 +14,7 @@ import (
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ingest"
-	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
 func init() {
@@ -32,6 +34,8 @@ already stored are skipped.`,
 			batch := fs.Int("batch", ingest.DefaultBatchSize, "documents per store transaction")
 			window := fs.String("window", "sentence", "co-occurrence window: sentence, paragraph or document (use one window for all builds of a store)")
 			memLimit := fs.Int("memory-limit", 512, "soft limit of the heap in MiB, so memory stays flat on large corpora (0: none; GOMEMLIMIT overrides)")
+			aliasFile := aliasesFlag(fs)
+			rebuild := fs.Bool("rebuild", false, "delete the store and build it again from the inputs (after changing --aliases)")
 			analyze := fs.Bool("analyze", true, "compute and cache degree, PageRank, betweenness and communities after the build")
 			return func(ctx context.Context, e *env, args []string) error {
 				win, err := ingest.ParseWindow(*window)
@@ -51,25 +55,34 @@ already stored are skipped.`,
 				if err != nil {
 					return err
 				}
+				digest, err := aliasesDigest(*aliasFile)
+				if err != nil {
+					return err
+				}
+				if *rebuild {
+					if err := removeStore(*db); err != nil {
+						return err
+					}
+				}
 				st, err := openStore(*db, false)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				reg := ner.NewRegistry()
-				if err := st.Entities(ctx, func(en graph.Entity) error {
-					if en.Type == string(ner.Person) {
-						reg.Learn(en.Name)
+				if old, _ := storedAliasesDigest(*db); old != digest {
+					if stats, serr := st.Stats(); serr == nil && stats.Documents > 0 {
+						return usagef("the aliases (--aliases) differ from those %s was built with; the documents it holds keep the old resolution: build with --rebuild to apply them", *db)
 					}
-					if t, ok := ner.ParseType(en.Type); ok {
-						reg.LearnType(en.Name, t, en.Mentions)
-					}
-					return nil
-				}); err != nil {
+				}
+				if err := os.WriteFile(filepath.Join(*db, aliasesRecord), []byte(digest+"\n"), 0o644); err != nil {
 					return err
 				}
 				pr := &progress{w: e.stderr, tty: e.stderrIsTTY, quiet: *quiet}
-				opt := ingest.BuildOptions{BatchSize: *batch, Registry: reg, Window: win}
+				aliases, err := readAliases(*aliasFile)
+				if err != nil {
+					return err
+				}
+				opt := ingest.BuildOptions{BatchSize: *batch, Aliases: aliases, Window: win}
 				opt.Workers = *workers
 				opt.Source = src.options(e.stdin)
 				opt.Progress = pr.update
@@ -79,12 +92,19 @@ already stored are skipped.`,
 				}
 				opt.OnWarning = func(path, msg string) {
 					pr.done()
-					fmt.Fprintf(e.stderr, "graphbuild build: warning: %s: %s\n", path, msg)
+					fmt.Fprintf(e.stderr, "graphbuild build: warning: %s: %s\n", source.ShowPath(path), msg)
 				}
 				sum, err := ingest.Build(ctx, inputs, ex, st, opt)
 				pr.done()
 				sum.Failed += failedInputs
-				if err == nil && sum.New > 0 && *analyze {
+				stale := sum.New > 0
+				if err == nil && !stale && *analyze {
+					// A build killed while it computed the analytics
+					// added its documents but no cache: compute it now.
+					cached, cerr := st.HasAnalytics(graph.Filter{})
+					stale = cerr == nil && !cached && sum.Documents > 0
+				}
+				if err == nil && stale && *analyze {
 					// Degree, PageRank, betweenness and communities are
 					// computed once per store state and cached for export,
 					// query and serve.
@@ -99,6 +119,9 @@ already stored are skipped.`,
 					stats, serr := st.Stats()
 					fmt.Fprintf(e.stderr, "%s: %d documents read, %d new, %d skipped (already stored or read twice), %d failed in %s\n",
 						*db, sum.Documents, sum.New, sum.Skipped, sum.Failed, sum.Duration.Round(1e6))
+					if sum.Dropped > 0 {
+						fmt.Fprintf(e.stderr, "left out %d lines of page clutter (sign-in prompts, newsletter lists, prices, photo credits; `graphbuild text` shows them)\n", sum.Dropped)
+					}
 					if secs := sum.Duration.Seconds(); sum.New > 0 && secs > 0 {
 						fmt.Fprintf(e.stderr, "analysed %d tokens, %.1f MB: %.0f docs/s, %.0f tokens/s\n",
 							sum.Tokens, float64(sum.Bytes)/1e6, float64(sum.New)/secs, float64(sum.Tokens)/secs)
@@ -137,4 +160,16 @@ func countsLine(m map[string]int) string {
 		return "0"
 	}
 	return fmt.Sprintf("%d (%s)", total, strings.Join(parts, ", "))
+}
+
+// removeStore deletes the store at db, refusing a directory that holds
+// something else than a graph store.
+func removeStore(db string) error {
+	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(db, "MANIFEST")); err != nil {
+		return fmt.Errorf("--rebuild: %s does not look like a graph store; not deleting it", db)
+	}
+	return os.RemoveAll(db)
 }

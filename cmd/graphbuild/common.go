@@ -1,15 +1,20 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ingest"
+	"github.com/graphbuild/graphbuild/pkg/ner"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
@@ -47,7 +52,7 @@ func (l *listFlag) Set(v string) error {
 // sourceFlags registers the flags that configure the readers.
 type sourceFlags struct {
 	include, exclude                                    listFlag
-	maxDocBytes                                         int
+	maxDocBytes, maxRecordBytes                         int
 	textField, idField, dateField, titleField, urlField string
 }
 
@@ -56,6 +61,7 @@ func (s *sourceFlags) register(fs *flag.FlagSet) {
 	fs.Var(&s.include, "include", "read only files matching this glob when walking directories (repeatable)")
 	fs.Var(&s.exclude, "exclude", "skip files and directories matching this glob (repeatable)")
 	fs.IntVar(&s.maxDocBytes, "max-doc-bytes", d.MaxDocBytes, "split documents larger than this at paragraph boundaries (0: never)")
+	fs.IntVar(&s.maxRecordBytes, "max-record-bytes", source.DefaultMaxRecordBytes, "fail a JSONL line, JSON element or file read whole (Markdown, HTML, JSON) larger than this after decompression (plain text is streamed in parts)")
 	fs.StringVar(&s.textField, "text-field", d.TextField, "JSONL field holding the text")
 	fs.StringVar(&s.idField, "id-field", d.IDField, "JSONL field holding the document id")
 	fs.StringVar(&s.dateField, "date-field", d.DateField, "JSONL field holding the date")
@@ -67,6 +73,7 @@ func (s *sourceFlags) options(stdin io.Reader) source.Options {
 	o := source.DefaultOptions()
 	o.Include, o.Exclude = s.include, s.exclude
 	o.MaxDocBytes = s.maxDocBytes
+	o.MaxRecordBytes = s.maxRecordBytes
 	o.TextField, o.IDField, o.DateField, o.TitleField, o.URLField = s.textField, s.idField, s.dateField, s.titleField, s.urlField
 	o.Stdin = stdin
 	return o
@@ -154,4 +161,54 @@ func bar(frac float64, width int) string {
 		n = width
 	}
 	return "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "]"
+}
+
+// aliasesFlag registers --aliases, the user's merge, split and type rules.
+func aliasesFlag(fs *flag.FlagSet) *string {
+	return fs.String("aliases", "", "`file` of name rules: \"Zelensky = Volodymyr Zelenskyy\" (merge), \"Paris != Paris Hilton\" (split), \"White House : FAC\" (type); see README")
+}
+
+// aliasesRecord is the file in a store directory that keeps the digest of
+// the aliases file the store was built with ("" when none).
+const aliasesRecord = "GRAPHBUILD-ALIASES"
+
+// aliasesDigest returns the SHA-256 of the aliases file at path, "" for
+// none.
+func aliasesDigest(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", usagef("--aliases: %v", err)
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:]), nil
+}
+
+// storedAliasesDigest returns the digest recorded in the store at db, and
+// whether one was recorded.
+func storedAliasesDigest(db string) (string, bool) {
+	b, err := os.ReadFile(filepath.Join(db, aliasesRecord))
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimSpace(string(b)), true
+}
+
+// readAliases reads the aliases file at path; "" gives no rules.
+func readAliases(path string) (*ner.Aliases, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usagef("--aliases: %v", err)
+	}
+	defer f.Close()
+	a, err := ner.ParseAliases(path, f)
+	if err != nil {
+		return nil, usagef("--aliases: %v", err)
+	}
+	return a, nil
 }

@@ -24,13 +24,27 @@ func TestKillAndRebuild(t *testing.T) {
 	}
 	corpus := filepath.Join(dir, "corpus")
 	os.Mkdir(corpus, 0o755)
-	people := []string{"John Kerry", "Sergey Lavrov", "Angela Merkel", "Vladimir Putin", "Barack Obama", "Recep Tayyip Erdogan", "Ban Ki-moon", "Bashar al-Assad"}
+	// Ambiguous names: two Clintons, two Bushes and two Bidens, later named
+	// by surname alone, a surname with no full name, variants of one name
+	// (Sergei/Sergey), so that resolution order would show.
+	people := []string{"John Kerry", "Sergey Lavrov", "Bill Clinton", "Vladimir Putin", "Hillary Clinton", "George W. Bush", "Ban Ki-moon", "George H. W. Bush",
+		"Joe Biden", "Jill Biden", "Sergei Lavrov", "Biden", "Recep Tayyip Erdogan", "Bashar al-Assad"}
+	surname := map[string]string{"John Kerry": "Kerry", "Sergey Lavrov": "Lavrov", "Bill Clinton": "Clinton", "Vladimir Putin": "Putin",
+		"Hillary Clinton": "Clinton", "George W. Bush": "Bush", "Ban Ki-moon": "Ban", "George H. W. Bush": "Bush",
+		"Joe Biden": "Biden", "Jill Biden": "Biden", "Sergei Lavrov": "Lavrov", "Biden": "Biden", "Recep Tayyip Erdogan": "Erdogan", "Bashar al-Assad": "Assad"}
 	places := []string{"Geneva", "Moscow", "Aleppo", "Berlin", "Ankara", "Paris", "Damascus", "Washington"}
 	for i := 0; i < 2000; i++ {
 		var text strings.Builder
 		fmt.Fprintf(&text, "Report %d.\n\n", i)
+		if i%5 == 0 {
+			fmt.Fprintf(&text, "Biden spoke to reporters in Delaware, aides said.\n")
+		}
 		for j := 0; j < 12; j++ {
 			a, b, p := people[(i+j)%len(people)], people[(i*3+j+1)%len(people)], places[(i/7+j)%len(places)]
+			if j%3 == 2 {
+				fmt.Fprintf(&text, "%s later told reporters in %s that %s had agreed.\n", surname[a], p, surname[b])
+				continue
+			}
 			fmt.Fprintf(&text, "%s met %s in %s on Tuesday to discuss the ceasefire, officials said. The United Nations and the European Union welcomed the talks in %s.\n", a, b, p, p)
 		}
 		os.WriteFile(filepath.Join(corpus, fmt.Sprintf("doc%04d.txt", i)), []byte(text.String()), 0o644)
@@ -71,13 +85,27 @@ func TestKillAndRebuild(t *testing.T) {
 	want := export(clean)
 
 	killed := filepath.Join(dir, "killed.db")
-	for _, after := range []time.Duration{300 * time.Millisecond, 800 * time.Millisecond} {
+	for _, after := range []time.Duration{300 * time.Millisecond, 800 * time.Millisecond, 1500 * time.Millisecond} {
 		run(killed, after)
 	}
-	partial, err := exec.Command(bin, "stats", "--db", killed, "--json").Output()
-	if err != nil {
-		t.Fatalf("stats on a killed store: %v", err)
+	// Two readers at once right after the kill: one recovers the store,
+	// neither may find it "in use".
+	stats := make([]*exec.Cmd, 2)
+	outs := make([]strings.Builder, 2)
+	for i := range stats {
+		stats[i] = exec.Command(bin, "stats", "--db", killed, "--json")
+		stats[i].Stdout = &outs[i]
+		stats[i].Stderr = &outs[i]
+		if err := stats[i].Start(); err != nil {
+			t.Fatal(err)
+		}
 	}
+	for i := range stats {
+		if err := stats[i].Wait(); err != nil {
+			t.Fatalf("stats on a killed store: %v\n%s", err, outs[i].String())
+		}
+	}
+	partial := outs[0].String()
 	t.Logf("after the kills: %s", strings.Join(strings.Fields(string(partial)), " "))
 	if strings.Contains(string(partial), `"documents": 0,`) || strings.Contains(string(partial), `"documents": 2000,`) {
 		t.Logf("the kills did not land mid-build; the test proves less")

@@ -5,14 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/graphbuild/graphbuild/pkg/export"
 	"github.com/graphbuild/graphbuild/pkg/graph"
+	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
 // filterFlags are the graph filters every export and the viewer share.
@@ -23,6 +21,7 @@ type filterFlags struct {
 	focus        string
 	depth        int
 	since, until string
+	aliases      string
 }
 
 func (f *filterFlags) register(fs *flag.FlagSet) {
@@ -34,6 +33,20 @@ func (f *filterFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.depth, "depth", 1, "with --focus: how many hops around the entity")
 	fs.StringVar(&f.since, "since", "", "keep what was seen on or after this date (YYYY-MM-DD)")
 	fs.StringVar(&f.until, "until", "", "keep what was seen on or before this date (YYYY-MM-DD)")
+	fs.StringVar(&f.aliases, "aliases", "", "`file` of name rules the store was built with (build --aliases): names given here go through its merges")
+}
+
+// canonical returns the name a user gave, through the merges of
+// --aliases.
+func (f *filterFlags) canonical(name string) (string, error) {
+	if f.aliases == "" {
+		return name, nil
+	}
+	al, err := readAliases(f.aliases)
+	if err != nil {
+		return "", err
+	}
+	return al.Canonical(name), nil
 }
 
 // filter turns the flags into a graph.Filter, resolving --focus to an id.
@@ -62,7 +75,11 @@ func (f *filterFlags) filter(st *graph.Store) (graph.Filter, error) {
 		return gf, usagef("--depth must be between 0 and 5")
 	}
 	if f.focus != "" {
-		en, err := findEntity(st, f.focus)
+		name, err := f.canonical(f.focus)
+		if err != nil {
+			return gf, err
+		}
+		en, err := findEntity(st, name)
 		if err != nil {
 			return gf, err
 		}
@@ -164,40 +181,15 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 						return err
 					}
 					for _, p := range paths {
-						fmt.Fprintf(e.stderr, "wrote %s\n", p)
+						fmt.Fprintf(e.stderr, "wrote %s\n", source.ShowPath(p))
 					}
 					return nil
 				}
 				if *out == "" || *out == "-" {
 					return w.Write(ctx, sub, e.stdout) // writers buffer their own output
 				}
-				return writeFileAtomic(*out, func(wr io.Writer) error { return w.Write(ctx, sub, wr) })
+				return export.WriteFile(ctx, w, *out, sub)
 			}
 		},
 	})
-}
-
-// writeFileAtomic writes path through a temporary file renamed into place,
-// so a failed export never leaves half a file where the last good one was.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes files private
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/graphbuild/graphbuild/pkg/ingest"
 	"github.com/graphbuild/graphbuild/pkg/ner"
+	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
 // mentionLine is one line of `graphbuild extract`. Start and End are UTF-8
@@ -38,6 +39,7 @@ byte offsets into the file as read. Nothing is stored.`,
 			var src sourceFlags
 			src.register(fs)
 			workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction goroutines")
+			aliasFile := aliasesFlag(fs)
 			recognizer := fs.String("recognizer", "ours", "entity recognizer: ours, or prose (prose/v3's built-in model, a baseline)")
 			return func(ctx context.Context, e *env, args []string) error {
 				if *format != "jsonl" {
@@ -57,14 +59,17 @@ byte offsets into the file as read. Nothing is stored.`,
 					fmt.Fprintf(e.stderr, "graphbuild extract: %v\n", err)
 				}
 				opt.OnWarning = func(path, msg string) {
-					fmt.Fprintf(e.stderr, "graphbuild extract: warning: %s: %s\n", path, msg)
+					fmt.Fprintf(e.stderr, "graphbuild extract: warning: %s: %s\n", source.ShowPath(path), msg)
 				}
 				w := bufio.NewWriterSize(e.stdout, 1<<16)
 				enc := json.NewEncoder(w)
 				enc.SetEscapeHTML(false)
-				reg := ner.NewRegistry()
+				aliases, err := readAliases(*aliasFile)
+				if err != nil {
+					return err
+				}
 				err = ingest.Run(ctx, inputs, ex, opt, func(r ingest.Result) error {
-					reg.Resolve(r.Analysis)
+					aliases.Apply(r.Analysis)
 					base := r.Doc.Offset
 					if base < 0 {
 						base = 0

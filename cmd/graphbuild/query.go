@@ -89,6 +89,10 @@ func runQuery(ctx context.Context, q *queryFlags, stdout io.Writer, args []strin
 	defer st.Close()
 	names := make([]graph.Entity, 0, n)
 	for _, name := range args[1:] {
+		name, err := q.filter.canonical(name)
+		if err != nil {
+			return err
+		}
 		en, err := findEntity(st, name)
 		if err != nil {
 			return err

@@ -15,7 +15,9 @@ func init() {
 		name:  "text",
 		usage: "[--format text|jsonl] PATH...",
 		summary: `Print each document exactly as build will analyse it.
-With --format jsonl, one {"doc","id","date","title","text"} object a line.`,
+Page clutter left out (sign-in prompts, newsletter lists, prices, photo credits)
+is blanked in the text and listed on "dropped:" lines.
+With --format jsonl, one {"doc","id","date","title","text","dropped"} object a line.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			format := fs.String("format", "text", "output format: text or jsonl")
 			var src sourceFlags
@@ -35,10 +37,14 @@ With --format jsonl, one {"doc","id","date","title","text"} object a line.`,
 				for _, in := range inputs {
 					err := source.Read(ctx, in, opt, func(d source.Document) error {
 						for _, msg := range d.Warnings {
-							fmt.Fprintf(e.stderr, "graphbuild text: warning: %s: %s\n", d.Path, msg)
+							fmt.Fprintf(e.stderr, "graphbuild text: warning: %s: %s\n", source.ShowPath(d.Path), msg)
 						}
 						if *format == "jsonl" {
-							return enc.Encode(map[string]any{"doc": d.Path, "id": d.ID, "date": d.Date, "title": d.Title, "text": d.Text})
+							dropped := make([]map[string]any, 0, len(d.Dropped))
+							for _, sp := range d.Dropped {
+								dropped = append(dropped, map[string]any{"start": sp.Start, "end": sp.End, "text": sp.Text})
+							}
+							return enc.Encode(map[string]any{"doc": d.Path, "id": d.ID, "date": d.Date, "title": d.Title, "text": d.Text, "dropped": dropped})
 						}
 						fmt.Fprintf(w, "==> %s  id=%s", d.Path, d.ID)
 						if d.Date != "" {
@@ -53,6 +59,9 @@ With --format jsonl, one {"doc","id","date","title","text"} object a line.`,
 						fmt.Fprintln(w)
 						for _, line := range d.Contexts {
 							fmt.Fprintf(w, "context: %q\n", line)
+						}
+						for _, sp := range d.Dropped {
+							fmt.Fprintf(w, "dropped: %q\n", sp.Text)
 						}
 						fmt.Fprintf(w, "%s\n\n", d.Text)
 						return nil

@@ -7,9 +7,11 @@
 //
 //	inputs (source.Expand on the launcher, one element per file)
 //	  → read       source.Read per file: the same documents and ids as build
-//	  → dedup      one record per document id: the first in input order
-//	  → extract    ingest.Analyze, the recognizer loaded once per worker
-//	  → resolve    cross-document names (ner.Registry), see Resolve
+//	  → dedup      one copy per document id: the one build keeps
+//	               (ingest.Preferred), whatever the order copies meet in
+//	  → extract    ingest.Analyze, the recognizer loaded once per worker;
+//	               names resolve per document (pkg/ner), so a document's
+//	               contribution depends on it alone
 //	  → contribute ingest.Contribute: what each document adds to the graph
 //	  → combine    entities and edges per key with graph.MergeEntity and
 //	               graph.MergeEdge, the Store's order-independent rules

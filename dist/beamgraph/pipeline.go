@@ -5,42 +5,10 @@ import (
 	"reflect"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/filter"
 
 	"github.com/graphbuild/graphbuild/pkg/ingest"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
-
-// Resolve says how partial person names and types are resolved across
-// documents.
-type Resolve string
-
-const (
-	// Corpus resolves the distributed way, independent of input order: the
-	// full person names of the whole corpus and the type votes of every
-	// name are aggregated per key and applied to each document as side
-	// inputs. A surname resolves to the one full name it belongs to
-	// anywhere in the corpus; a name takes the type most of its mentions
-	// in the corpus have.
-	Corpus Resolve = "corpus"
-	// Ordered resolves exactly as graphbuild build does today: one
-	// ner.Registry fed the documents in input order, so a surname resolves
-	// only to a full name seen earlier. It brings the resolution (names and
-	// types only, not the texts) of every document to one worker: meant
-	// for checking the pipeline against build, not for 10^8 documents.
-	Ordered Resolve = "ordered"
-)
-
-// ParseResolve returns the Resolve named corpus or ordered.
-func ParseResolve(s string) (Resolve, error) {
-	switch Resolve(s) {
-	case Corpus, "":
-		return Corpus, nil
-	case Ordered:
-		return Ordered, nil
-	}
-	return "", fmt.Errorf("unknown resolution %q (want corpus or ordered)", s)
-}
 
 // Config is what the workers need to know: plain values, serialised with
 // the DoFns.
@@ -51,8 +19,6 @@ type Config struct {
 	NoTrimBoilerplate                                   bool
 	// Window is the co-occurrence window (ingest.ParseWindow).
 	Window string
-	// Resolve is Corpus (default) or Ordered.
-	Resolve Resolve
 	// Out is the output directory (a local path, or gs://... on Dataflow).
 	Out string
 	// Shards is the number of contributions-*.jsonl files (1 when 0).
@@ -105,7 +71,7 @@ func init() {
 // Graph is what Build returns: the PCollections the sinks write.
 type Graph struct {
 	// Contributions are KV<document id, JSON graph.Contribution>, one per
-	// document, resolved.
+	// document.
 	Contributions beam.PCollection
 	// Entities are KV<entity id, JSON graph.Entity>, combined.
 	Entities beam.PCollection
@@ -121,9 +87,6 @@ func Build(s beam.Scope, inputs []Input, cfg Config) (Graph, error) {
 	if _, err := ingest.ParseWindow(cfg.Window); err != nil {
 		return Graph{}, err
 	}
-	if _, err := ParseResolve(string(cfg.Resolve)); err != nil {
-		return Graph{}, err
-	}
 	if len(inputs) == 0 {
 		return Graph{}, fmt.Errorf("no inputs")
 	}
@@ -132,39 +95,14 @@ func Build(s beam.Scope, inputs []Input, cfg Config) (Graph, error) {
 	// Reshuffle so that files spread over the workers.
 	ins = beam.Reshuffle(s, ins)
 	docs, failedRead := beam.ParDo2(s, &readFn{Cfg: cfg}, ins)
-	docs = beam.CombinePerKey(s.Scope("dedup"), firstInOrder, docs)
+	docs = beam.CombinePerKey(s.Scope("dedup"), keptCopy, docs)
 	items, failedExtract := beam.ParDo2(s, &extractFn{Cfg: cfg}, docs)
 
-	var contribs, ents, edges beam.PCollection
-	if cfg.Resolve == Ordered {
-		resolved := resolveOrdered(s.Scope("resolve-ordered"), items)
-		contribs, ents, edges = beam.ParDo3(s, &contributeFn{Cfg: cfg}, resolved)
-	} else {
-		contribs, ents, edges = resolveCorpus(s.Scope("resolve-corpus"), items, cfg)
-	}
+	// Resolution is per document (pkg/ner resolves each text against
+	// fixed knowledge only), so nothing is aggregated before contributing.
+	contribs, ents, edges, failedContrib := beam.ParDo4(s, &contributeFn{Cfg: cfg}, items)
 	ents = beam.CombinePerKey(s.Scope("entities"), mergeEntityJSON, ents)
 	edges = beam.CombinePerKey(s.Scope("edges"), mergeEdgeJSON, edges)
 	return Graph{Contributions: contribs, Entities: ents, Edges: edges,
-		Failed: beam.Flatten(s, failedRead, failedExtract)}, nil
-}
-
-// resolveCorpus is Corpus resolution: full names and type votes
-// aggregated over the corpus, applied as side inputs; it returns the
-// contributions, entities and edges of the resolved documents.
-func resolveCorpus(s beam.Scope, items beam.PCollection, cfg Config) (contribs, ents, edges beam.PCollection) {
-	full := filter.Distinct(s, beam.ParDo(s, fullNames, items))
-	votes := beam.ParDo(s, &votesFn{}, items, beam.SideInput{Input: full})
-	votes = beam.CombinePerKey(s, addVotes, votes)
-	return beam.ParDo3(s, &corpusFn{Cfg: cfg}, items,
-		beam.SideInput{Input: full}, beam.SideInput{Input: votes})
-}
-
-// resolveOrdered is Ordered resolution: every document's mentions on one
-// worker, through one ner.Registry in input order.
-func resolveOrdered(s beam.Scope, items beam.PCollection) beam.PCollection {
-	names := beam.ParDo(s, nameList, items)
-	grouped := beam.GroupByKey(s, beam.AddFixedKey(s, names))
-	types := beam.ParDo(s, resolveInOrder, grouped)
-	joined := beam.CoGroupByKey(s, items, types)
-	return beam.ParDo(s, applyNames, joined)
+		Failed: beam.Flatten(s, failedRead, failedExtract, failedContrib)}, nil
 }

@@ -32,9 +32,9 @@ func TestMain(m *testing.M) { ptest.MainWithDefault(m, "prism") }
 
 const fixtures = "../../fixtures"
 
-// generated writes a JSONL corpus in which surnames come before and after
-// the full names, some surnames belong to two people, and people meet, so
-// that resolution order matters.
+// generated writes a JSONL corpus in four files in which surnames come
+// before and after the full names, some surnames belong to two people, and
+// people meet.
 func generated(t testing.TB, dir string, docs int) string {
 	t.Helper()
 	people := [][2]string{{"John", "Kerry"}, {"Sergei", "Lavrov"}, {"Angela", "Merkel"}, {"Emmanuel", "Macron"},
@@ -276,15 +276,16 @@ func corpora() []corpus {
 	}
 }
 
-// With Ordered resolution the pipeline is graphbuild build: byte-identical
-// N-Quads, schema and neo4j CSVs, and graphbuild import of its
-// contributions gives a store identical to the build's.
-func TestOrderedIsBuild(t *testing.T) {
+// The pipeline is graphbuild build: byte-identical N-Quads, schema and
+// neo4j CSVs, the contributions build applies, and graphbuild import of
+// them gives a store identical to the build's (documents, every mention,
+// entities, edges with their evidence, stats).
+func TestPipelineIsBuild(t *testing.T) {
 	for _, c := range corpora() {
 		t.Run(c.name, func(t *testing.T) {
 			ins := c.ins(t)
 			start := time.Now()
-			out, err := runBeam(t, beamgraph.Inputs(ins), beamgraph.Config{Resolve: beamgraph.Ordered, Window: c.window})
+			out, err := runBeam(t, beamgraph.Inputs(ins), beamgraph.Config{Window: c.window})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -301,6 +302,18 @@ func TestOrderedIsBuild(t *testing.T) {
 					t.Errorf("%s differs from build + export (%d vs %d bytes)", name, len(got[name]), len(want[name]))
 				}
 			}
+			cs := contributions(t, out)
+			if len(cs) != len(local.cs) {
+				t.Errorf("%d contributions, build applied %d", len(cs), len(local.cs))
+			}
+			for id, c := range local.cs {
+				a, _ := json.Marshal(c)
+				b, _ := json.Marshal(cs[id])
+				if !bytes.Equal(a, b) {
+					t.Errorf("document %s: contribution differs from build's:\n%s\n%s", id, b, a)
+					break
+				}
+			}
 			if d, w := dumpStore(t, importDir(t, out)), dumpStore(t, local.Store); !reflect.DeepEqual(d, w) {
 				t.Errorf("imported store differs from the build's: %d/%d docs, %d/%d entities, %d/%d edges",
 					len(d.Docs), len(w.Docs), len(d.Entities), len(w.Entities), len(d.Edges), len(w.Edges))
@@ -309,143 +322,26 @@ func TestOrderedIsBuild(t *testing.T) {
 	}
 }
 
-// With Corpus resolution (the distributed one) the pipeline differs from
-// build exactly where build's order-dependent resolution decided otherwise:
-// every entity and edge that differs involves an entity some document
-// names differently in the two (a mention resolved to another name or
-// type, or a Context name typed otherwise). Everything else is identical.
-func TestCorpusDiffersOnlyByResolution(t *testing.T) {
-	for _, c := range corpora() {
-		t.Run(c.name, func(t *testing.T) {
-			ins := c.ins(t)
-			out, err := runBeam(t, beamgraph.Inputs(ins), beamgraph.Config{Window: c.window})
-			if err != nil {
-				t.Fatal(err)
-			}
-			win, err := ingest.ParseWindow(c.window)
-			if err != nil {
-				t.Fatal(err)
-			}
-			local := localBuild(t, ins, win)
-			beamCs := contributions(t, out)
-			if len(beamCs) != len(local.cs) {
-				t.Fatalf("%d documents, build has %d", len(beamCs), len(local.cs))
-			}
-			touched := map[string]bool{}
-			moved := 0
-			for id, lc := range local.cs {
-				bc, ok := beamCs[id]
-				if !ok {
-					t.Fatalf("document %s missing", id)
-				}
-				if len(bc.Mentions) != len(lc.Mentions) {
-					t.Fatalf("document %s: %d mentions, build %d", id, len(bc.Mentions), len(lc.Mentions))
-				}
-				for i := range lc.Mentions {
-					if a, b := lc.Mentions[i].Entity, bc.Mentions[i].Entity; a != b {
-						touched[a], touched[b] = true, true
-						moved++
-					}
-				}
-				ids := func(c graph.Contribution) map[string]bool {
-					m := map[string]bool{}
-					for _, e := range c.Entities {
-						m[e.ID] = true
-					}
-					return m
-				}
-				li, bi := ids(lc), ids(bc)
-				for x := range li {
-					if !bi[x] {
-						touched[x] = true
-					}
-				}
-				for x := range bi {
-					if !li[x] {
-						touched[x] = true
-					}
-				}
-			}
-			got, want := dumpStore(t, importDir(t, out)), dumpStore(t, local.Store)
-			ents := func(d dump) map[string]graph.Entity {
-				m := map[string]graph.Entity{}
-				for _, e := range d.Entities {
-					m[e.ID] = e
-				}
-				return m
-			}
-			ge, we := ents(got), ents(want)
-			diffEnts := 0
-			for id := range union(ge, we) {
-				if !reflect.DeepEqual(ge[id], we[id]) {
-					diffEnts++
-					if !touched[id] {
-						t.Errorf("entity %s (%s / %s) differs but no document resolves it differently", id, ge[id].Name, we[id].Name)
-					}
-				}
-			}
-			edges := func(d dump) map[string]graph.Edge {
-				m := map[string]graph.Edge{}
-				for _, e := range d.Edges {
-					m[beamgraph.EdgeKey(e)] = e
-				}
-				return m
-			}
-			gd, wd := edges(got), edges(want)
-			diffEdges := 0
-			for k := range union(gd, wd) {
-				g, w := gd[k], wd[k]
-				if reflect.DeepEqual(g, w) {
-					continue
-				}
-				diffEdges++
-				e := g
-				if e.Source == "" {
-					e = w
-				}
-				if !touched[e.Source] && !touched[e.Target] {
-					t.Errorf("edge %q differs but neither end is resolved differently: %+v vs %+v", k, g, w)
-				}
-			}
-			t.Logf("%d documents; %d mentions resolved differently, touching %d entities; %d of %d entities and %d of %d edges differ",
-				len(local.cs), moved, len(touched), diffEnts, len(we), diffEdges, len(wd))
-		})
-	}
-}
-
-func union[V any](a, b map[string]V) map[string]bool {
-	u := map[string]bool{}
-	for k := range a {
-		u[k] = true
-	}
-	for k := range b {
-		u[k] = true
-	}
-	return u
-}
-
-// Corpus resolution does not depend on input order: the generated
-// corpus's files in reverse order give byte-identical outputs, where
-// Ordered resolution (build's) gives another graph. (On the fixtures the
-// input order also picks which copy of a Current Events item read from
-// two files is kept, in build as here, so they are left out.)
-func TestCorpusOrderIndependent(t *testing.T) {
-	ins := expand(t, generated(t, t.TempDir(), 400))
+// The output does not depend on input order, also where a Current Events
+// item is read from two files with different copies: the inputs reversed
+// give byte-identical outputs.
+func TestOrderIndependent(t *testing.T) {
+	ins := expand(t, fixtures, generated(t, t.TempDir(), 400))
 	fwd := beamgraph.Inputs(ins)
 	rev := beamgraph.Inputs(ins)
 	slices.Reverse(rev)
 	for i := range rev {
 		rev[i].Index = i
 	}
-	run := func(ins []beamgraph.Input, r beamgraph.Resolve) (map[string][]byte, map[string]graph.Contribution) {
-		out, err := runBeam(t, ins, beamgraph.Config{Resolve: r})
+	run := func(ins []beamgraph.Input) (map[string][]byte, map[string]graph.Contribution) {
+		out, err := runBeam(t, ins, beamgraph.Config{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return readOut(t, out), contributions(t, out)
 	}
-	ga, ca := run(fwd, beamgraph.Corpus)
-	gb, cb := run(rev, beamgraph.Corpus)
+	ga, ca := run(fwd)
+	gb, cb := run(rev)
 	for n := range ga {
 		if !bytes.Equal(ga[n], gb[n]) {
 			t.Errorf("%s depends on input order", n)
@@ -453,11 +349,6 @@ func TestCorpusOrderIndependent(t *testing.T) {
 	}
 	if !reflect.DeepEqual(ca, cb) {
 		t.Errorf("contributions depend on input order")
-	}
-	oa, _ := run(fwd, beamgraph.Ordered)
-	ob, _ := run(rev, beamgraph.Ordered)
-	if bytes.Equal(oa[beamgraph.NQuadsFile], ob[beamgraph.NQuadsFile]) {
-		t.Errorf("ordered resolution gave the same graph for both orders: the corpus does not test order")
 	}
 }
 

@@ -22,7 +22,7 @@ import (
 
 // The files the sinks write into Config.Out.
 const (
-	// ContributionsPattern names the shards of resolved per-document
+	// ContributionsPattern names the shards of per-document
 	// contributions, one graph.Contribution as JSON per line, sorted by
 	// document id: what graphbuild import loads into a store.
 	ContributionsPattern = "contributions-%05d-of-%05d.jsonl"

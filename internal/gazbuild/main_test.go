@@ -128,3 +128,37 @@ func TestReadJSONNamesFile(t *testing.T) {
 		t.Errorf("error %v does not wrap the *json.SyntaxError", err)
 	}
 }
+
+func TestWordNetInstancesAndPeoples(t *testing.T) {
+	// Three synsets in WordNet's data.noun layout: a named instance of
+	// noun.object (@i pointer), a capitalised noun.person class, and a
+	// common noun that must be left out.
+	data := "  1 This software and database is being provided to you\n" +
+		"09238143 17 n 02 Alps 0 Alpine_mountain_range 0 001 @i 09403734 n 0000 | a mountain range\n" +
+		"09730533 18 n 01 Phoenician 0 001 @ 09686536 n 0000 | a member of an ancient people\n" +
+		"02084071 05 n 01 dog 0 001 @ 02083346 n 0000 | a domestic animal\n"
+	path := filepath.Join(t.TempDir(), "data.noun")
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var s sink
+	if err := wordnet(path, &s); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for e := range s.entries {
+		got[e.alias] = e.class
+	}
+	want := map[string]string{"Alps": "WNPLACE", "Alpine mountain range": "WNPLACE", "Phoenician": "WNPEOPLE", "Phoenicians": "WNPEOPLE"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: got class %q, want %q", k, got[k], v)
+		}
+	}
+	if err := wordnet(filepath.Join(t.TempDir(), "missing"), &s); err == nil || !strings.Contains(err.Error(), "wordnet-base") {
+		t.Errorf("a missing WordNet gives %v, want advice to install wordnet-base", err)
+	}
+}

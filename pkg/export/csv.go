@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 )
@@ -16,7 +17,11 @@ import (
 //	edges.csv: Source,Target,Type,Weight,kind,cooccur,context,interaction,documents,first_seen,last_seen,predicates
 //
 // Type is always "Undirected". Fields holding a comma, quote or newline are
-// quoted with quotes doubled. Write takes the two outputs in that order;
+// quoted with quotes doubled. A text cell that a spreadsheet would run as a
+// formula (starting with =, +, -, @ or a tab) gets a leading apostrophe,
+// as OWASP advises against CSV injection: the spreadsheet shows the text
+// and runs nothing. (The Neo4j tables, read by neo4j-admin and not by
+// spreadsheets, keep their cells as they are.) Write takes the two outputs in that order;
 // WriteDir(ctx, CSV{}, dir, g) writes dir/nodes.csv and dir/edges.csv.
 type CSV struct{ Options }
 
@@ -47,12 +52,12 @@ func (x CSV) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 	err = walk(ctx, "csv", g, func(n *graph.Node) error {
 		ns.buf = appendCSV(ns.buf, n.ID)
 		ns.buf = append(ns.buf, ',')
-		ns.buf = appendCSV(ns.buf, n.Name)
+		ns.buf = appendCSV(ns.buf, defuse(n.Name))
 		for i := range ncols {
 			c := &ncols[i]
 			ns.buf = append(ns.buf, ',')
 			if c.typ == tString {
-				ns.buf = appendCSV(ns.buf, c.str(n))
+				ns.buf = appendCSV(ns.buf, defuse(c.str(n)))
 			} else {
 				ns.buf = c.num(ns.buf, n)
 			}
@@ -69,7 +74,7 @@ func (x CSV) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 			c := &lcols[i]
 			es.buf = append(es.buf, ',')
 			if c.typ == tString {
-				es.buf = appendCSV(es.buf, c.str(l))
+				es.buf = appendCSV(es.buf, defuse(c.str(l)))
 			} else {
 				es.buf = c.num(es.buf, l)
 			}
@@ -87,4 +92,14 @@ func (x CSV) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		return wrapWrite("csv", err)
 	}
 	return nil
+}
+
+// defuse prefixes an apostrophe to text a spreadsheet would take for a
+// formula: text starting (once cleaned) with =, +, -, @ or a tab.
+func defuse(s string) string {
+	c := CleanText(s)
+	if c != "" && strings.IndexByte("=+-@\t", c[0]) >= 0 {
+		return "'" + c
+	}
+	return s
 }

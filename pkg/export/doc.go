@@ -24,7 +24,11 @@
 //
 // Writers with two tables (CSV, Neo4j) take two io.Writers, in the order of
 // Files(); WriteDir writes any format into a directory under the default
-// file names, plus the Dgraph schema for NQuads.
+// file names, plus the Dgraph schema for NQuads, and WriteFile a one-file
+// format to a path. Both write temporary files first and rename them into
+// place, so a failed or killed export never leaves a half-written file or
+// spoils the previous export; the next export removes what a killed one
+// left (".graphbuild-tmp-PID-..." names of processes that are gone).
 //
 // Tests: golden files in testdata/golden (go test -run TestGolden -update
 // rewrites them); interop tests run networkx, igraph, Graphviz and xmllint

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 )
@@ -157,61 +155,4 @@ func New(name string, opts Options) (Writer, error) {
 		return NQuads{opts}, nil
 	}
 	return nil, fmt.Errorf("export: %q: %w (have %v)", name, ErrUnknownFormat, Formats)
-}
-
-// WriteDir writes g with w into the directory dir, creating it when
-// needed, one file per w.Files() name, plus the schema file when w is a
-// SchemaWriter. It returns the paths written, in order. A file that could
-// not be completed is removed.
-func WriteDir(ctx context.Context, w Writer, dir string, g Graph) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("export: create directory: %w", err)
-	}
-	names := w.Files()
-	paths := make([]string, 0, len(names)+1)
-	files := make([]*os.File, 0, len(names))
-	outs := make([]io.Writer, 0, len(names))
-	fail := func(err error) ([]string, error) {
-		for _, f := range files {
-			f.Close()
-			os.Remove(f.Name())
-		}
-		return nil, err
-	}
-	for _, name := range names {
-		p := filepath.Join(dir, name)
-		f, err := os.Create(p)
-		if err != nil {
-			return fail(fmt.Errorf("export: %w", err))
-		}
-		files = append(files, f)
-		outs = append(outs, f)
-		paths = append(paths, p)
-	}
-	if err := w.Write(ctx, g, outs...); err != nil {
-		return fail(err)
-	}
-	for _, f := range files {
-		if err := f.Close(); err != nil {
-			return fail(fmt.Errorf("export: close %s: %w", f.Name(), err))
-		}
-	}
-	files = nil
-	if s, ok := w.(SchemaWriter); ok {
-		p := filepath.Join(dir, s.SchemaFile())
-		f, err := os.Create(p)
-		if err != nil {
-			return nil, fmt.Errorf("export: %w", err)
-		}
-		err = s.WriteSchema(f)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(p)
-			return nil, fmt.Errorf("export: write %s: %w", p, err)
-		}
-		paths = append(paths, p)
-	}
-	return paths, nil
 }

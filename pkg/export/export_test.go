@@ -155,6 +155,11 @@ func readBack(format string, outs [][]byte) (parsed, string, error) {
 		e, _, err := readCSV(outs[1], 0, -1)
 		p.edges = e.edges
 		if format == "csv" {
+			for id, l := range p.labels { // the apostrophe a spreadsheet hides
+				if len(l) > 1 && l[0] == '\'' && strings.IndexByte("=+-@\t", l[1]) >= 0 {
+					p.labels[id] = l[1:]
+				}
+			}
 			return p, "links", err
 		}
 		return p, "kinds", err
@@ -526,5 +531,41 @@ func TestOptions(t *testing.T) {
 	full := string(render(t, GraphML{Options{Metrics: true, MaxAliases: -1}}, sample())[0])
 	if !strings.Contains(full, `attr.name="pagerank" attr.type="double"`) || strings.Contains(full, "aliases") {
 		t.Error("Metrics/MaxAliases not honoured")
+	}
+}
+
+// TestCSVDefusesFormulas: text cells a spreadsheet would run as formulas
+// get a leading apostrophe in the CSV tables; neo4j's are left alone.
+func TestCSVDefusesFormulas(t *testing.T) {
+	var nodes []graph.Node
+	for _, name := range []string{"=1+1", "+cmd", "-2", "@SUM(A1)", "\tTab", "Safe - name", "'quoted"} {
+		n := node(name, "PERSON", 1, "", "", map[string]int{"=HYPERLINK(x)": 1})
+		nodes = append(nodes, n)
+	}
+	g := &Slices{NodeList: nodes}
+	_, rows, err := readCSV(render(t, CSV{}, g)[0], 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		label, aliases := row[1], row[7]
+		if c := strings.TrimLeft(label, "'"); strings.IndexByte("=+-@\t", c[0]) >= 0 && label[0] != '\'' {
+			t.Errorf("csv label %q is a formula", label)
+		}
+		if label == "Safe - name" || label == "'quoted" {
+			continue
+		}
+		if aliases != "'=HYPERLINK(x)" {
+			t.Errorf("csv aliases %q, want the apostrophe", aliases)
+		}
+	}
+	_, rows, err = readCSV(render(t, Neo4j{}, g)[0], 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		if strings.HasPrefix(row[1], "'") && row[1] != "'quoted" {
+			t.Errorf("neo4j name %q changed", row[1])
+		}
 	}
 }

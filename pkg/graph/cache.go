@@ -125,10 +125,45 @@ func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
 // writeBatch runs fn on a new write batch and flushes it, or cancels it when
 // fn fails.
 func (s *Store) writeBatch(fn func(*badger.WriteBatch) error) error {
+	if err := checkSpace(s.name, s.opt.Dir, s.minFree(), "writing"); err != nil {
+		return err
+	}
 	wb := s.db.NewWriteBatch()
 	if err := fn(wb); err != nil {
 		wb.Cancel()
 		return err
 	}
 	return wb.Flush()
+}
+
+// HasAnalytics reports whether Analyze(f) would be answered from the cache
+// of the current store state: every chunk of f's metrics is there, saved
+// at this version. A build interrupted while it computed them leaves none
+// or only some, and the next build computes them again.
+func (s *Store) HasAnalytics(f Filter) (bool, error) {
+	version, err := s.Version()
+	if err != nil {
+		return false, err
+	}
+	chunk, want := 0, -1
+	err = s.scan(context.Background(), cachePrefix(f.key()), false, func(k, v []byte) error {
+		d := decoder{b: v}
+		d.header()
+		ver := d.fixed64()
+		d.uint() // nodes
+		chunks := int(d.uint())
+		if d.err != nil || ver != version || want >= 0 && chunks != want || binary.BigEndian.Uint32(k[9:]) != uint32(chunk) {
+			return errMiss
+		}
+		want = chunks
+		chunk++
+		return nil
+	})
+	if errors.Is(err, errMiss) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store %s: read analytics: %w", s.name, err)
+	}
+	return want > 0 && chunk == want, nil
 }

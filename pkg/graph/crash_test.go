@@ -128,3 +128,53 @@ func TestKilledMidApply(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestReadersAfterCrash starts several read-only processes at once on a
+// store whose writer was killed: one of them recovers it, and none may
+// fail as if a writer held the store.
+func TestReadersAfterCrash(t *testing.T) {
+	if dir := os.Getenv("GRAPH_TEST_READER"); dir != "" {
+		s, err := Open(DefaultOptions(dir).WithReadOnly(true))
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(0)
+		}
+		st, _ := s.Stats()
+		s.Close()
+		fmt.Println("docs", st.Documents)
+		os.Exit(0)
+	}
+	if testing.Short() {
+		t.Skip("spawns processes")
+	}
+	for trial := range 3 {
+		dir := filepath.Join(t.TempDir(), "db")
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashThenReadOnly$")
+		cmd.Env = append(os.Environ(), "GRAPH_TEST_CRASH="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("writer: %v\n%s", err, out)
+		}
+		const n = 4
+		outs := make([][]byte, n)
+		cmds := make([]*exec.Cmd, n)
+		for i := range n {
+			cmds[i] = exec.Command(os.Args[0], "-test.run=^TestReadersAfterCrash$")
+			cmds[i].Env = append(os.Environ(), "GRAPH_TEST_READER="+dir)
+			cmds[i].Stdout = &bufWriter{b: &outs[i]}
+			if err := cmds[i].Start(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range n {
+			cmds[i].Wait()
+			if got := string(bytes.TrimSpace(outs[i])); got != "docs 100" {
+				t.Errorf("trial %d, reader %d: %s", trial, i, got)
+			}
+		}
+	}
+}
+
+// bufWriter appends to a byte slice.
+type bufWriter struct{ b *[]byte }
+
+func (w *bufWriter) Write(p []byte) (int, error) { *w.b = append(*w.b, p...); return len(p), nil }

@@ -4,4 +4,12 @@
 //
 // It imports no other graphbuild package: callers convert what they found
 // into a Contribution, one per document, and the Store merges it.
+//
+// The Store keeps within Badger's limits by construction: Apply sizes its
+// transactions from what each document writes, a document too large for
+// one is rejected alone (ErrTooLarge, listed in ApplyResult.Rejected), and
+// name keys are capped (a longer name is indexed by its start and a hash,
+// and kept whole in its entity). Writes need Options.MinFreeBytes free on
+// the store's file system and fail with ErrNoSpace below it, since Badger
+// running out of space in its memory-mapped files would crash the process.
 package graph

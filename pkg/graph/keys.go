@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -23,6 +24,7 @@ import (
 //	'G'     source[8] target[8] kind[1]                 Edge (source < target)
 //	'A'     id[8] neighbour[8] kind[1]                  empty: adjacency index, both directions
 //	'N'     name 0x00 id[8]                             empty: lower-cased name or alias → entity
+//	                                                    (a name over 1024 bytes: its start and a hash, see indexName)
 //	'S'     name                                        uint64 big-endian: store state
 //	'X'     filter[8] chunk[4]                          cached analytics, see cache.go
 //
@@ -179,8 +181,29 @@ func adjPrefix(id uint64) []byte {
 	return k
 }
 
-// nameKey indexes a normalized name.
+// maxNameKeyLen bounds the name part of an 'N' key, far below Badger's
+// 65,000-byte key limit: a longer normalized name is indexed under its first
+// bytes and a hash of all of it (see indexName); the entity's value keeps
+// the whole name.
+const maxNameKeyLen = 1024
+
+// indexName is the form of a normalized name in an 'N' key: the name itself
+// when it has at most maxNameKeyLen bytes, else its first bytes (cut at a
+// rune boundary), " #" and the 16 hex digits of the name's SHA-256, at most
+// maxNameKeyLen bytes in all. indexName of an index name is itself, so a
+// parsed key encodes back to the same bytes.
+func indexName(norm string) string {
+	if len(norm) <= maxNameKeyLen {
+		return norm
+	}
+	sum := sha256.Sum256([]byte(norm))
+	tail := " #" + hex.EncodeToString(sum[:8])
+	return cutText(norm, maxNameKeyLen-len(tail)) + tail
+}
+
+// nameKey indexes a normalized name (through indexName).
 func nameKey(norm string, id uint64) []byte {
+	norm = indexName(norm)
 	k := make([]byte, 0, 1+len(norm)+1+idLen)
 	k = append(k, prefixName)
 	k = append(k, norm...)
@@ -190,6 +213,7 @@ func nameKey(norm string, id uint64) []byte {
 
 // namePrefix is the prefix of every name key of exactly norm.
 func namePrefix(norm string) []byte {
+	norm = indexName(norm)
 	k := make([]byte, 0, 1+len(norm)+1)
 	k = append(k, prefixName)
 	k = append(k, norm...)
@@ -295,7 +319,7 @@ func parseKey(b []byte) (storeKey, error) {
 			return bad("adjacency self-loop")
 		}
 	case prefixName:
-		if len(rest) < 1+idLen || rest[len(rest)-idLen-1] != 0 {
+		if len(rest) < 1+idLen || rest[len(rest)-idLen-1] != 0 || len(rest)-idLen-1 > maxNameKeyLen {
 			return bad("name key")
 		}
 		k.Name = string(rest[:len(rest)-idLen-1])

@@ -154,7 +154,7 @@ func (c *Contribution) Validate() error {
 func prepare(c *Contribution) (*prepared, error) {
 	id := c.Doc.ID
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("document %q: %s: %w", id, fmt.Sprintf(format, args...), ErrInvalid)
+		return fmt.Errorf("document %q: %s: %w", shortID(id), fmt.Sprintf(format, args...), ErrInvalid)
 	}
 	if id == "" {
 		return nil, fmt.Errorf("document with source %q: empty id: %w", c.Doc.Source, ErrInvalid)

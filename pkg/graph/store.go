@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -55,6 +57,13 @@ type Options struct {
 	IndexCacheSize int64
 	// Logger receives the storage engine's messages. Default nil: discarded.
 	Logger Logger
+	// MinFreeBytes is the free space the store's file system must have
+	// for Open (read-write) and every write to start; below it they fail
+	// with ErrNoSpace instead of letting the storage engine hit a full
+	// disk, which crashes the process (it writes through memory-mapped
+	// files). Default 0: 8 memtables, at least 64 MiB (256 MiB with the
+	// default MemTableSize); negative: no check.
+	MinFreeBytes int64
 }
 
 // DefaultOptions returns the options of a store in dir, tuned for a modest
@@ -103,6 +112,9 @@ func (opt Options) WithBlockCacheSize(n int64) Options { opt.BlockCacheSize = n;
 // WithIndexCacheSize returns opt with IndexCacheSize set to n bytes.
 func (opt Options) WithIndexCacheSize(n int64) Options { opt.IndexCacheSize = n; return opt }
 
+// WithMinFreeBytes returns opt with MinFreeBytes set to n.
+func (opt Options) WithMinFreeBytes(n int64) Options { opt.MinFreeBytes = n; return opt }
+
 // WithLogger returns opt with Logger set to l.
 func (opt Options) WithLogger(l Logger) Options { opt.Logger = l; return opt }
 
@@ -114,6 +126,7 @@ type Store struct {
 	opt  Options
 
 	writeMu sync.Mutex
+	retries int // transactions Badger refused as too big, for tests
 }
 
 type nopLogger struct{}
@@ -139,6 +152,19 @@ func Open(opt Options) (*Store, error) {
 	if opt.ReadOnly && !opt.InMemory {
 		if _, err := os.Stat(opt.Dir); errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("open store %s: %w (build one first)", opt.Dir, ErrNotFound)
+		}
+		// A directory without Badger's manifest holds no store yet (a
+		// writer killed as it created it, or one creating it now).
+		if _, err := os.Stat(filepath.Join(opt.Dir, "MANIFEST")); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open store %s: %w: the directory holds no store yet (build one first)", opt.Dir, ErrNotFound)
+		}
+	}
+	if !opt.ReadOnly && !opt.InMemory {
+		if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", name, err)
+		}
+		if err := checkSpace(name, opt.Dir, minFreeBytes(opt), "opening it for writing"); err != nil {
+			return nil, err
 		}
 	}
 	bo := badger.DefaultOptions(opt.Dir).
@@ -174,21 +200,30 @@ func Open(opt Options) (*Store, error) {
 		bo = bo.WithLogger(opt.Logger)
 	}
 	db, err := openBadger(bo)
-	if err != nil && opt.ReadOnly && !opt.InMemory && strings.Contains(err.Error(), "truncate required") {
-		// A writer was killed: its log has a torn tail a read-only open
-		// cannot drop. Open read-write once to recover, then read-only.
-		rw, rerr := openBadger(bo.WithReadOnly(false))
-		if rerr == nil {
-			rerr = rw.Close()
-			if rerr == nil {
+	if opt.ReadOnly && !opt.InMemory {
+		// Readers started together after a writer was killed: one of
+		// them recovers the store read-write, holding it alone for a
+		// moment; the others wait for it rather than report it in use.
+		deadline := time.Now().Add(readerLockWait)
+		for err != nil && time.Now().Before(deadline) {
+			switch {
+			case strings.Contains(err.Error(), "truncate required"):
+				if err = recoverStore(name, opt, bo); err == nil {
+					db, err = openBadger(bo)
+				}
+			case isLockError(err):
+				time.Sleep(20 * time.Millisecond)
 				db, err = openBadger(bo)
+			default:
+				deadline = time.Time{}
 			}
-		} else {
-			err = rerr
+			if errors.Is(err, ErrNoSpace) {
+				return nil, err
+			}
 		}
 	}
 	if err != nil {
-		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+		if isLockError(err) {
 			return nil, &lockedError{dir: opt.Dir}
 		}
 		return nil, fmt.Errorf("open store %s: %w", name, err)
@@ -199,6 +234,34 @@ func Open(opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// readerLockWait is how long a read-only Open waits for another process's
+// recovery of a store before it reports the store in use.
+const readerLockWait = 3 * time.Second
+
+// isLockError reports Badger's error for a directory another process holds.
+func isLockError(err error) bool {
+	return strings.Contains(err.Error(), "Cannot acquire directory lock")
+}
+
+// recoverStore opens a store whose writer was killed read-write once, which
+// drops the torn tail of its log, and closes it. Recovery writes (a
+// memtable, a table on close): on a full disk that would crash, so it
+// needs room first.
+func recoverStore(name string, opt Options, bo badger.Options) error {
+	need := max(16<<20, 2*bo.MemTableSize)
+	if opt.MinFreeBytes < 0 {
+		need = 0
+	}
+	if err := checkSpace(name, opt.Dir, need, "recovering it after an interrupted write"); err != nil {
+		return err
+	}
+	rw, err := openBadger(bo.WithReadOnly(false))
+	if err != nil {
+		return err
+	}
+	return rw.Close()
 }
 
 // lockedError says which store another process holds; it wraps ErrLocked.
@@ -287,10 +350,42 @@ func addUint(txn *badger.Txn, key []byte, delta int64) error {
 	return txn.Set(key, encodeUint(uint64(int64(v)+delta)))
 }
 
+// ErrTooLarge is wrapped by the error of a document that adds more to the
+// store than one transaction holds (about 15% of MemTableSize in bytes, and
+// a matching number of keys): such a document is not stored, the others of
+// its batch are.
+var ErrTooLarge = errors.New("too large for one store transaction")
+
+// DocumentError is the error of one document of an Apply that was not
+// stored while the others were.
+type DocumentError struct {
+	ID     string // the document id
+	Source string // the document's Source (its input path)
+	Err    error
+}
+
+func (e *DocumentError) Error() string {
+	return fmt.Sprintf("document %q: %v", shortID(e.ID), e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *DocumentError) Unwrap() error { return e.Err }
+
+// shortID is id for messages: cut to 80 bytes with "..." when longer.
+func shortID(id string) string {
+	if len(id) <= 80 {
+		return id
+	}
+	return cutText(id, 80) + "..."
+}
+
 // ApplyResult says what an Apply did.
 type ApplyResult struct {
 	Added   int // documents stored
 	Skipped int // documents already stored, or repeated in the batch
+	// Rejected lists, in batch order, the documents not stored because
+	// they are too large for one transaction (each wraps ErrTooLarge).
+	Rejected []*DocumentError
 }
 
 // Apply merges the contributions into the store. A document whose ID is
@@ -298,15 +393,17 @@ type ApplyResult struct {
 // entirely. Each document is written together with what it adds to entities
 // and edges in one transaction, so an interrupted Apply leaves whole
 // documents only. The merge gives the same store whatever the order
-// documents arrive in: counts, alias counts and predicate counts add;
+// documents arrive in: counts add, alias counts and predicate counts add;
 // FirstSeen is the earliest date, LastSeen the latest; an edge keeps the
 // MaxEvidenceOf(kind)-1 earliest-dated pieces of evidence and the latest
 // (undated after dated, then by document and offsets); an entity's Name is its most frequent alias
 // spelled like the name up to case, or else the smallest name given.
 // Nothing is written when a contribution is invalid (the error wraps
-// ErrInvalid and names it). A batch too big for one transaction is written
-// in parts, split between documents; on an error the result counts the
-// parts already written.
+// ErrInvalid and names it). The batch is written in as many transactions
+// as Badger's limits need, split between documents and sized from what
+// each document writes; a document too large for one transaction on its
+// own is left out and listed in Rejected, the rest is written. On an error
+// the result counts the parts already written.
 func (s *Store) Apply(ctx context.Context, cs []Contribution) (ApplyResult, error) {
 	var res ApplyResult
 	if s.opt.ReadOnly {
@@ -328,39 +425,149 @@ func (s *Store) Apply(ctx context.Context, cs []Contribution) (ApplyResult, erro
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	added, skipped, err := s.applyPrepared(ctx, ps)
-	res.Added += added
-	res.Skipped += skipped
-	return res, err
+	lim, threshold := s.txnLimits(), s.db.Opts().ValueThreshold
+	// Group documents into transactions of at most half the limits each
+	// (a merged record can be larger than what the document adds to it);
+	// a group that still does not fit is split again by applyPrepared.
+	var group []*prepared
+	var used txnCost
+	flush := func() error {
+		added, skipped, rejected, err := s.applyPrepared(ctx, group)
+		res.Added += added
+		res.Skipped += skipped
+		res.Rejected = append(res.Rejected, rejected...)
+		group, used = group[:0], txnCost{}
+		return err
+	}
+	for _, p := range ps {
+		c := p.cost(threshold)
+		if !c.fits(lim) {
+			res.Rejected = append(res.Rejected, tooLarge(p, c, lim))
+			continue
+		}
+		if len(group) > 0 && !used.add(c).fits(lim.half()) {
+			if err := flush(); err != nil {
+				return res, err
+			}
+		}
+		group = append(group, p)
+		used = used.add(c)
+	}
+	if err := flush(); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// txnCost is what a transaction holds, as Badger counts it: entries and
+// their estimated bytes.
+type txnCost struct{ count, bytes int64 }
+
+func (c txnCost) add(d txnCost) txnCost { return txnCost{c.count + d.count, c.bytes + d.bytes} }
+func (c txnCost) half() txnCost         { return txnCost{c.count / 2, c.bytes / 2} }
+
+// fits reports whether c stays below lim in both measures.
+func (c txnCost) fits(lim txnCost) bool { return c.count < lim.count && c.bytes < lim.bytes }
+
+// txnLimits returns Badger's limits of one transaction, less the entries
+// every Apply writes besides the documents' own (state counters).
+func (s *Store) txnLimits() txnCost {
+	const reserve = 64
+	return txnCost{s.db.MaxBatchCount() - reserve, s.db.MaxBatchSize() - reserve*64}
+}
+
+// entryCost is Badger's estimate of one entry (txn.go checkSize): a value
+// of threshold bytes or more goes to the value log and counts as a pointer.
+func entryCost(key, value int, threshold int64) int64 {
+	v := int64(value)
+	if v >= threshold {
+		v = 12
+	}
+	return int64(key) + v + 2 + 10
+}
+
+// cost estimates what writing p alone takes: its document and mentions,
+// every entity (with a name key per name) and edge (with two adjacency
+// keys), and the state counters.
+func (p *prepared) cost(threshold int64) txnCost {
+	var c txnCost
+	put := func(key, value int) {
+		c.count++
+		c.bytes += entryCost(key, value, threshold)
+	}
+	put(1+len(p.doc.ID), 64+len(p.doc.Source)+len(p.doc.Title)+len(p.doc.URL))
+	if len(p.mentions) > 0 {
+		n := 8
+		for i := range p.mentions {
+			n += 24 + len(p.mentions[i].Text)
+		}
+		put(1+len(p.doc.ID), n)
+	}
+	for _, en := range p.entities {
+		n := 32 + len(en.Type) + len(en.Name)
+		put(2+len(indexName(normName(en.Name)))+idLen, 0)
+		for a := range en.Aliases {
+			n += len(a) + 4
+			put(2+len(indexName(normName(a)))+idLen, 0)
+		}
+		put(1+idLen, n)
+	}
+	for _, ed := range p.edges {
+		n := 32
+		for k := range ed.Predicates {
+			n += len(k) + 4
+		}
+		for _, ev := range ed.Evidence {
+			n += 24 + len(ev.Doc) + len(ev.Date) + len(ev.Text) + len(ev.Predicate)
+		}
+		put(2+2*idLen, n)
+		put(2+2*idLen, 0)
+		put(2+2*idLen, 0)
+	}
+	return c
+}
+
+// tooLarge is the error of a document whose cost c exceeds lim.
+func tooLarge(p *prepared, c txnCost, lim txnCost) *DocumentError {
+	return &DocumentError{ID: p.doc.ID, Source: p.doc.Source, Err: fmt.Errorf(
+		"%d entities and %d edges make %d store entries (%d KiB), more than one transaction takes (%d entries, %d KiB): %w",
+		len(p.entities), len(p.edges), c.count, c.bytes>>10, lim.count, lim.bytes>>10, ErrTooLarge)}
 }
 
 // applyPrepared writes ps in one transaction, splitting the batch in two at
-// a document boundary when it is too big for one.
-func (s *Store) applyPrepared(ctx context.Context, ps []*prepared) (added, skipped int, err error) {
+// a document boundary when it is too big for one; a single document that
+// does not fit is rejected.
+func (s *Store) applyPrepared(ctx context.Context, ps []*prepared) (added, skipped int, rejected []*DocumentError, err error) {
 	if len(ps) == 0 {
-		return 0, 0, nil
+		return 0, 0, nil, nil
 	}
 	if err := ctx.Err(); err != nil {
-		return 0, 0, fmt.Errorf("apply: %w", err)
+		return 0, 0, nil, fmt.Errorf("apply: %w", err)
 	}
 	added, skipped, err = s.applyTxn(ps)
 	if !errors.Is(err, badger.ErrTxnTooBig) {
-		return added, skipped, err
+		return added, skipped, nil, err
 	}
+	s.retries++
 	if len(ps) == 1 {
-		return 0, 0, fmt.Errorf("apply document %q: too large for one transaction (raise MemTableSize): %w", ps[0].doc.ID, err)
+		p := ps[0]
+		return 0, 0, []*DocumentError{{ID: p.doc.ID, Source: p.doc.Source, Err: fmt.Errorf(
+			"%d entities and %d edges: %w", len(p.entities), len(p.edges), ErrTooLarge)}}, nil
 	}
 	half := len(ps) / 2
-	a1, s1, err := s.applyPrepared(ctx, ps[:half])
+	a1, s1, r1, err := s.applyPrepared(ctx, ps[:half])
 	if err != nil {
-		return a1, s1, err
+		return a1, s1, r1, err
 	}
-	a2, s2, err := s.applyPrepared(ctx, ps[half:])
-	return a1 + a2, s1 + s2, err
+	a2, s2, r2, err := s.applyPrepared(ctx, ps[half:])
+	return a1 + a2, s1 + s2, append(r1, r2...), err
 }
 
 // applyTxn merges ps into the store in a single transaction.
 func (s *Store) applyTxn(ps []*prepared) (added, skipped int, err error) {
+	if err := checkSpace(s.name, s.opt.Dir, s.minFree(), "writing"); err != nil {
+		return 0, 0, err
+	}
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
 

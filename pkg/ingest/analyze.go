@@ -21,7 +21,7 @@ func Analyze(ctx context.Context, ex Extractor, doc source.Document) (*ner.Analy
 	a, err := ex.Extract(ctx, doc.Text, ner.Hints{Names: names})
 	if err != nil {
 		if ctx.Err() == nil {
-			err = fmt.Errorf("%s: document %s: %w", doc.Path, doc.ID, err)
+			err = fmt.Errorf("%s: document %s: %w", source.ShowPath(doc.Path), doc.ID, err)
 		}
 		return nil, err
 	}

@@ -136,16 +136,14 @@ func Contribute(doc source.Document, a *ner.Analysis, ex Extractor, w Window) gr
 	for _, m := range a.Mentions {
 		typeOf[strings.ToLower(m.Entity)] = m.Type
 	}
-	resolveName := func(name string) (string, ner.Type) {
-		if t, ok := typeOf[strings.ToLower(name)]; ok {
-			return name, t
-		}
-		return ex.Classify(name)
-	}
+	resolveName := func(name string) (string, ner.Type, bool) { return contextEntity(typeOf, ex, name) }
 	for _, line := range doc.Contexts {
 		var ids []string
 		for _, n := range line {
-			name, typ := resolveName(n)
+			name, typ, ok := resolveName(n)
+			if !ok {
+				continue
+			}
 			e := entity(name, typ)
 			ids = append(ids, e.ID)
 		}
@@ -161,7 +159,10 @@ func Contribute(doc source.Document, a *ner.Analysis, ex Extractor, w Window) gr
 		// A topic heading that names a known entity ("European Union",
 		// "Kirk Douglas") is that entity; others ("Battle of Aleppo") are
 		// events.
-		name, typ := resolveName(doc.Topic)
+		name, typ, ok := resolveName(doc.Topic)
+		if !ok {
+			name, typ = doc.Topic, ner.Event
+		}
 		if typ == ner.Misc {
 			typ = ner.Event
 		}
@@ -253,4 +254,39 @@ func addInteractions(doc source.Document, a *ner.Analysis, ents map[string]*grap
 				Date: doc.Date, Text: clip(a.Text[sent.Start:sent.End]), Predicate: r.Predicate})
 		}
 	}
+}
+
+// ContextEntity returns the entity a Context name of a document stands
+// for, as Contribute makes it: the name as the document's text resolved
+// it, else as ex classifies it; ok is false for a name that is no entity
+// (an office, a common noun).
+func ContextEntity(a *ner.Analysis, ex Extractor, name string) (canonical string, typ ner.Type, ok bool) {
+	typeOf := map[string]ner.Type{}
+	for _, m := range a.Mentions {
+		typeOf[strings.ToLower(m.Entity)] = m.Type
+	}
+	return contextEntity(typeOf, ex, name)
+}
+
+// contextEntity is ContextEntity given the types of the text's entities
+// by lower-case name.
+func contextEntity(typeOf map[string]ner.Type, ex Extractor, name string) (string, ner.Type, bool) {
+	t, ok := typeOf[strings.ToLower(name)]
+	if ok && t != ner.Misc && t != ner.NORP {
+		return name, t, true
+	}
+	c, ct := ex.Classify(name)
+	switch {
+	case ct == "":
+		return "", "", false // an office, a common noun: no node
+	case ok && (t == ner.Misc || ct != ner.GPE):
+		return name, t, true // as the text has it
+	case ok:
+		return c, ct, true // a nationality in a Context line stands for its country
+	}
+	t = ct
+	if tt, ok := typeOf[strings.ToLower(c)]; ok {
+		return c, tt, true
+	}
+	return c, t, true
 }

@@ -100,7 +100,114 @@ func cleanSpans(text string, tokens []Token, spans []Span) []Span {
 		}
 		kept = append(kept, s)
 	}
-	return kept
+	return joinParticles(text, kept)
+}
+
+// dayAbbrevs are abbreviated weekdays that trail a name in news copy
+// ("at Betty Ford Center Fri.").
+var dayAbbrevs = setOf("mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.")
+
+// joinParticles mends person names the recognizer cut at their lower-case
+// particles: "Ursula" + "von der" + "Leyen" is one name, and "Leyen" after
+// "von der" is "von der Leyen".
+func joinParticles(text string, spans []Span) []Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Type == GPE || sp.Type == Loc {
+			if end := orgHeadAfter(text, sp.End); end > 0 {
+				sp.End, sp.Type = end, Org // "Surrey Police", "Hollywood Reporter"
+			}
+		}
+		if n := len(out); n > 0 && shipPrefixes[text[out[n-1].Start:out[n-1].End]] && sp.Start == out[n-1].End+1 {
+			out[n-1].End, out[n-1].Type = sp.End, Fac // "USS" + "Fitzgerald"
+			continue
+		}
+		if sp.Type == Org || sp.Type == Fac {
+			if w := capitalBefore(text, sp.Start); w >= 0 && (len(out) == 0 || out[len(out)-1].End < w) {
+				sp.Start = w // "into Promises Treatment Center": the model left "Promises" out
+			}
+		}
+		if sp.Type != Person {
+			out = append(out, sp)
+			continue
+		}
+		start := particlesBefore(text, sp.Start)
+		if n := len(out); n > 0 && start < sp.Start {
+			prev := out[n-1]
+			if prev.Type == Person && strings.TrimSpace(text[prev.End:start]) == "" && start-prev.End <= 1 {
+				out[n-1].End = sp.End // Ursula von der Leyen
+				continue
+			}
+		}
+		sp.Start = start
+		out = append(out, sp)
+	}
+	return out
+}
+
+// capitalBefore returns the start of a capitalised word written just
+// before off, inside a sentence (after a lower-case word), that is no
+// title, article or date; else -1.
+func capitalBefore(text string, off int) int {
+	if off < 2 || text[off-1] != ' ' {
+		return -1
+	}
+	j := strings.LastIndexByte(text[:off-1], ' ') + 1
+	w := text[j : off-1]
+	if j < 2 || w == "" || !capitalised(w) || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return -1
+	}
+	lw := strings.ToLower(w)
+	if isTitleWord(w) || leadingJunk[lw] || monthWords[lw] || dayNames[lw] || w == strings.ToUpper(w) {
+		return -1
+	}
+	k := strings.LastIndexByte(text[:j-1], ' ') + 1
+	prev := text[k : j-1]
+	if prev == "" || !unicode.IsLower(rune(prev[0])) || strings.ContainsAny(prev, ".!?;:\n") {
+		return -1
+	}
+	return j
+}
+
+// placeOrgHeads make an organisation of the place they follow.
+var placeOrgHeads = setOf("Police", "Reporter", "Herald", "Tribune", "Journal", "Gazette", "Telegraph",
+	"Chronicle", "Globe", "Times", "Post", "Courier", "Examiner", "Register", "Star", "Council", "Assembly",
+	"Parliament", "Government", "Constabulary", "Fire", "Airport", "University", "College")
+
+// orgHeadAfter returns the end of a capitalised organisation head written
+// right after a place name ending at off ("Surrey| Police"), or -1.
+func orgHeadAfter(text string, off int) int {
+	if off+2 >= len(text) || text[off] != ' ' {
+		return -1
+	}
+	end := off + 1
+	for end < len(text) && (text[end] >= 'a' && text[end] <= 'z' || text[end] >= 'A' && text[end] <= 'Z') {
+		end++
+	}
+	if !placeOrgHeads[text[off+1:end]] {
+		return -1
+	}
+	return end
+}
+
+var dayNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// particlesBefore returns where the name particles ("von der ", "de ",
+// "bin ") written just before off begin, or off.
+func particlesBefore(text string, off int) int {
+	start := off
+	for {
+		i := start
+		if i == 0 || text[i-1] != ' ' {
+			return start
+		}
+		j := strings.LastIndexByte(text[:i-1], ' ') + 1
+		w := text[j : i-1]
+		if w == "" || !nameParticles[w] || w == "i" || w == "y" || w == "a" {
+			return start
+		}
+		start = j
+	}
 }
 
 // tokenRange returns the tokens [first, last) that lie inside [start, end).
@@ -174,7 +281,7 @@ func appendSpan(out []Span, toks []Token, typ Type) []Span {
 	}
 	for len(toks) > 0 {
 		w := strings.ToLower(toks[len(toks)-1].Text)
-		if monthWords[w] || isNumber(w) || w == "'s" || w == "’s" || w == "'" || w == "’" {
+		if monthWords[w] || dayAbbrevs[w] || isNumber(w) || w == "'s" || w == "’s" || w == "'" || w == "’" {
 			toks = toks[:len(toks)-1]
 			toks = trimPunct(toks)
 			continue

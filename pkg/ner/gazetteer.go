@@ -97,12 +97,19 @@ type Gazetteer struct {
 	phrases map[uint64]gazClass
 	aliases map[string]gazAlias
 	country map[string]string // demonym → country
+
+	peopleOnce sync.Once
+	gpeople    *gazPeople
+	leaders    map[string]bool // canonical names from the heads-of-state list
+	teamsOnce  sync.Once
+	teams      map[string]string // nickname → team, for nicknames of one team only
 }
 
 type gazAlias struct {
 	canon string
 	cls   gazClass
 	rank  int
+	force bool // a manual alias: trusted whatever its form
 }
 
 // aliasRank orders the sources when one alias has several canonical
@@ -152,6 +159,20 @@ var manualAliases = []struct {
 	{"UNICEF", "UNICEF", gIGO}, {"WHO", "World Health Organization", gIGO}, {"IMF", "International Monetary Fund", gIGO},
 	{"Washington", "Washington, D.C.", gCapital}, {"Washington, D.C.", "Washington, D.C.", gCapital},
 	{"Washington D.C.", "Washington, D.C.", gCapital},
+	{"Islamic State", "Islamic State", gOrgX}, {"ISIL", "Islamic State", gOrgX}, {"ISIS", "Islamic State", gOrgX},
+	{"Daesh", "Islamic State", gOrgX}, {"Islamic State of Iraq and the Levant", "Islamic State", gOrgX},
+	{"Islamic State in Iraq and the Levant", "Islamic State", gOrgX}, {"Islamic State of Iraq and Syria", "Islamic State", gOrgX},
+	{"PKK", "Kurdistan Workers' Party", gOrgX}, {"Kurdistan Workers' Party", "Kurdistan Workers' Party", gOrgX},
+	{"Kurdistan Workers Party", "Kurdistan Workers' Party", gOrgX},
+	{"MSF", "Médecins Sans Frontières", gOrgX}, {"Médecins Sans Frontières", "Médecins Sans Frontières", gOrgX},
+	{"Medecins Sans Frontieres", "Médecins Sans Frontières", gOrgX}, {"Doctors Without Borders", "Médecins Sans Frontières", gOrgX},
+	{"International Monetary Fund", "International Monetary Fund", gIGO},
+	// Seats of government stand for the government (metonymy): one node,
+	// an organisation, not a person or a place.
+	{"Kremlin", "Kremlin", gGovOrg}, {"White House", "White House", gGovOrg}, {"Pentagon", "Pentagon", gGovOrg},
+	{"Downing Street", "Downing Street", gGovOrg}, {"Élysée", "Élysée Palace", gGovOrg}, {"Elysee", "Élysée Palace", gGovOrg},
+	{"Élysée Palace", "Élysée Palace", gGovOrg}, {"Elysee Palace", "Élysée Palace", gGovOrg},
+	{"Blue House", "Blue House", gGovOrg}, {"Zhongnanhai", "Zhongnanhai", gGovOrg},
 }
 
 var defaultGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return loadGazetteer(gazFS) })
@@ -170,6 +191,7 @@ func loadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	sort.Strings(files)
+	g.leaders = map[string]bool{}
 	for _, name := range files {
 		if err := g.loadFile(fsys, name); err != nil {
 			return nil, fmt.Errorf("gazetteer: load %s: %w", name, err)
@@ -193,10 +215,15 @@ func (g *Gazetteer) loadFile(fsys fs.FS, name string) error {
 		return err
 	}
 	br := bufio.NewReaderSize(zr, 64*1024)
+	leaders := strings.Contains(name, "leaders")
 	for {
 		line, err := br.ReadString('\n')
 		if line != "" {
-			g.addLine(strings.TrimSuffix(line, "\n"))
+			line = strings.TrimSuffix(line, "\n")
+			g.addLine(line)
+			if f := strings.Split(line, "\t"); leaders && len(f) >= 3 && f[1] == "PERSON" {
+				g.leaders[f[2]] = true
+			}
 		}
 		if err == io.EOF {
 			break
@@ -241,7 +268,7 @@ func (g *Gazetteer) addLine(line string) {
 }
 
 func (g *Gazetteer) addAlias(alias, canon string, cls gazClass, force bool) {
-	a := gazAlias{canon: canon, cls: cls, rank: aliasRank(cls)}
+	a := gazAlias{canon: canon, cls: cls, rank: aliasRank(cls), force: force}
 	if old, ok := g.aliases[alias]; ok && !force {
 		if old.rank < a.rank || old.rank == a.rank && old.canon <= canon {
 			return
@@ -279,15 +306,50 @@ func (g *Gazetteer) addPrefixes(alias string) {
 // Nations" (ORG), "Russian" gives "Russian" (NORP; see Country). The
 // match is case-sensitive ("US" is known, "us" is not) after collapsing
 // runs of white space. ok is false for unknown names.
+//
+// A canonical name that does not match the name is not given: the lists
+// carry odd pairs ("Mohammed Deif" → "Izz Ad-Din AL Qassam", "International
+// Monetary Fund" → "Imf"). Matching means the same words up to accents and
+// case, an acronym of the canonical name ("IMF"), one name's words among
+// the other's ("Colts", "Indianapolis Colts"), or a country, place, people
+// or international organisation (their other names are real: "Burma",
+// "Holland"), or a manual alias.
 func (g *Gazetteer) Lookup(name string) (canonical string, typ Type, ok bool) {
 	a, found := g.aliases[name]
 	if !found {
-		n := strings.Join(strings.Fields(name), " ")
-		if a, found = g.aliases[n]; !found {
+		name = strings.Join(strings.Fields(name), " ")
+		if a, found = g.aliases[name]; !found {
 			return "", "", false
 		}
 	}
+	if !a.force && !aliasMatches(name, a.canon, a.cls) {
+		return "", "", false
+	}
 	return a.canon, a.cls.typeOf(), true
+}
+
+// aliasMatches reports whether canon may stand for name (see Lookup).
+func aliasMatches(name, canon string, cls gazClass) bool {
+	if name == canon || cls&(gPlace|gNORP|gIGO) != 0 {
+		return true
+	}
+	if foldAccents(name) == foldAccents(canon) || keySeq(name) == keySeq(canon) {
+		return true
+	}
+	if name == strings.ToUpper(name) && abbreviates(name, canon) {
+		return true
+	}
+	nw, cw := strings.Fields(foldAccents(name)), strings.Fields(foldAccents(canon))
+	return subsetOf(nw, cw) || subsetOf(cw, nw)
+}
+
+func subsetOf(xs, ys []string) bool {
+	for _, x := range xs {
+		if !containsStr(ys, x) {
+			return false
+		}
+	}
+	return len(xs) > 0
 }
 
 // Country returns the country a demonym belongs to ("Russian" and
@@ -393,4 +455,198 @@ func (g *Gazetteer) singleHashed(wh, lh uint64) gazClass {
 		return out | c&gWord
 	}
 	return out | g.phrases[lh]&gWord
+}
+
+// gazPeople indexes the gazetteer's people by surname and by whole name
+// (keySeq), built on first use.
+type gazPeople struct {
+	bySurname map[string][]string // surname key → people, one per first initial
+	bySeq     map[string]string   // keySeq → canonical name
+	leaders   map[string]bool     // the heads of state and government among them
+}
+
+func (g *Gazetteer) people() *gazPeople {
+	g.peopleOnce.Do(func() {
+		p := &gazPeople{bySurname: map[string][]string{}, bySeq: map[string]string{}, leaders: map[string]bool{}}
+		var names []string
+		seen := map[string]bool{}
+		for _, a := range g.aliases {
+			if a.cls&gPerson != 0 && !seen[a.canon] {
+				seen[a.canon] = true
+				short := g.shortForm(a.canon)
+				if g.leaders[a.canon] {
+					p.leaders[short] = true
+				}
+				names = append(names, short)
+			}
+		}
+		sort.Slice(names, func(i, j int) bool {
+			ki, kj := strings.Count(keySeq(names[i]), " "), strings.Count(keySeq(names[j]), " ")
+			if ki != kj {
+				return ki < kj // "Joe Biden" before "Joseph Robinette Biden Jr."
+			}
+			return names[i] < names[j]
+		})
+		initials := map[string]bool{}
+		for _, n := range names {
+			seq := keySeq(n)
+			if _, ok := p.bySeq[seq]; !ok && strings.Contains(seq, " ") {
+				p.bySeq[seq] = n
+			}
+			for _, k := range surnameKeys(n) {
+				ini := k + "\x00" + seq[:1]
+				if !initials[ini] { // George W. and George H. W. Bush count once
+					initials[ini] = true
+					p.bySurname[k] = append(p.bySurname[k], n)
+				}
+			}
+		}
+		g.gpeople = p
+	})
+	return g.gpeople
+}
+
+// shortForm returns the name news text gives a person the lists know
+// with a middle name: "Barack Hussein Obama" → "Barack Obama", when the
+// middle word is a known given name and no part is a short syllable of an
+// East Asian name ("Kim Jong Un" stays).
+func (g *Gazetteer) shortForm(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) != 3 || strings.ContainsAny(name, "-.") {
+		return name
+	}
+	for _, w := range ws {
+		if len(w) <= 2 || nameParticles[strings.ToLower(w)] {
+			return name
+		}
+	}
+	if g.phrases[phraseHash(ws[1])]&gFirst == 0 {
+		return name
+	}
+	return ws[0] + " " + ws[2]
+}
+
+// knownSurname reports whether w is the surname of a person the gazetteer
+// knows.
+func (g *Gazetteer) knownSurname(w string) bool {
+	return g != nil && len(g.people().bySurname[nameKey(stripName(w))]) > 0
+}
+
+// ambiguousSurname reports whether w is the surname of two or more people
+// the gazetteer knows (with different first initials).
+func (g *Gazetteer) ambiguousSurname(w string) bool {
+	return g != nil && len(g.people().bySurname[nameKey(stripName(w))]) > 1
+}
+
+// personBySurname returns the one person the gazetteer knows by surname
+// w, if it knows exactly one and that one is a head of state or government
+// or the surname is no common one ("Biden" → "Joe Biden", "Merkel" →
+// "Angela Merkel", "Obama" → "Barack Obama").
+func (g *Gazetteer) personBySurname(w string) (string, bool) {
+	if g == nil {
+		return "", false
+	}
+	p := g.people()
+	ps := p.bySurname[nameKey(stripName(w))]
+	if len(ps) != 1 || !p.leaders[ps[0]] && (g.phrases[phraseHash(w)]&gLast != 0 || strings.Count(keySeq(ps[0]), " ") != 1) {
+		// A common surname alone ("Fitzgerald") is no congressman the
+		// lists know; only a head of state's or a rare one is.
+		// Not "Barack Hussein Obama" for "Obama": the lists' full names
+		// are not the ones news text uses, and the text's would split.
+		return "", false
+	}
+	return ps[0], true
+}
+
+// personVariant returns the gazetteer's spelling of a person's full name
+// written another way ("Recep Tayyip Erdogan" → "Recep Tayyip Erdoğan",
+// "Volodymyr Zelensky" → "Volodymyr Zelenskyy"): same words up to accents
+// and transliteration, never another name.
+func (g *Gazetteer) personVariant(name string) (string, bool) {
+	if g == nil || !strings.Contains(name, " ") {
+		return "", false
+	}
+	c, ok := g.people().bySeq[keySeq(name)]
+	if !ok || c == name {
+		return "", false
+	}
+	return c, true
+}
+
+// countryLike reports whether the gazetteer knows w as a country, a state
+// or a capital.
+func (g *Gazetteer) countryLike(w string) bool {
+	const c = gCountry | gState | gCapital
+	return g != nil && (g.phrases[phraseHash(w)]&c != 0 || g.phrases[phraseHash(titleCaseWords(w))]&c != 0)
+}
+
+// place reports whether the gazetteer knows w as a country, a city or a
+// subdivision.
+func (g *Gazetteer) place(w string) bool {
+	return g != nil && g.phrases[phraseHash(w)]&gPlace != 0
+}
+
+// placePrefix returns the number of leading words of ws that name a place
+// the gazetteer knows (up to three: "Los Angeles", "Kansas City").
+func (g *Gazetteer) placePrefix(ws []string) int {
+	for n := min(3, len(ws)-1); n >= 1; n-- {
+		if g.phrases[phraseHash(strings.Join(ws[:n], " "))]&(gCity|gState|gCapital) != 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// teamLike reports a name of a place followed by a capitalised plural
+// ("Los Angeles Angels", "Portland Trailblazers"): a team's.
+func (g *Gazetteer) teamLike(name string) bool {
+	if g == nil {
+		return false
+	}
+	ws := strings.Fields(name)
+	n := g.placePrefix(ws)
+	if n == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	return capitalised(ws[n]) && (strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") || last == "Sox") && !placeOrgHeads[last]
+}
+
+// teamByNickname returns the team the gazetteer knows by name without its
+// place ("76ers" → "Philadelphia 76ers"), when one team has that name.
+func (g *Gazetteer) teamByNickname(name string) (string, bool) {
+	if g == nil {
+		return "", false
+	}
+	g.teamsOnce.Do(func() {
+		teams := map[string]string{}
+		dup := map[string]bool{}
+		for _, a := range g.aliases {
+			if a.cls&gTeam == 0 {
+				continue
+			}
+			ws := strings.Fields(a.canon)
+			n := g.placePrefix(ws)
+			if n == 0 {
+				continue
+			}
+			nick := strings.Join(ws[n:], " ")
+			if old, ok := teams[nick]; ok && old != a.canon {
+				dup[nick] = true
+			}
+			teams[nick] = a.canon
+		}
+		for n := range dup {
+			delete(teams, n)
+		}
+		g.teams = teams
+	})
+	c, ok := g.teams[name]
+	return c, ok
+}
+
+// commonWord reports a single word the lexicon knows in lower case
+// ("Defense", "Academy").
+func (g *Gazetteer) commonWord(w string) bool {
+	return g != nil && !strings.Contains(w, " ") && g.single(strings.ToLower(w))&gWord != 0
 }

@@ -2,12 +2,11 @@ package ner
 
 import (
 	"context"
-	"os"
+	"github.com/graphbuild/graphbuild/internal/benchutil"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 func analyze(t testing.TB, text string) ([]Token, []Sentence) {
@@ -155,32 +154,7 @@ func FuzzRecognize(f *testing.F) {
 }
 
 func benchText(b *testing.B) string {
-	b.Helper()
-	data, err := os.ReadFile("testdata/crossner_politics_sample.conll")
-	if err != nil {
-		b.Fatal(err)
-	}
-	docs, err := ReadCoNLL(strings.NewReader(string(data)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	var sb strings.Builder
-	for _, d := range docs {
-		for _, s := range d.Sentences {
-			sb.WriteString(strings.Join(s.Tokens, " "))
-			sb.WriteString("\n\n")
-		}
-	}
-	return sb.String()
-}
-
-// reportRates reports tokens per wall-second and, where known, per
-// CPU-second since cpu0.
-func reportRates(b *testing.B, tokens int, cpu0 time.Duration) {
-	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if c := cpuTime() - cpu0; c > 0 && cpu0 > 0 {
-		b.ReportMetric(float64(tokens*b.N)/c.Seconds(), "tokens/cpu-s")
-	}
+	return benchutil.CoNLLText(b, "testdata/crossner_politics_sample.conll")
 }
 
 // BenchmarkRecognize measures our recognizer alone on analysed text.
@@ -189,11 +163,11 @@ func BenchmarkRecognize(b *testing.B) {
 	text := benchText(b)
 	toks, sents := analyze(b, text)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchutil.CPUTime()
 	for b.Loop() {
 		m.Recognize(text, toks, sents)
 	}
-	reportRates(b, len(toks), cpu0)
+	benchutil.ReportRates(b, len(toks), cpu0)
 }
 
 // BenchmarkPipeline measures the whole Default Extractor: tokenize,
@@ -211,13 +185,13 @@ func BenchmarkPipeline(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchutil.CPUTime()
 	for b.Loop() {
 		if _, err := ex.Extract(context.Background(), text, Hints{}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportRates(b, len(a.Tokens), cpu0)
+	benchutil.ReportRates(b, len(a.Tokens), cpu0)
 }
 
 // BenchmarkTaggedPipeline is BenchmarkPipeline with every sentence tagged
@@ -231,12 +205,12 @@ func BenchmarkTaggedPipeline(b *testing.B) {
 	text := benchText(b)
 	toks, _ := a.Analyze(text)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchutil.CPUTime()
 	for b.Loop() {
 		tk, ss := a.Analyze(text)
 		m.Recognize(text, tk, ss)
 	}
-	reportRates(b, len(toks), cpu0)
+	benchutil.ReportRates(b, len(toks), cpu0)
 }
 
 // BenchmarkAnalyze measures prose's tokenize + segment + tag alone, the
@@ -249,11 +223,11 @@ func BenchmarkAnalyze(b *testing.B) {
 	text := benchText(b)
 	toks, _ := a.Analyze(text)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchutil.CPUTime()
 	for b.Loop() {
 		a.Analyze(text)
 	}
-	reportRates(b, len(toks), cpu0)
+	benchutil.ReportRates(b, len(toks), cpu0)
 }
 
 // BenchmarkProsePipeline measures prose/v3's tokenize + tag + built-in
@@ -270,12 +244,12 @@ func BenchmarkProsePipeline(b *testing.B) {
 	text := benchText(b)
 	toks, _ := a.Analyze(text)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchutil.CPUTime()
 	for b.Loop() {
 		tk, ss := a.Analyze(text)
 		r.Recognize(text, tk, ss)
 	}
-	reportRates(b, len(toks), cpu0)
+	benchutil.ReportRates(b, len(toks), cpu0)
 }
 
 // TestLoadedMemory checks that a loaded model and gazetteer stay well

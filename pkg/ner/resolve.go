@@ -1,9 +1,7 @@
 package ner
 
 import (
-	"sort"
 	"strings"
-	"sync"
 	"unicode"
 )
 
@@ -41,6 +39,8 @@ func (builtinAliases) Lookup(name string) (string, Type, bool) {
 // strips a trailing possessive.
 func normalizeName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "''"), "''") // "''The Hollywood Reporter''" in wiki text
+	s = strings.Trim(s, `"“”`)
 	for _, suf := range []string{"'s", "’s"} {
 		s = strings.TrimSuffix(s, suf)
 	}
@@ -57,42 +57,73 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		return
 	}
 	fixed := make([]bool, len(ms)) // type set by the gazetteer
+	gaz, _ := alias.(*Gazetteer)
 	hintByLower := make(map[string]string, len(hints))
 	for _, h := range hints {
 		hintByLower[strings.ToLower(h)] = h
 	}
+	hinted := make([]bool, len(ms)) // named as a Context name: that is the canonical form
 	for i := range ms {
 		m := &ms[i]
 		m.Entity = normalizeName(m.Text)
-		if h, ok := hintByLower[strings.ToLower(m.Entity)]; ok {
-			m.Entity = h
+		if a, b, ok := strings.Cut(m.Entity, "-"); ok && a == b {
+			m.Entity = a // "Esther Williams-Esther Williams"
 		}
-	}
-	// People named in full: by each of their name parts. A part met alone
-	// ("Kirby", "Obama") is that person, even where the gazetteer knows a
-	// place or a company of that name.
-	full := map[string]map[string]bool{} // lower-case name part → full names
-	addFull := func(name string) {
-		parts := strings.Fields(name)
-		if len(parts) < 2 {
-			return
-		}
-		for _, p := range parts {
-			lp := strings.ToLower(p)
-			if full[lp] == nil {
-				full[lp] = map[string]bool{}
+		if m.Type == Misc && gaz != nil && !hinted[i] {
+			switch {
+			case gaz.teamLike(m.Entity):
+				m.Type = Org // "Los Angeles Angels"
+			case pluralName(m.Entity) && gaz.Country(m.Entity) == "" && gaz.phrases[phraseHash(m.Entity)]&(gNORP|gPlace) == 0:
+				m.Type = Org // "Sixers", "Blazers": a team or a band, not a nationality
+			case strings.Contains(m.Entity, " ") && namedLikePerson(m.Entity, gaz):
+				m.Type = Person // "Stephen A. Smith"
 			}
-			full[lp][name] = true
+		}
+		if m.Type == Person && !strings.Contains(m.Entity, " ") && afterLocative(text, m.Start) && gaz.place(m.Entity) {
+			m.Type = GPE // "in Palmer"
+		}
+		if h, ok := hintByLower[strings.ToLower(m.Entity)]; ok {
+			m.Entity, hinted[i] = h, true
+			if t, known := classifyTitle(h, gaz); known && t != "" && (m.Type == Misc || t == Event) {
+				m.Type, fixed[i] = t, true // "Syrian Civil War" is an event
+			} else if m.Type == Misc && looksLikePersonName(h, gaz) {
+				m.Type = Person // "Ban Ki-moon"
+			}
 		}
 	}
-	for _, m := range ms {
-		if m.Type == Person {
-			addFull(m.Entity)
+	// People named in full (by the recognizer, or as a Context name that
+	// looks like a person's and that the text does not name as something
+	// else): a partial name ("Kerry", "Obama", "Tayyip Erdogan", "Leyen")
+	// is the one of them it is part of, even where the gazetteer knows a
+	// place or a company of that name; when it is part of several ("Biden"
+	// beside Joe and Jill Biden), the one named nearest before it (else
+	// after it) in the text. Only the document itself and the fixed
+	// knowledge (gazetteer, aliases) take part, so the result does not
+	// depend on which other documents were read, or in which order.
+	for i := range ms {
+		// A "person" whose name ends in an organisation's or a building's
+		// head word is none: "Warner Bros", "Betty Ford Clinic".
+		if m := &ms[i]; m.Type == Person && !hinted[i] && strings.Contains(m.Entity, " ") {
+			ws := strings.Fields(m.Entity)
+			if t, ok := notPersonHeads[strings.ToLower(ws[len(ws)-1])]; ok {
+				m.Type = t
+			}
 		}
 	}
-	// A Context name that looks like a person's is one, unless the text
-	// names it as something else ("Eastern Europe" found as a place).
-	gaz, _ := alias.(*Gazetteer)
+	people := newPeople(text)
+	for i := range ms {
+		if m := &ms[i]; m.Type == Person {
+			if strings.Contains(m.Entity, " ") && !hinted[i] {
+				// One spelling of a name known in several ("Sergei",
+				// "Sergey"; "Erdogan", "Erdoğan").
+				m.Entity = canonicalGiven(m.Entity)
+				if c, ok := gaz.personVariant(m.Entity); ok {
+					m.Entity = c
+				}
+			}
+			people.add(m.Entity, i, m.Start)
+		}
+	}
 	notPerson := map[string]bool{}
 	for _, m := range ms {
 		if m.Type != Person {
@@ -101,15 +132,47 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 	}
 	for _, h := range hints {
 		if looksLikePersonName(h, gaz) && !notPerson[h] {
-			addFull(h)
+			people.add(h, -1, -1)
 		}
 	}
 	person := make([]bool, len(ms))
 	for i := range ms {
 		m := &ms[i]
-		if name, ok := uniqueFullName(full, m.Entity); ok {
+		if gaz.countryLike(m.Entity) && possessiveTitle(text[m.End:]) {
+			m.Type = GPE // "Jordan's King Abdullah" is no Michael Jordan
+		}
+		if name, ok := people.resolve(m, gaz); ok {
 			m.Entity, m.Type, person[i] = name, Person, true
 			continue
+		}
+		if gaz != nil && m.Type != Org && m.Type != Person && !strings.Contains(m.Entity, " ") && gaz.knownSurname(m.Entity) && !gaz.countryLike(m.Entity) && !afterLocative(text, m.Start) {
+			// A known person's surname is no town ("Bush" is not Būsh).
+			m.Type, fixed[i] = Person, true
+		}
+		if m.Type == Person && !strings.Contains(m.Entity, " ") && gaz != nil {
+			if c, ok := gaz.personBySurname(m.Entity); ok {
+				// "Biden" alone: the one Biden the gazetteer knows.
+				m.Entity, person[i] = c, true
+				continue
+			}
+			if gaz.ambiguousSurname(m.Entity) {
+				// "Clinton" alone, with no Clinton in the text: two known
+				// people; left unresolved (MISC) rather than made a node
+				// of its own.
+				m.Type, fixed[i], person[i] = Misc, true, true
+				continue
+			}
+		}
+		if m.Type == Person && (fixed[i] || !strings.Contains(m.Entity, " ") && gaz.knownSurname(m.Entity) && !gaz.countryLike(m.Entity)) {
+			person[i] = true // "Obama" the person, not the town
+			continue
+		}
+		if m.Type == Org {
+			m.Entity = stripCompanySuffix(m.Entity) // "T-Mobile USA", "Volkswagen AG"
+			if c, ok := gaz.teamByNickname(m.Entity); ok {
+				m.Entity, fixed[i] = c, true // "76ers" is the Philadelphia 76ers
+				continue
+			}
 		}
 		if alias != nil {
 			if c, t, ok := alias.Lookup(m.Entity); ok {
@@ -118,14 +181,48 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 				m.Entity = c // "LONDON" in a dateline is London
 			}
 		}
+		if m.Type == Org && !fixed[i] && !hinted[i] && gaz.teamLike(m.Entity) {
+			// A team the gazetteer does not know goes by its name without
+			// its town ("Boston Red Sox" and "Red Sox" are one), so that
+			// texts that give the town and texts that do not agree.
+			ws := strings.Fields(m.Entity)
+			if !orgHeadWords[strings.ToLower(ws[len(ws)-1])] {
+				m.Entity = strings.Join(ws[gaz.placePrefix(ws):], " ")
+			}
+		}
 	}
-	// Acronyms defined in the text: "Full Name (ACR)"; the full name
-	// resolves to the acronym.
-	acr := map[string]string{}
+	// Names of several words the gazetteer does not know take the type
+	// their head word says ("Betty Ford Clinic" is a facility whatever the
+	// model made of it in this text), one spelling of "Center", so one
+	// name is one node across texts.
+	for i := range ms {
+		m := &ms[i]
+		if fixed[i] || person[i] || hinted[i] || !strings.Contains(m.Entity, " ") {
+			continue
+		}
+		ws := strings.Fields(m.Entity)
+		head := strings.ToLower(ws[len(ws)-1])
+		switch {
+		case shipPrefixes[ws[0]]:
+			m.Type = Fac // "USS Fitzgerald"
+		case head == "centre" || head == "center" || head == "clinic" || head == "rehab" || facHeadWords[head] && m.Type != GPE && m.Type != Loc:
+			m.Type = Fac
+		case orgHeadWords[head] && m.Type != NORP && m.Type != Event:
+			m.Type = Org
+		}
+		if m.Type == Fac || m.Type == Org {
+			m.Entity = strings.ReplaceAll(m.Entity, "Centre", "Center")
+		}
+	}
+	// Acronyms defined in the text: "Full Name (ACR)". Both take the name
+	// the gazetteer knows the acronym by ("IMF" → International Monetary
+	// Fund), else the full name when the gazetteer knows it (Advanced
+	// Micro Devices), else the acronym, the stabler name across texts.
+	acr := map[string]string{} // full name or acronym → the name of both
 	for i := range ms {
 		m := ms[i]
 		rest := text[m.End:]
-		if !strings.HasPrefix(rest, " (") {
+		if person[i] || !strings.HasPrefix(rest, " (") {
 			continue
 		}
 		end := strings.IndexByte(rest, ')')
@@ -133,51 +230,74 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			continue
 		}
 		a := rest[2:end]
-		if abbreviates(a, m.Entity) {
-			acr[m.Entity] = a // the abbreviation is the stabler name across texts
+		if !abbreviates(a, m.Entity) {
+			continue
+		}
+		target := a
+		if c, _, ok := lookup(alias, a); ok {
+			target = c
+		} else if fixed[i] {
+			target = m.Entity
+		}
+		acr[m.Entity], acr[a] = target, target
+	}
+	// Teams and companies named in full and in short in one text
+	// ("Indianapolis Colts", "Colts"): the short name is the full one when
+	// it ends exactly one longer organisation name of the text.
+	var orgs []string
+	for _, m := range ms {
+		if m.Type == Org && strings.Contains(m.Entity, " ") && !containsStr(orgs, m.Entity) {
+			orgs = append(orgs, m.Entity)
 		}
 	}
 	for i := range ms {
 		m := &ms[i]
-		if a, ok := acr[m.Entity]; ok && !fixed[i] && !person[i] {
-			m.Entity = a
+		if person[i] {
+			fixed[i] = true
+			continue
 		}
-		fixed[i] = fixed[i] || person[i]
+		if a, ok := acr[m.Entity]; ok {
+			m.Entity = a
+			continue
+		}
+		if (m.Type == Org || m.Type == NORP) && !hinted[i] && !strings.Contains(m.Entity, " ") {
+			// "Conservatives", "Conservative" beside "Conservative Party".
+			base := strings.TrimSuffix(m.Entity, "s")
+			for _, o := range orgs {
+				if o == base+" Party" {
+					m.Entity, m.Type = o, Org
+					break
+				}
+			}
+		}
+		if m.Type == Org && !hinted[i] {
+			var long string
+			n := 0
+			for _, o := range orgs {
+				// "Colts" ends "Indianapolis Colts" (but a common word
+				// such as "Defense" or "Academy" ends many names);
+				// "Academy" begins "Academy of Motion Picture Arts and
+				// Sciences".
+				if len(o) > len(m.Entity) && (strings.HasSuffix(o, " "+m.Entity) && (!gaz.commonWord(m.Entity) || strings.HasSuffix(m.Entity, "s")) || strings.HasPrefix(o, m.Entity+" of ")) {
+					long, n = o, n+1
+				}
+			}
+			if n == 1 {
+				m.Entity = long
+			}
+		}
 	}
 	voteTypes(ms, fixed)
 }
 
-// uniqueFullName returns the one full person name that the partial name
-// (one or more of its parts, last name first in importance) belongs to.
-func uniqueFullName(full map[string]map[string]bool, name string) (string, bool) {
-	parts := strings.Fields(name)
-	if len(parts) == 0 || len(parts) > 2 {
-		return "", false
-	}
-	var cands map[string]bool
-	for _, p := range parts {
-		c := full[strings.ToLower(p)]
-		if cands == nil {
-			cands = c
-			continue
-		}
-		inter := map[string]bool{}
-		for n := range c {
-			if cands[n] {
-				inter[n] = true
-			}
-		}
-		cands = inter
-	}
-	if len(cands) != 1 {
-		return "", false
-	}
-	for n := range cands {
-		if n != name && len(strings.Fields(n)) > len(parts) {
-			return n, true
-		}
-	}
-	return "", false
+// notPersonHeads end names of organisations and buildings, never a
+// person's.
+var notPersonHeads = map[string]Type{
+	"bros": Org, "bros.": Org, "inc": Org, "inc.": Org, "corp": Org, "corp.": Org, "ltd": Org, "ltd.": Org,
+	"llc": Org, "plc": Org, "party": Org, "army": Org, "council": Org, "ministry": Org, "committee": Org,
+	"commission": Org, "agency": Org, "foundation": Org, "institute": Org, "association": Org,
+	"company": Org, "corporation": Org, "airlines": Org, "university": Org, "center": Fac, "centre": Fac,
+	"clinic": Fac, "hospital": Fac, "airport": Fac, "stadium": Fac, "rehab": Fac,
 }
 
 // countryAbbrev are the abbreviations among titleWords ("UN Envoy"); they
@@ -194,6 +314,9 @@ func looksLikePersonName(s string, g *Gazetteer) bool {
 		return false
 	}
 	for _, p := range parts {
+		if nameParticles[p] {
+			continue // "Artur Mas i Gavarro", "Kate del Castillo"
+		}
 		if !capitalised(p) || isTitleWord(p) && !(countryAbbrev[strings.ToLower(p)] && p != strings.ToUpper(p)) {
 			return false // a title ("United Nations Secretary-General"); "Un" in "Kim Jong Un" is no "UN"
 		}
@@ -260,115 +383,83 @@ func voteTypes(ms []Mention, fixed []bool) {
 	}
 }
 
-// Registry resolves partial person names across documents: a one-word
-// mention ("Kerry") resolves to the one person with that name part seen in
-// full ("John Kerry") in the documents already resolved. It is safe for
-// concurrent use, but results depend on the order documents are resolved,
-// so callers feed it in input order.
-//
-// It also keeps one type per name across the corpus: a name takes the type
-// most of its mentions so far have had, so that "Aleppo" tagged a place in
-// one text and a person in another stays one node.
-type Registry struct {
-	mu    sync.RWMutex
-	full  map[string]map[string]bool
-	votes map[string]map[Type]int // lower-case canonical name → mentions by type
+// afterLocative reports a mention right after "in", "at", "near", "from"
+// or "to": "in Palmer" is the town.
+func afterLocative(text string, start int) bool {
+	before := strings.TrimRight(text[:start], " ")
+	i := strings.LastIndexAny(before, " \n\t")
+	switch strings.ToLower(before[i+1:]) {
+	case "in", "at", "near", "from", "to", "outside", "across":
+		return true
+	}
+	return false
 }
 
-// NewRegistry returns an empty Registry.
-func NewRegistry() *Registry {
-	return &Registry{full: map[string]map[string]bool{}, votes: map[string]map[Type]int{}}
+// possessiveTitle reports text that goes on with "'s" and a title word
+// ("'s King Abdullah", "’s President").
+func possessiveTitle(rest string) bool {
+	for _, p := range []string{"'s ", "’s "} {
+		if strings.HasPrefix(rest, p) {
+			w, _, _ := strings.Cut(strings.TrimSpace(rest[len(p):]), " ")
+			return capitalised(w) && isTitleWord(w)
+		}
+	}
+	return false
 }
 
-// LearnType records n mentions of name with type t (for example from
-// entities already stored).
-func (r *Registry) LearnType(name string, t Type, n int) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.learnType(name, t, n)
+// pluralName reports one capitalised word in the plural ("Sixers"), not an
+// event ("Olympics") and not in capitals.
+func pluralName(w string) bool {
+	return !strings.Contains(w, " ") && len(w) > 3 && capitalised(w) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		w != strings.ToUpper(w) && !eventHeadWords[strings.ToLower(w)] && !notPluralNames[strings.ToLower(w)]
 }
 
-func (r *Registry) learnType(name string, t Type, n int) {
-	k := strings.ToLower(name)
-	v := r.votes[k]
-	if v == nil {
-		v = map[Type]int{}
-		r.votes[k] = v
+// notPluralNames are capitalised plurals that name no organisation:
+// awards, holidays, decades.
+var notPluralNames = setOf("oscars", "tonys", "emmys", "grammys", "globes", "baftas", "golds", "christmas", "xmas",
+	"fifties", "sixties", "seventies", "eighties", "nineties", "twenties", "thirties", "forties", "majors",
+	"olympics", "paralympics", "games", "finals", "playoffs", "sectionals", "regionals", "mondays",
+	"fridays", "saturdays", "sundays", "weekends", "mothers", "fathers")
+
+// lookup is alias.Lookup for a possibly nil alias.
+func lookup(alias Aliaser, name string) (string, Type, bool) {
+	if alias == nil {
+		return "", "", false
 	}
-	v[t] += n
+	return alias.Lookup(name)
 }
 
-// Learn records a person's full name.
-func (r *Registry) Learn(name string) {
-	parts := strings.Fields(name)
-	if len(parts) < 2 {
-		return
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, p := range parts {
-		lp := strings.ToLower(p)
-		if r.full[lp] == nil {
-			r.full[lp] = map[string]bool{}
-		}
-		r.full[lp][name] = true
-	}
-}
+// companySuffixes end company names without naming anything else.
+var companySuffixes = setOf("Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Co.", "Co", "Ltd",
+	"Ltd.", "Limited", "LLC", "L.L.C.", "plc", "PLC", "AG", "SA", "S.A.", "N.V.", "NV", "GmbH", "USA", "Bros.")
 
-// Resolve rewrites the partial person names of a to full names seen in
-// earlier documents, then learns a's full names.
-func (r *Registry) Resolve(a *Analysis) {
-	r.mu.RLock()
-	for i := range a.Mentions {
-		m := &a.Mentions[i]
-		if m.Type != Person || strings.Contains(m.Entity, " ") {
-			continue
+// stripCompanySuffix returns an organisation's name without a company
+// suffix ("T-Mobile USA" → "T-Mobile", "Volkswagen AG" → "Volkswagen",
+// "Tyson Foods, Inc." → "Tyson Foods"), so that one company has one node.
+func stripCompanySuffix(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || !companySuffixes[ws[len(ws)-1]] {
+		return name
+	}
+	out := strings.TrimRight(strings.Join(ws[:len(ws)-1], " "), ",")
+	if len(out) < 2 || ws[len(ws)-1] == "Bros." {
+		if ws[len(ws)-1] == "Bros." {
+			return strings.TrimSuffix(name, ".") // "Warner Bros." and "Warner Bros"
 		}
-		if n, ok := uniqueFullName(r.full, m.Entity); ok {
-			m.Entity = n
-		}
+		return name
 	}
-	r.mu.RUnlock()
-
-	// One type per name: this text's votes added to the corpus's.
-	r.mu.Lock()
-	for _, m := range a.Mentions {
-		r.learnType(m.Entity, m.Type, 1)
-	}
-	for i := range a.Mentions {
-		m := &a.Mentions[i]
-		v := r.votes[strings.ToLower(m.Entity)]
-		best, bn := m.Type, v[m.Type]
-		for _, t := range Types {
-			if v[t] > bn {
-				best, bn = t, v[t]
-			}
-		}
-		m.Type = best
-	}
-	r.mu.Unlock()
-
-	var names []string
-	for _, m := range a.Mentions {
-		if m.Type == Person {
-			names = append(names, m.Entity)
-		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		r.Learn(n)
-	}
+	return out
 }
 
 // placeInCapitals returns the canonical name of a place written in
 // capitals ("NEW YORK"), when the gazetteer knows it in title case.
 func placeInCapitals(alias Aliaser, m *Mention) (string, bool) {
-	if m.Type != GPE && m.Type != Loc || strings.ToUpper(m.Entity) != m.Entity {
+	if strings.ToUpper(m.Entity) != m.Entity || len(m.Entity) < 5 && !strings.Contains(m.Entity, " ") {
 		return "", false
 	}
 	c, t, ok := alias.Lookup(titleCaseWords(m.Entity))
-	if !ok || t != GPE {
-		return "", false
+	if !ok || t != GPE && !(t == Org && strings.Contains(m.Entity, " ")) {
+		return "", false // "UNITED NATIONS (AP)" is the United Nations too
 	}
 	return c, true
 }

@@ -43,26 +43,6 @@ func TestResolveHints(t *testing.T) {
 	}
 }
 
-func TestRegistry(t *testing.T) {
-	r := NewRegistry()
-	r.Resolve(&Analysis{Mentions: []Mention{{Text: "John Kerry", Entity: "John Kerry", Type: Person}}})
-	a := &Analysis{Mentions: []Mention{
-		{Text: "Kerry", Entity: "Kerry", Type: Person},
-		{Text: "Kerry", Entity: "Kerry", Type: GPE}, // only people are resolved
-	}}
-	r.Resolve(a)
-	if a.Mentions[0].Entity != "John Kerry" || a.Mentions[1].Entity != "Kerry" {
-		t.Errorf("got %q, %q", a.Mentions[0].Entity, a.Mentions[1].Entity)
-	}
-	// Two people with one surname: ambiguous, left alone.
-	r.Resolve(&Analysis{Mentions: []Mention{{Text: "Mary Kerry", Entity: "Mary Kerry", Type: Person}}})
-	b := &Analysis{Mentions: []Mention{{Text: "Kerry", Entity: "Kerry", Type: Person}}}
-	r.Resolve(b)
-	if b.Mentions[0].Entity != "Kerry" {
-		t.Errorf("ambiguous surname resolved to %q", b.Mentions[0].Entity)
-	}
-}
-
 func TestAbbreviates(t *testing.T) {
 	for _, tt := range []struct {
 		a, name string

@@ -99,6 +99,8 @@ func TestExperiment(t *testing.T) {
 				cfg.Epochs = 5
 			case "e15":
 				cfg.Epochs = 15
+			case "b20":
+				cfg.Bits = 20
 			case "b21":
 				cfg.Bits = 21
 			case "d0":

@@ -2,8 +2,7 @@ package relation
 
 import (
 	"context"
-	"os"
-	"strings"
+	"github.com/graphbuild/graphbuild/internal/benchutil"
 	"testing"
 
 	"github.com/graphbuild/graphbuild/pkg/ner"
@@ -12,23 +11,7 @@ import (
 // benchText is the text of pkg/ner's pipeline benchmarks: the CrossNER
 // politics sample, a sentence per paragraph, one document.
 func benchText(b *testing.B) string {
-	b.Helper()
-	data, err := os.ReadFile("../ner/testdata/crossner_politics_sample.conll")
-	if err != nil {
-		b.Fatal(err)
-	}
-	docs, err := ner.ReadCoNLL(strings.NewReader(string(data)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	var sb strings.Builder
-	for _, d := range docs {
-		for _, s := range d.Sentences {
-			sb.WriteString(strings.Join(s.Tokens, " "))
-			sb.WriteString("\n\n")
-		}
-	}
-	return sb.String()
+	return benchutil.CoNLLText(b, "../ner/testdata/crossner_politics_sample.conll")
 }
 
 // BenchmarkPipeline measures extraction as build runs it: the Default
@@ -52,7 +35,7 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 	}
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchutil.CPUTime()
 	for b.Loop() {
 		a, err := ex.Extract(context.Background(), text, ner.Hints{})
 		if err != nil {
@@ -61,7 +44,7 @@ func BenchmarkPipeline(b *testing.B) {
 		Extract(a)
 	}
 	b.ReportMetric(float64(len(a.Tokens)*b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if c := cpuTime() - cpu0; c > 0 && cpu0 > 0 {
+	if c := benchutil.CPUTime() - cpu0; c > 0 && cpu0 > 0 {
 		b.ReportMetric(float64(len(a.Tokens)*b.N)/c.Seconds(), "tokens/cpu-s")
 	}
 	b.ReportMetric(float64(tagged)/float64(len(a.Sentences)), "tagged/sentence")

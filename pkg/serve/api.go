@@ -47,7 +47,9 @@ type download struct {
 
 // api runs h with the request's deadline, recovering from panics, and
 // writes its answer. A handler still running at the deadline is abandoned
-// (it stops at its next check of the context) and the client gets 503.
+// (it stops at its next check of the context) and the client gets 503. A
+// download h returns is then streamed without that deadline (only the
+// client going away stops it), so it is never cut short by it.
 func (s *Server) api(h apiFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
@@ -60,7 +62,8 @@ func (s *Server) api(h apiFunc) http.Handler {
 			s.fail(w, r, errorf(http.StatusBadRequest, "malformed query string: %v", err))
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.opt.timeout())
+		orig := r.Context()
+		ctx, cancel := context.WithTimeout(orig, s.opt.timeout())
 		defer cancel()
 		r = r.WithContext(ctx)
 		type result struct {
@@ -92,7 +95,7 @@ func (s *Server) api(h apiFunc) http.Handler {
 			return
 		}
 		if d, ok := res.v.(*download); ok {
-			s.stream(w, r, d)
+			s.stream(w, r.WithContext(orig), d)
 			return
 		}
 		if c, ok := res.v.(*cachedView); ok {
@@ -122,19 +125,52 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	writeJSON(w, code, apiError{err.Error()})
 }
 
-// stream writes a download. An error after the first byte can only cut the
-// file short; it is logged.
+// downloadIdle is how long a download may wait for the client to take
+// more bytes before the connection is dropped.
+const downloadIdle = time.Minute
+
+// stream writes a download. It has no overall deadline: each write must
+// make progress within downloadIdle. An error before the first byte is an
+// error answer; after it the connection is aborted (no final chunk), so
+// the client sees a failed download, never a short file with status 200.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request, d *download) {
 	w.Header().Set("Content-Type", d.contentType)
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", d.name))
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := d.write(r.Context(), bw); err != nil {
-		s.logf("%s: %v", r.URL, err)
+	pw := &progressWriter{w: w, rc: http.NewResponseController(w)}
+	bw := bufio.NewWriterSize(pw, 64<<10)
+	err := d.write(r.Context(), bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
 		return
 	}
-	if err := bw.Flush(); err != nil {
-		s.logf("%s: %v", r.URL, err)
+	s.logf("%s: %v", r.URL, err)
+	if pw.n == 0 && pw.err == nil {
+		w.Header().Del("Content-Disposition")
+		s.fail(w, r, err)
+		return
 	}
+	panic(http.ErrAbortHandler)
+}
+
+// progressWriter gives every write downloadIdle to complete and counts the
+// bytes written.
+type progressWriter struct {
+	w   io.Writer
+	rc  *http.ResponseController
+	n   int64
+	err error
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	p.rc.SetWriteDeadline(time.Now().Add(downloadIdle)) // unsupported by some writers: no deadline then
+	n, err := p.w.Write(b)
+	p.n += int64(n)
+	if err != nil {
+		p.err = err
+	}
+	return n, err
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {

@@ -35,5 +35,7 @@
 // until. Entity parameters take an id or a name. Every request runs under
 // Options.Timeout; parameters are bounded (MaxDepth, MaxHops, MaxSearch,
 // MaxRelations, Options.MaxNodes) so that no request can ask for unbounded
-// work.
+// work. An /api/export download is prepared under Options.Timeout but
+// streamed without it (each write must progress within a minute): it is
+// complete, or its connection is aborted so the client sees it fail.
 package serve

@@ -37,7 +37,8 @@ const (
 // Options configure a Server. The zero value of every field means its
 // default.
 type Options struct {
-	// Timeout bounds the work of one API request. Default 10s.
+	// Timeout bounds the work of one API request, not the streaming of a
+	// download it prepared. Default 10s.
 	Timeout time.Duration
 	// MaxNodes is the largest view /api/neighbors, /api/subgraph and
 	// /api/export return. Default 10000.

@@ -1,6 +1,9 @@
 package source
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -93,3 +96,80 @@ func TestTrimBoilerplate(t *testing.T) {
 		})
 	}
 }
+
+// TestClutterKeepsSentences: a line that reads as a sentence is never
+// clutter, whatever clutter words it holds; the rest of the old furniture
+// rules still apply (they moved here from pkg/ner).
+func TestClutterKeepsSentences(t *testing.T) {
+	text := strings.Join([]string{
+		"Skip to main content",
+		"",
+		"Recep Tayyip Erdogan approved Sweden's NATO membership on Tuesday, Jens Stoltenberg said.",
+		"Kerry called Lavrov on Wednesday to discuss the ceasefire in Aleppo and the aid convoys.",
+		"Stacks of bread in Aleppo, Syria. REUTERS/Abdalrhman Ismail",
+		"",
+		"The talks in Geneva will go on next week, officials in Washington said on Thursday night.",
+		"Readers who want the premium edition paid for it, Murdoch told investors in New York.",
+		"",
+		"Join hundreds of Middle East professionals with Al-Monitor PRO.",
+		"Already a Member? Sign in",
+		"  • Turkey Briefing",
+		"$25.00 / month",
+		"We also offer team plans. Please send us an email.",
+		"Become Member Start with 1-week free trial",
+	}, "\n")
+	spans := Clutter(text)
+	dropped := func(s string) bool {
+		i := strings.Index(text, s)
+		for _, sp := range spans {
+			if sp.Start < i+len(s) && i < sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{"Skip to main content", "REUTERS/Abdalrhman Ismail", "Al-Monitor PRO", "Turkey Briefing", "$25.00", "team plans", "Become Member"} {
+		if !dropped(s) {
+			t.Errorf("%q is not clutter", s)
+		}
+	}
+	for _, s := range []string{"Recep Tayyip Erdogan approved", "Jens Stoltenberg said", "Kerry called Lavrov", "Stacks of bread in Aleppo", "The talks in Geneva", "Murdoch told investors"} {
+		if dropped(s) {
+			t.Errorf("%q is clutter", s)
+		}
+	}
+}
+
+// TestReadListsDropped: Read blanks the clutter of every kind of document
+// but Current Events items and lists it in Dropped.
+func TestReadListsDropped(t *testing.T) {
+	body := "Recep Tayyip Erdogan approved Sweden's NATO membership on Tuesday, Jens Stoltenberg said.\n\nSign up for our newsletter\n"
+	for _, tt := range []struct{ name, content string }{
+		{"a.txt", body},
+		{"a.jsonl", `{"text": ` + strconvQuote(body) + `}` + "\n"},
+	} {
+		path := writeTemp(t, tt.name, tt.content)
+		docs, err := readAll(t, path, DefaultOptions())
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("%s: %d docs, %v", tt.name, len(docs), err)
+		}
+		d := docs[0]
+		if !strings.Contains(d.Text, "Erdogan approved Sweden's NATO membership") || strings.Contains(d.Text, "Sign up") {
+			t.Errorf("%s: text %q", tt.name, d.Text)
+		}
+		if len(d.Dropped) != 1 || body[d.Dropped[0].Start:d.Dropped[0].End] != "Sign up for our newsletter" {
+			t.Errorf("%s: Dropped %v", tt.name, d.Dropped)
+		}
+	}
+}
+
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func strconvQuote(s string) string { return strconv.Quote(s) }

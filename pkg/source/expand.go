@@ -25,7 +25,8 @@ import (
 // argument order; a path met twice is kept once, where first met.
 //
 // Each problem — a missing path, a glob that matches nothing, an unreadable
-// directory, a store directory named as input — is returned as an *Error naming the path, and the other
+// directory, a store directory named as input, a FIFO, socket or device
+// (ErrNotRegular: reading one could block forever) — is returned as an *Error naming the path, and the other
 // arguments are still expanded.
 func Expand(args []string, opt Options) ([]Input, []error) {
 	var (
@@ -72,9 +73,12 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 						errs = append(errs, pathErr(m, err))
 						continue
 					}
-					if mst.IsDir() {
+					switch {
+					case mst.IsDir():
 						errs = append(errs, walk(m, opt, add)...)
-					} else {
+					case !mst.Mode().IsRegular():
+						errs = append(errs, &Error{Path: m, Err: notRegular(mst.Mode())})
+					default:
 						add(m, mst.Size())
 					}
 				}
@@ -91,6 +95,10 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 			errs = append(errs, walk(arg, opt, add)...)
 			continue
 		}
+		if !st.Mode().IsRegular() {
+			errs = append(errs, &Error{Path: arg, Err: notRegular(st.Mode())})
+			continue
+		}
 		add(arg, st.Size())
 	}
 	return ins, errs
@@ -102,15 +110,21 @@ func walk(root string, opt Options, add func(string, int64)) []error {
 		return nil
 	}
 	var errs []error
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	walkRoot := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// A link to a directory named on the command line is followed
+		// (links met inside the walk are not): WalkDir follows "link/".
+		walkRoot = root + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, pathErr(p, err))
-			if d != nil && d.IsDir() && p != root {
+			if d != nil && d.IsDir() && p != walkRoot {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if p == root {
+		if p == walkRoot {
 			return nil
 		}
 		name := d.Name()

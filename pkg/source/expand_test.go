@@ -144,3 +144,28 @@ func TestExpandDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A link to a directory given as an input is read through (it gave
+// nothing at all, silently, before); links met inside a walk are still
+// not followed.
+func TestExpandLinkedRoot(t *testing.T) {
+	dir := tree(t, map[string]string{"corpus/a.txt": "Kerry met Lavrov.", "corpus/sub/b.md": "# B\n\nText.", "other/c.txt": "Other."})
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "corpus"), link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "other"), filepath.Join(dir, "corpus", "inner")); err != nil {
+		t.Fatal(err)
+	}
+	ins, errs := Expand([]string{link}, DefaultOptions())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, in := range ins {
+		got = append(got, filepath.ToSlash(strings.TrimPrefix(in.Path, dir)))
+	}
+	if strings.Join(got, " ") != "/link/a.txt /link/sub/b.md" {
+		t.Fatalf("got %v, want the two files under the link, paths as given", got)
+	}
+}

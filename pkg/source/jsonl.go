@@ -38,7 +38,13 @@ func readJSONL(ctx context.Context, path string, br *bufio.Reader, compressed bo
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, rerr := br.ReadBytes('\n')
+		line, long, rerr := readLine(br, opt.maxRecordBytes())
+		if long > 0 && (rerr == nil || rerr == io.EOF) {
+			lineNo++
+			nonBlank = true
+			lineErr(fmt.Errorf("%w: line of %.1f MiB, longer than the %s a JSONL line may have; skipped", ErrTooLarge, float64(long)/(1<<20), byteSize(int64(opt.maxRecordBytes()))))
+			line = nil
+		}
 		// A line cut off by a read error (a truncated gzip stream) is not
 		// parsed: the read error below reports it, once.
 		if len(line) > 0 && (rerr == nil || rerr == io.EOF) {
@@ -76,6 +82,27 @@ func readJSONL(ctx context.Context, path string, br *bufio.Reader, compressed bo
 		lineErrs = append(lineErrs, &Error{Path: path, Err: fmt.Errorf("%w: %d more malformed lines not listed", ErrMalformed, dropped)})
 	}
 	return errors.Join(lineErrs...)
+}
+
+// readLine reads one line (with its '\n') of at most max bytes. A longer
+// line is read to its end but not kept: line is nil and long its length so
+// far (at least max+1), so memory stays bounded whatever the input.
+func readLine(br *bufio.Reader, max int) (line []byte, long int, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		switch {
+		case long > 0:
+			long += len(frag)
+		case len(line)+len(frag) > max:
+			long = len(line) + len(frag)
+			line = nil
+		default:
+			line = append(line, frag...)
+		}
+		if err != bufio.ErrBufferFull {
+			return line, long, err
+		}
+	}
 }
 
 // jsonlDoc makes the document of one JSONL line.
@@ -120,6 +147,10 @@ func objectDoc(path, where string, obj map[string]any, warnings []string, opt Op
 	case strings.TrimSpace(text) == "":
 		return Document{}, fmt.Errorf("%w: field %q is empty", ErrMalformed, opt.TextField)
 	}
+	text, cwarn := blankControlsString(text)
+	if cwarn != "" {
+		warnings = append(warnings, where+": "+cwarn)
+	}
 	d := Document{Path: path, Text: text, Offset: -1, Warnings: warnings}
 	if v, ok := field(obj, opt.IDField); ok {
 		d.ID = scalarString(v)
@@ -135,7 +166,8 @@ func objectDoc(path, where string, obj map[string]any, warnings []string, opt Op
 		}
 	}
 	if v, ok := field(obj, opt.TitleField); ok {
-		d.Title = strings.Join(strings.Fields(scalarString(v)), " ")
+		t, _ := blankControlsString(scalarString(v))
+		d.Title = strings.Join(strings.Fields(t), " ")
 	}
 	if v, ok := field(obj, opt.URLField); ok {
 		d.URL = scalarString(v)
@@ -169,7 +201,8 @@ func textValue(v any) (string, bool) {
 // document per element, as a stream. An element that makes no document is
 // an error naming it ("element 3"); a syntax error ends the reading.
 func readJSONArray(ctx context.Context, path string, br *bufio.Reader, compressed bool, opt Options, emit func(Document) error) error {
-	dec := json.NewDecoder(br)
+	cr := &capReader{r: br, max: int64(opt.maxRecordBytes())}
+	dec := json.NewDecoder(cr)
 	dec.UseNumber()
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		return &Error{Path: path, Err: fmt.Errorf("%w: a .json input must hold an array of objects or one object per line", ErrMalformed)}
@@ -181,7 +214,11 @@ func readJSONArray(ctx context.Context, path string, br *bufio.Reader, compresse
 			return err
 		}
 		var obj map[string]any
+		cr.start = dec.InputOffset()
 		if err := dec.Decode(&obj); err != nil {
+			if errors.Is(err, ErrTooLarge) {
+				return errors.Join(append(errs, &Error{Path: path, Err: fmt.Errorf("element %d: %w: more than the %s an element may have; the rest of the file is not read", n, ErrTooLarge, byteSize(cr.max))})...)
+			}
 			var te *json.UnmarshalTypeError
 			if !errors.As(err, &te) {
 				if compressed && !errors.As(err, new(*json.SyntaxError)) {
@@ -209,6 +246,28 @@ func readJSONArray(ctx context.Context, path string, br *bufio.Reader, compresse
 		return &Error{Path: path, Err: ErrEmpty}
 	}
 	return errors.Join(errs...)
+}
+
+// capReader fails a read once more than max bytes were read since start
+// (the offset where the element being decoded began), so a decoder never
+// buffers an element longer than that.
+type capReader struct {
+	r          io.Reader
+	read       int64
+	start, max int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	left := c.max - (c.read - c.start)
+	if left < 0 {
+		return 0, ErrTooLarge
+	}
+	if int64(len(p)) > left+1 {
+		p = p[:left+1]
+	}
+	n, err := c.r.Read(p)
+	c.read += int64(n)
+	return n, err
 }
 
 // field looks up a dotted field name ("meta.date") in a decoded object; an

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -18,10 +19,52 @@ import (
 // "Formats: [HTML](...)" lines and "_Context: ..._" lines, whose names are
 // parsed into Document.Contexts.
 
+// MaxContextNames is the most names kept from one "_Context:_" line (the
+// first ones): Wikipedia's lines have a handful, and every pair of a line
+// becomes an edge, so a line of thousands would cost millions.
+const MaxContextNames = 50
+
+// MaxDocContextNames is the most context names kept for one document, in
+// its first lines: with MaxContextNames per line it bounds the context
+// edges of a document to about 25,000.
+const MaxDocContextNames = 1000
+
+// capContexts keeps the first lines of d's Contexts that hold at most
+// MaxDocContextNames names in all, with a warning when it drops some.
+func capContexts(d *Document) {
+	total := 0
+	for i, line := range d.Contexts {
+		if total+len(line) > MaxDocContextNames {
+			dropped := len(d.Contexts) - i
+			d.Contexts = d.Contexts[:i:i]
+			d.Warnings = append(d.Warnings, fmt.Sprintf("more than %d context names: the last %d _Context:_ line(s) dropped", MaxDocContextNames, dropped))
+			return
+		}
+		total += len(line)
+	}
+}
+
 // contextLine is one "_Context: A, B_" found while blanking.
 type contextLine struct {
 	pos   int // byte offset of the line start in the file
 	names []string
+	cut   int // names dropped beyond MaxContextNames
+}
+
+// contextWarning describes the context lines cut to MaxContextNames, or is
+// "" when none was.
+func contextWarning(ctxs []contextLine) string {
+	lines, most := 0, 0
+	for _, c := range ctxs {
+		if c.cut > 0 {
+			lines++
+			most = max(most, len(c.names)+c.cut)
+		}
+	}
+	if lines == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d _Context:_ line(s) with more than %d names (up to %d): the first %d of each kept", lines, MaxContextNames, most, MaxContextNames)
 }
 
 // blankMarkdown returns a copy of src with markup blanked to spaces (same
@@ -37,7 +80,11 @@ func blankMarkdown(src []byte) ([]byte, []contextLine) {
 			end += start
 		}
 		if names := blankLine(dst[start:end]); len(names) > 0 {
-			ctxs = append(ctxs, contextLine{pos: start, names: names})
+			c := contextLine{pos: start, names: names}
+			if len(names) > MaxContextNames {
+				c.names, c.cut = names[:MaxContextNames:MaxContextNames], len(names)-MaxContextNames
+			}
+			ctxs = append(ctxs, c)
 		}
 		start = end + 1
 	}

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strconv"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Options configures Expand and Read. Start from DefaultOptions; the zero
@@ -33,10 +36,20 @@ type Options struct {
 	// 0 means no limit.
 	MaxDocBytes int
 
-	// TrimBoilerplate blanks web-page furniture ("Sign in", newsletter
-	// lists, membership offers, prices) in plain-text inputs, byte for
-	// byte so offsets stay those of the file; see trimBoilerplate. On in
-	// DefaultOptions.
+	// MaxRecordBytes bounds what is held in memory for one record: a JSONL
+	// line, a JSON array element, and a file that is read whole (Markdown,
+	// HTML, JSON, text from standard input), counted after decompression.
+	// A longer one is an error (ErrTooLarge) naming it; the rest of the
+	// input goes on where it can (the next JSONL line). Plain-text files
+	// have no such bound: they are read in parts of MaxDocBytes, compressed
+	// or not. 0 means DefaultMaxRecordBytes.
+	MaxRecordBytes int
+
+	// TrimBoilerplate blanks web-page clutter ("Sign in", newsletter
+	// lists, membership offers, prices, photo credits) in every document
+	// but Current Events items, byte for byte so offsets stay those of the
+	// file, and lists it in Document.Dropped; see Clutter. A line that
+	// reads as a sentence is never clutter. On in DefaultOptions.
 	TrimBoilerplate bool
 
 	// Stdin is read for the input "-". Nil makes "-" an error.
@@ -51,6 +64,16 @@ type Options struct {
 
 // DefaultMaxDocBytes is the MaxDocBytes of DefaultOptions: 1 MiB.
 const DefaultMaxDocBytes = 1 << 20
+
+// DefaultMaxRecordBytes is the MaxRecordBytes used when it is 0: 64 MiB.
+const DefaultMaxRecordBytes = 64 << 20
+
+func (o Options) maxRecordBytes() int {
+	if o.MaxRecordBytes > 0 {
+		return o.MaxRecordBytes
+	}
+	return DefaultMaxRecordBytes
+}
 
 // DefaultOptions returns the options graphbuild uses unless told otherwise:
 // JSONL fields text, id, date, title, url; no include/exclude patterns;
@@ -115,6 +138,13 @@ var (
 	ErrMalformed = errors.New("malformed JSONL line")
 	// ErrNoMatch reports a glob pattern that matched nothing.
 	ErrNoMatch = errors.New("no file matches")
+	// ErrTooLarge reports a record (JSONL line, JSON element, file read
+	// whole) longer than Options.MaxRecordBytes, or an HTML page nested
+	// deeper than MaxHTMLDepth.
+	ErrTooLarge = errors.New("too large")
+	// ErrNotRegular reports an input that is a FIFO, socket or device:
+	// reading one could block forever.
+	ErrNotRegular = errors.New("not a regular file")
 )
 
 // Error is the error type of Expand and Read: the input it concerns (and the
@@ -129,9 +159,22 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %v", ShowPath(e.Path), e.Line, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	return fmt.Sprintf("%s: %v", ShowPath(e.Path), e.Err)
+}
+
+// ShowPath returns path as messages print it: unchanged when it is plain
+// printable text, else quoted as %q does, so a name holding a newline, an
+// escape sequence or invalid UTF-8 can neither break a message line nor
+// reach the terminal raw.
+func ShowPath(path string) string {
+	for _, r := range path {
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			return strconv.Quote(path)
+		}
+	}
+	return path
 }
 
 // Unwrap returns the reason.

@@ -102,12 +102,11 @@ const sniffLen = 8 << 10
 // Plain text (.txt and unknown extensions) is one document: the file, ID
 // its HashID, Offset 0, Title its first line when that reads as a headline
 // (at most 20 words, no final full stop), Date the date in the file name
-// ("...-2016-09-28.txt") if any. With opt.TrimBoilerplate, web-page furniture is
-// blanked to spaces: short lines (at most 8 words) such as "Sign in",
-// "Subscribe", "Skip to main content", prices per month, and the tail of
-// the text (outside its first third) from the first such line after which
-// at least half of the lines are furniture, bullet items or unpunctuated
-// short lines, reaching back over promotional paragraphs ("Join ... PRO").
+// ("...-2016-09-28.txt") if any. With opt.TrimBoilerplate, the page clutter
+// of every document but a Current Events item is blanked to spaces and
+// listed in Document.Dropped (see Clutter: lines that do not read as a
+// sentence such as "Sign in", "Subscribe", prices per month, a clutter
+// tail, photo credits).
 //
 // Markdown (.md) is one document: the file with markup blanked to spaces
 // byte for byte — heading marks, list numbers and bullets, quote marks,
@@ -157,12 +156,18 @@ const sniffLen = 8 << 10
 // replaced one for one), so Offset+i is a byte offset into the file as read;
 // a mention that spans a blank is not the file's text there. Elsewhere
 // invalid UTF-8 becomes U+FFFD. A document longer than opt.MaxDocBytes is
-// split at paragraph boundaries into parts with IDs ID#1, ID#2, ...; an
-// uncompressed plain-text file over 32 MiB is read part by part, never
-// whole (its furniture is then not trimmed).
+// split at paragraph boundaries into parts with IDs ID#1, ID#2, ...; a
+// plain-text file over 32 MiB, compressed or not, is read part by part,
+// never whole (each part is trimmed on its own). Other inputs are read
+// whole up to opt.MaxRecordBytes after decompression (a JSONL line or JSON
+// element up to that much each): beyond it the file, line or element is
+// ErrTooLarge. A page nested deeper than MaxHTMLDepth is ErrTooLarge too.
+// Control bytes (NUL, ESC, ...) in text become spaces, one for one, with a
+// warning; at most MaxContextNames names are kept per context line. A FIFO,
+// socket or device is ErrNotRegular, refused before it is opened.
 //
 // Errors name the input (*Error): ErrBinary, ErrEmpty, ErrGzip,
-// ErrNoArticle, fs errors. Malformed JSONL lines do not stop the reading:
+// ErrNoArticle, ErrTooLarge, ErrNotRegular, fs errors. Malformed JSONL lines do not stop the reading:
 // the other lines are emitted and the line errors are returned together at
 // the end (errors.Join of *Error with Line set, ErrMalformed; Errors splits
 // them; at most 100 are listed, then a count). An error returned by emit
@@ -175,6 +180,13 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 		return err
 	}
 	opt = opt.withDefaults()
+	if opt.TrimBoilerplate {
+		next := emit
+		emit = func(d Document) error {
+			trimDocument(&d)
+			return next(d)
+		}
+	}
 	var (
 		r    io.Reader
 		file *os.File
@@ -186,17 +198,27 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 		}
 		r = opt.Stdin
 	} else {
-		var err error
-		if file, err = os.Open(in.Path); err != nil {
-			return pathErr(in.Path, err)
-		}
-		defer file.Close()
-		st, err := file.Stat()
+		// A FIFO or device would block the open or never end: refuse it
+		// before opening, as directory walks skip them.
+		st, err := os.Stat(in.Path)
 		if err != nil {
 			return pathErr(in.Path, err)
 		}
 		if st.IsDir() {
 			return &Error{Path: in.Path, Err: errors.New("is a directory")}
+		}
+		if !st.Mode().IsRegular() {
+			return &Error{Path: in.Path, Err: notRegular(st.Mode())}
+		}
+		if file, err = os.Open(in.Path); err != nil {
+			return pathErr(in.Path, err)
+		}
+		defer file.Close()
+		if st, err = file.Stat(); err != nil {
+			return pathErr(in.Path, err)
+		}
+		if !st.Mode().IsRegular() { // replaced between the two looks
+			return &Error{Path: in.Path, Err: notRegular(st.Mode())}
 		}
 		size = st.Size()
 		r = file
@@ -243,12 +265,40 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 	if f == formatJSONL {
 		return readJSONL(ctx, in.Path, br, compressed, opt, emit)
 	}
-	if f == formatText && file != nil && !compressed && opt.MaxDocBytes > 0 && size > streamThreshold {
-		return readLargeText(ctx, in.Path, file, size, opt, emit)
+	// Text is streamed in parts when it is large, compressed or not (the
+	// file is read twice: once for its ID, once for the parts); other
+	// formats, and text from standard input, are read whole, up to
+	// opt.MaxRecordBytes after decompression.
+	limit := int64(opt.maxRecordBytes())
+	streamable := f == formatText && file != nil && opt.MaxDocBytes > 0
+	if streamable && !compressed && size > streamThreshold {
+		return readLargeText(ctx, in.Path, false, opt, emit)
 	}
-	data, err := io.ReadAll(br)
+	if streamable {
+		limit = streamThreshold
+	}
+	data, err := io.ReadAll(io.LimitReader(br, limit+1))
 	if err != nil {
 		return readErr(in.Path, compressed, err)
+	}
+	if int64(len(data)) > limit {
+		if streamable {
+			return readLargeText(ctx, in.Path, compressed, opt, emit)
+		}
+		what := "a " + f.String() + " file"
+		if in.Path == StdinPath {
+			what = "standard input"
+		}
+		after := ""
+		if compressed {
+			after = " after decompression"
+		}
+		hint := "give large text as a .txt file, which is read in parts"
+		if f == formatText && file != nil {
+			hint = "with a --max-doc-bytes above 0 it is read in parts"
+		}
+		return &Error{Path: in.Path, Err: fmt.Errorf("%w: more than %s%s; %s is read whole and may hold at most that (%s)",
+			ErrTooLarge, byteSize(limit), after, what, hint)}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &Error{Path: in.Path, Err: ErrEmpty}
@@ -287,22 +337,51 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 // parts of opt.MaxDocBytes instead of whole.
 var streamThreshold int64 = 32 << 20
 
-// readLargeText reads a big plain-text file without holding it: a first
-// pass hashes it for the ID, a second cuts it into the same parts
-// splitDocument would make, one buffer of about 2*MaxDocBytes at a time.
-// Invalid UTF-8 is repaired per part; furniture is not trimmed.
-func readLargeText(ctx context.Context, path string, file *os.File, size int64, opt Options, emit func(Document) error) error {
-	h := sha256.New()
-	if _, err := file.Seek(0, io.SeekStart); err != nil {
-		return pathErr(path, err)
+// reopener returns a function opening path again, decompressed when
+// compressed, for the passes of readLargeText.
+func reopener(path string, compressed bool) func() (io.Reader, func() error, error) {
+	return func() (io.Reader, func() error, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, nil, pathErr(path, err)
+		}
+		if !compressed {
+			return f, f.Close, nil
+		}
+		zr, err := gzip.NewReader(bufio.NewReaderSize(f, 64<<10))
+		if err != nil {
+			f.Close()
+			return nil, nil, &Error{Path: path, Err: fmt.Errorf("%w: %v", ErrGzip, err)}
+		}
+		return zr, f.Close, nil
 	}
-	if _, err := io.Copy(h, file); err != nil {
-		return readErr(path, false, err)
+}
+
+// readLargeText reads big plain text without holding it: a first pass
+// hashes it for the ID, a second cuts it into the same parts
+// splitDocument would make, one buffer of about 2*MaxDocBytes at a time.
+// A compressed file is decompressed on each pass. Invalid UTF-8 and
+// control bytes are repaired per part; furniture is not trimmed.
+func readLargeText(ctx context.Context, path string, compressed bool, opt Options, emit func(Document) error) error {
+	open := reopener(path, compressed)
+	h := sha256.New()
+	r, closeFile, err := open()
+	if err != nil {
+		return err
+	}
+	size, err := io.Copy(h, ctxReader{ctx, r})
+	closeFile()
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return readErr(path, compressed, err)
 	}
 	id := hex.EncodeToString(h.Sum(nil)[:16])
-	if _, err := file.Seek(0, io.SeekStart); err != nil {
-		return pathErr(path, err)
+	if r, closeFile, err = open(); err != nil {
+		return err
 	}
+	defer closeFile()
 	max := opt.MaxDocBytes
 	buf := make([]byte, 0, 2*max+1)
 	offset, part := 0, 0
@@ -310,12 +389,12 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 	title, date := "", nameDate(path)
 	for {
 		for len(buf) <= max && !eof {
-			n, err := file.Read(buf[len(buf):cap(buf)])
+			n, err := r.Read(buf[len(buf):cap(buf)])
 			buf = buf[:len(buf)+n]
 			if err == io.EOF {
 				eof = true
 			} else if err != nil {
-				return readErr(path, false, err)
+				return readErr(path, compressed, err)
 			}
 		}
 		if len(buf) == 0 {
@@ -329,6 +408,7 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 			end = cutPoint(buf, max)
 		}
 		chunk, warn := repairUTF8Bytes(buf[:end])
+		chunk, cwarn := blankControls(chunk)
 		if part == 0 && bytes.HasPrefix(chunk, utf8BOM) {
 			chunk = append([]byte(nil), chunk...)
 			blank(chunk[:len(utf8BOM)])
@@ -338,8 +418,10 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 			title = textTitle(chunk)
 		}
 		d := Document{Path: path, ID: partID(id, part), Title: title, Date: date, Text: string(chunk), Offset: offset}
-		if warn != "" {
-			d.Warnings = append(d.Warnings, warn)
+		for _, w := range []string{warn, cwarn} {
+			if w != "" {
+				d.Warnings = append(d.Warnings, w)
+			}
 		}
 		if part == 1 {
 			d.Warnings = append(d.Warnings, splitWarning(id, int(size), max))
@@ -350,6 +432,46 @@ func readLargeText(ctx context.Context, path string, file *os.File, size int64, 
 		offset += end
 		buf = buf[:copy(buf, buf[end:])]
 	}
+}
+
+// ctxReader stops reading once ctx is done.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+// notRegular is the reason a FIFO, socket or device is not read.
+func notRegular(m fs.FileMode) error {
+	kind := "not a regular file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	}
+	return fmt.Errorf("%w: %s, not read (give standard input as -)", ErrNotRegular, kind)
+}
+
+// byteSize prints n as KiB, MiB or GiB.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // readErr wraps a read error, as ErrGzip when it came from decompression.
@@ -372,35 +494,47 @@ func readErr(path string, compressed bool, err error) error {
 func readTextual(path string, f format, data []byte, trim bool) []Document {
 	id := hashID(data)
 	clean, warn := repairUTF8Bytes(data)
+	clean, cwarn := blankControls(clean)
 	if bytes.HasPrefix(clean, utf8BOM) { // a byte-order mark is no text
 		clean = append([]byte(nil), clean...)
 		blank(clean[:len(utf8BOM)])
 	}
+	titleText := clean
 	if trim && f == formatText {
-		clean = append([]byte(nil), clean...)
-		trimBoilerplate(clean)
+		// The title is the first line that is no clutter; the clutter
+		// itself is blanked later, with every document's (trimDocument).
+		titleText = append([]byte(nil), clean...)
+		trimBoilerplate(titleText)
 	}
 	var docs []Document
+	cwarn2 := ""
 	switch {
 	case f == formatMarkdown && (isCurrentEventsPath(path) || looksLikeCurrentEvents(clean)):
 		text, ctxs := blankMarkdown(clean)
+		cwarn2 = contextWarning(ctxs)
 		docs = parseCurrentEvents(path, clean, text, ctxs)
 		if len(docs) == 0 { // headings only: read it as plain Markdown
 			docs = []Document{markdownDoc(path, id, clean, text, ctxs)}
 		}
 	case f == formatMarkdown:
 		text, ctxs := blankMarkdown(clean)
+		cwarn2 = contextWarning(ctxs)
 		docs = []Document{markdownDoc(path, id, clean, text, ctxs)}
 	default:
-		docs = []Document{{Path: path, ID: id, Text: string(clean), Offset: 0, Title: textTitle(clean)}}
+		docs = []Document{{Path: path, ID: id, Text: string(clean), Offset: 0, Title: textTitle(titleText)}}
 	}
 	if f != formatMarkdown || len(docs) == 1 && docs[0].ID == id { // not Current Events
 		if d := nameDate(path); d != "" && docs[0].Date == "" {
 			docs[0].Date = d
 		}
 	}
-	if warn != "" && len(docs) > 0 { // once per file, on its first document
-		docs[0].Warnings = append(docs[0].Warnings, warn)
+	for _, w := range []string{warn, cwarn, cwarn2} {
+		if w != "" && len(docs) > 0 { // once per file, on its first document
+			docs[0].Warnings = append(docs[0].Warnings, w)
+		}
+	}
+	for i := range docs {
+		capContexts(&docs[i])
 	}
 	return docs
 }
@@ -573,6 +707,47 @@ func repairUTF8Bytes(b []byte) ([]byte, string) {
 		i += size
 	}
 	return out, fmt.Sprintf("invalid UTF-8: %d byte(s) replaced by spaces (first at byte %d)", n, first)
+}
+
+// isControl reports the bytes blankControls replaces: C0 controls other
+// than tab, line feed, vertical tab, form feed and carriage return, and DEL.
+func isControl(c byte) bool {
+	return c < 0x20 && (c < '\t' || c > '\r') || c == 0x7f
+}
+
+// blankControls replaces control bytes (NUL, ESC, ...) with spaces one for
+// one, so they reach no name and offsets do not move, and describes what it
+// did.
+func blankControls(b []byte) ([]byte, string) {
+	first := -1
+	for i, c := range b {
+		if isControl(c) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return b, ""
+	}
+	out := append([]byte(nil), b...)
+	n := 0
+	for i := first; i < len(out); i++ {
+		if isControl(out[i]) {
+			out[i] = ' '
+			n++
+		}
+	}
+	return out, fmt.Sprintf("%d control byte(s) such as NUL replaced by spaces (first at byte %d)", n, first)
+}
+
+// blankControlsString is blankControls for text that is not a slice of
+// the file.
+func blankControlsString(s string) (string, string) {
+	b, warn := blankControls([]byte(s))
+	if warn == "" {
+		return s, ""
+	}
+	return string(b), warn
 }
 
 // repairUTF8String replaces every invalid byte with U+FFFD, for text whose

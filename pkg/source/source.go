@@ -26,6 +26,9 @@ type Document struct {
 	// Topic is the Current Events topic heading the item was listed under
 	// ("Battle of Aleppo"), if any.
 	Topic string
+	// Dropped lists the page clutter blanked out of Text (see Clutter), in
+	// order; empty when Options.TrimBoilerplate is off.
+	Dropped []Span
 	// Warnings are problems met and repaired while reading (invalid UTF-8
 	// replaced, a document split): reported, not fatal.
 	Warnings []string

@@ -48,7 +48,6 @@ func (o *options) register(fs *flag.FlagSet) {
 	c := &o.cfg
 	fs.StringVar(&c.Out, "out", "", "output directory (local path; gs://bucket/dir on Dataflow); required")
 	fs.IntVar(&c.Shards, "shards", 4, "number of contributions-*.jsonl files")
-	fs.StringVar((*string)(&c.Resolve), "resolve", string(beamgraph.Corpus), "cross-document name resolution: corpus (distributed, order-independent) or ordered (as build does today; one worker resolves)")
 	fs.StringVar(&c.Window, "window", "sentence", "co-occurrence window: sentence, paragraph or document")
 	d := source.DefaultOptions()
 	fs.StringVar(&c.TextField, "text-field", d.TextField, "JSONL field holding the text")

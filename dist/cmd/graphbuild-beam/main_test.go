@@ -19,7 +19,7 @@ func TestMain(m *testing.M) { ptest.MainWithDefault(m, "prism") }
 // The README's one command, on the fixtures, on Prism.
 func TestRunFixtures(t *testing.T) {
 	var o options
-	o.cfg = beamgraph.Config{Out: t.TempDir(), Shards: 2, Window: "sentence", Resolve: beamgraph.Corpus}
+	o.cfg = beamgraph.Config{Out: t.TempDir(), Shards: 2, Window: "sentence"}
 	var stderr bytes.Buffer
 	if err := run(context.Background(), o, []string{"../../../fixtures"}, &stderr); err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())

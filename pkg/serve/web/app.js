@@ -353,7 +353,8 @@ function showEntity(en) {
     el("div", { class: "meta" }, swatch(typeColor(en.type)), en.type + " · " + en.mentions + " mentions in " +
       en.documents + " documents · " + dates),
     el("div", { class: "meta", text: en.degree + " linked entities · rank " + en.rank.toFixed(2) }),
-    aliases ? el("div", { class: "aliases", text: "Also: " + aliases }) : null,
+    // replaceChildren would print a null as the text "null"
+    ...(aliases ? [el("div", { class: "aliases", text: "Also: " + aliases })] : []),
   );
 }
 

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"sync"
 	"time"
@@ -175,17 +174,7 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 				if opt.Skip != nil && opt.Skip(j.doc.ID) {
 					j.res.Skipped = true
 				} else {
-					var names []string
-					for _, line := range j.doc.Contexts {
-						names = append(names, line...)
-					}
-					j.res.Analysis, j.err = ex.Extract(ctx, j.doc.Text, ner.Hints{Names: names})
-					if j.err != nil && ctx.Err() == nil {
-						j.err = fmt.Errorf("%s: document %s: %w", source.ShowPath(j.doc.Path), j.doc.ID, j.err)
-					}
-					if j.err == nil {
-						keepFileText(j.res.Analysis, j.doc.Raw)
-					}
+					j.res.Analysis, j.err = Analyze(ctx, ex, j.doc)
 				}
 				close(j.done)
 			}

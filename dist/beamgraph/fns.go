@@ -192,4 +192,3 @@ func mergeEdgeJSON(a, b []byte) []byte {
 	out, _ := encode(x)
 	return out
 }
-

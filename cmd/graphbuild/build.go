@@ -34,6 +34,7 @@ already stored are skipped.`,
 			batch := fs.Int("batch", ingest.DefaultBatchSize, "documents per store transaction")
 			window := fs.String("window", "sentence", "co-occurrence window: sentence, paragraph or document (use one window for all builds of a store)")
 			memLimit := fs.Int("memory-limit", 512, "soft limit of the heap in MiB, so memory stays flat on large corpora (0: none; GOMEMLIMIT overrides)")
+			modelPath := fs.String("model", "", "recognize entities with the model in `FILE` (written by 'graphbuild train') instead of the embedded one; use one model for all builds of a store")
 			aliasFile := aliasesFlag(fs)
 			rebuild := fs.Bool("rebuild", false, "delete the store and build it again from the inputs (after changing --aliases)")
 			analyze := fs.Bool("analyze", true, "compute and cache degree, PageRank, betweenness and communities after the build")
@@ -47,11 +48,11 @@ already stored are skipped.`,
 					// a long build; with it the collector keeps it flat.
 					debug.SetMemoryLimit(int64(*memLimit) << 20)
 				}
-				inputs, failedInputs, err := expand(e, "build", args, src.options(e.stdin))
+				inputs, failedInputs, skipped, err := src.expand(e, "build", args, src.options(e.stdin))
 				if err != nil {
 					return err
 				}
-				ex, err := ingest.DefaultExtractor()
+				ex, err := buildExtractor(*modelPath)
 				if err != nil {
 					return err
 				}
@@ -119,6 +120,9 @@ already stored are skipped.`,
 					stats, serr := st.Stats()
 					fmt.Fprintf(e.stderr, "%s: %d documents read, %d new, %d skipped (already stored or read twice), %d failed in %s\n",
 						*db, sum.Documents, sum.New, sum.Skipped, sum.Failed, sum.Duration.Round(1e6))
+					if len(skipped) > 0 {
+						fmt.Fprintf(e.stderr, "%s\n", skippedLine(skipped, src.verbose))
+					}
 					if sum.Dropped > 0 {
 						fmt.Fprintf(e.stderr, "left out %d lines of page clutter (sign-in prompts, newsletter lists, prices, photo credits; `graphbuild text` shows them)\n", sum.Dropped)
 					}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -54,6 +55,7 @@ type sourceFlags struct {
 	include, exclude                                    listFlag
 	maxDocBytes, maxRecordBytes                         int
 	textField, idField, dateField, titleField, urlField string
+	verbose                                             bool
 }
 
 func (s *sourceFlags) register(fs *flag.FlagSet) {
@@ -67,6 +69,7 @@ func (s *sourceFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.dateField, "date-field", d.DateField, "JSONL field holding the date")
 	fs.StringVar(&s.titleField, "title-field", d.TitleField, "JSONL field holding the title")
 	fs.StringVar(&s.urlField, "url-field", d.URLField, "JSONL field holding the URL")
+	fs.BoolVar(&s.verbose, "verbose", false, "list the files a directory walk did not read, and why")
 }
 
 func (s *sourceFlags) options(stdin io.Reader) source.Options {
@@ -79,20 +82,56 @@ func (s *sourceFlags) options(stdin io.Reader) source.Options {
 	return o
 }
 
-// expand lists the inputs, printing each problem; it fails when nothing
+// expand lists the inputs, printing each problem (and, with --verbose,
+// each file a directory walk did not read and why); it fails when nothing
 // is left to read.
-func expand(e *env, cmd string, args []string, opt source.Options) ([]source.Input, int, error) {
+func (s *sourceFlags) expand(e *env, cmd string, args []string, opt source.Options) ([]source.Input, int, []source.Skipped, error) {
 	if len(args) == 0 {
-		return nil, 0, usagef("no input: give files, directories, globs or - for standard input")
+		return nil, 0, nil, usagef("no input: give files, directories, globs or - for standard input")
 	}
-	inputs, errs := source.Expand(args, opt)
+	inputs, skipped, errs := source.ExpandSkipped(args, opt)
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "graphbuild %s: %v\n", cmd, err)
 	}
-	if len(inputs) == 0 {
-		return nil, len(errs), errFailed
+	if s.verbose {
+		for _, sk := range skipped {
+			fmt.Fprintf(e.stderr, "graphbuild %s: skipped %s: %s\n", cmd, sk.Path, sk.Reason)
+		}
 	}
-	return inputs, len(errs), nil
+	if len(inputs) == 0 {
+		if len(skipped) > 0 && !s.verbose {
+			fmt.Fprintf(e.stderr, "graphbuild %s: nothing to read: %s\n", cmd, skippedLine(skipped, false))
+		}
+		return nil, len(errs), skipped, errFailed
+	}
+	return inputs, len(errs), skipped, nil
+}
+
+// skippedLine summarises the files a walk did not read: "3 files not read
+// (2 PDF, 1 image); --verbose lists them".
+func skippedLine(skipped []source.Skipped, verbose bool) string {
+	counts := map[string]int{}
+	var kinds []string
+	for _, sk := range skipped {
+		k, _, _ := strings.Cut(sk.Reason, ":")
+		if strings.HasPrefix(k, "extension ") {
+			k = strings.Fields(k)[1]
+		}
+		if counts[k] == 0 {
+			kinds = append(kinds, k)
+		}
+		counts[k]++
+	}
+	sort.Strings(kinds)
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%d %s", counts[k], k)
+	}
+	line := fmt.Sprintf("%d file(s) in the directories not read (%s)", len(skipped), strings.Join(parts, ", "))
+	if !verbose {
+		line += "; --verbose lists them"
+	}
+	return line
 }
 
 // progress prints a build's progress on stderr: a redrawn line on a
@@ -128,13 +167,23 @@ func (p *progress) update(pr ingest.Progress) {
 	if secs <= 0 {
 		secs = 1e-9
 	}
-	line := fmt.Sprintf("%d documents, %d/%d inputs, %.0f docs/s", pr.Documents, pr.InputsDone, pr.Inputs, float64(pr.Documents)/secs)
+	rate := float64(pr.Documents) / secs
+	prec := 0
+	if rate < 10 { // big parts go at a few a second: "0 docs/s" says nothing
+		prec = 1
+	}
+	line := fmt.Sprintf("%d documents, %d/%d inputs, %.*f docs/s", pr.Documents, pr.InputsDone, pr.Inputs, prec, rate)
 	if pr.Bytes > 0 {
 		line += fmt.Sprintf(", %.1f MB/s", float64(pr.Bytes)/1e6/secs)
 	}
 	if pr.TotalBytes > 0 && pr.Bytes > 0 {
-		frac := float64(pr.Bytes) / float64(pr.TotalBytes)
-		eta := time.Duration(float64(pr.Elapsed) * (1 - frac) / frac).Round(time.Second)
+		// Bytes is the work delivered (within a big file too), so the
+		// rate so far extrapolates; the first percent is too noisy.
+		frac := min(float64(pr.Bytes)/float64(pr.TotalBytes), 1)
+		eta := "estimating"
+		if frac >= 0.01 || pr.Elapsed >= 10*time.Second {
+			eta = time.Duration(float64(pr.Elapsed) * (1 - frac) / frac).Round(time.Second).String()
+		}
 		line = fmt.Sprintf("%s %3.0f%% %s, ETA %s", bar(frac, 20), 100*frac, line, eta)
 	}
 	if p.tty {

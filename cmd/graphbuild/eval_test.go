@@ -72,4 +72,26 @@ func TestTrainCommand(t *testing.T) {
 	if code, _, _ := gb(t, "train", small); code != 2 {
 		t.Errorf("train without --out: exit %d, want 2", code)
 	}
+	// the retrained model is usable by extract and build
+	def := mustRun(t, "extract", seedArticle)
+	own := mustRun(t, "extract", "--model", model, seedArticle)
+	if own == def || own == "" {
+		t.Errorf("extract --model gives the embedded model's mentions (or none)")
+	}
+	db := filepath.Join(dir, "g.db")
+	mustRun(t, "build", "--db", db, "--quiet", "--analyze=false", "--model", model, seedArticle)
+	if s := statsOf(t, db); s.Documents != 1 {
+		t.Errorf("build --model: %d documents", s.Documents)
+	}
+	missing := filepath.Join(dir, "nope.bin.gz")
+	if code, _, errs := gb(t, "build", "--db", db, "--model", missing, seedArticle); code != 1 || !strings.Contains(errs, missing) {
+		t.Errorf("build --model with a missing file: exit %d, %q", code, errs)
+	}
+	if code, _, _ := gb(t, "help", "train"); code != 0 {
+		t.Errorf("help train: exit %d", code)
+	}
+	_, help, _ := gb(t, "help", "train")
+	if strings.Contains(help, "../shared") {
+		t.Errorf("help train points at ../shared:\n%s", help)
+	}
 }

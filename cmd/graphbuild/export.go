@@ -10,6 +10,7 @@ import (
 
 	"github.com/graphbuild/graphbuild/pkg/export"
 	"github.com/graphbuild/graphbuild/pkg/graph"
+	"github.com/graphbuild/graphbuild/pkg/ner"
 	"github.com/graphbuild/graphbuild/pkg/source"
 )
 
@@ -52,19 +53,18 @@ func (f *filterFlags) canonical(name string) (string, error) {
 // filter turns the flags into a graph.Filter, resolving --focus to an id.
 func (f *filterFlags) filter(st *graph.Store) (graph.Filter, error) {
 	gf := graph.Filter{MinWeight: f.minWeight, Top: f.top, Depth: f.depth, Since: f.since, Until: f.until}
-	for _, t := range f.types {
-		gf.Types = append(gf.Types, strings.ToUpper(t))
+	var err error
+	if gf.Types, err = parseTypes(f.types); err != nil {
+		return gf, err
 	}
-	for _, k := range f.kinds {
-		kind := graph.EdgeKind(strings.ToLower(k))
-		known := false
-		for _, kk := range graph.EdgeKinds {
-			known = known || kk == kind
-		}
-		if !known {
-			return gf, usagef("unknown edge kind %q (want cooccur, context or interaction)", k)
-		}
-		gf.Kinds = append(gf.Kinds, kind)
+	if gf.Kinds, err = parseKinds(f.kinds); err != nil {
+		return gf, err
+	}
+	if f.top < 0 {
+		return gf, usagef("--top must be 0 (all) or more, got %d", f.top)
+	}
+	if f.minWeight < 0 {
+		return gf, usagef("--min-weight must be 0 or more, got %d", f.minWeight)
 	}
 	for _, d := range []string{f.since, f.until} {
 		if d != "" && !graph.ValidDate(d) {
@@ -86,6 +86,75 @@ func (f *filterFlags) filter(st *graph.Store) (graph.Filter, error) {
 		gf.Focus = en.ID
 	}
 	return gf, nil
+}
+
+// parseTypes reads --types: entity type names, case-insensitive, with the
+// usual aliases (PER, ORGANIZATION, LOCATION, FACILITY); an unknown name
+// is bad usage that lists the valid ones.
+func parseTypes(names []string) ([]string, error) {
+	var out []string
+	for _, n := range names {
+		t, ok := ner.ParseType(n)
+		if !ok {
+			return nil, usagef("unknown entity type %q (want %s)", n, typeNames())
+		}
+		if !slices.Contains(out, string(t)) {
+			out = append(out, string(t))
+		}
+	}
+	return out, nil
+}
+
+// typeNames lists the entity types, "PERSON, ORG, ...".
+func typeNames() string {
+	s := make([]string, len(ner.Types))
+	for i, t := range ner.Types {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// parseKinds reads --kinds: edge kinds, case-insensitive; an unknown
+// name is bad usage that lists the valid ones.
+func parseKinds(names []string) ([]graph.EdgeKind, error) {
+	var out []graph.EdgeKind
+	for _, k := range names {
+		kind := graph.EdgeKind(strings.ToLower(k))
+		if !slices.Contains(graph.EdgeKinds, kind) {
+			return nil, usagef("unknown edge kind %q (want cooccur, context or interaction)", k)
+		}
+		out = append(out, kind)
+	}
+	return out, nil
+}
+
+// dotDefaultTop is the size of the subgraph `export --format dot` writes
+// for a large graph unless --top or --focus is given.
+const dotDefaultTop = 150
+
+// flagGiven reports whether the command line set the flag.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
+}
+
+// nodeEstimate is the number of entities of the filter's types (an upper
+// bound of the nodes it selects), from the store's counts.
+func nodeEstimate(st *graph.Store, f graph.Filter) int {
+	stats, err := st.Stats()
+	if err != nil {
+		return 0
+	}
+	types := f.Types
+	if len(types) == 0 {
+		types = graph.DefaultTypes
+	}
+	n := 0
+	for _, t := range types {
+		n += stats.Entities[t]
+	}
+	return n
 }
 
 // findEntity resolves a user's name for an entity (case-insensitive,
@@ -124,10 +193,16 @@ func init() {
 		name:  "export",
 		usage: "[--db DIR] --format graphml|gexf|dot|json|csv|neo4j|nquads [-o FILE] [filters]",
 		summary: `Write the graph for Gephi, Graphviz, networkx, Neo4j or Dgraph.
-Formats: graphml and gexf (Gephi, networkx, igraph), dot (Graphviz), json
-(node-link for d3, Cytoscape.js, sigma.js, networkx), csv (Gephi's spreadsheet
-import), neo4j (neo4j-admin database import CSVs), nquads (Dgraph, with its
-schema). csv, neo4j and nquads write a directory: -o names it.`,
+Formats and who reads them:
+  graphml  Gephi, networkx (read_graphml), igraph (Graph.Read_GraphML), Cytoscape
+  gexf     Gephi; networkx 3.6+ (read_gexf); for older networkx add --gexf-version 1.2.
+           igraph has no GEXF reader: give it graphml
+  dot      Graphviz (dot, sfdp, neato)
+  json     node-link JSON: d3, Cytoscape.js, sigma.js, networkx (json_graph.node_link_graph)
+  csv      Gephi's spreadsheet import (nodes.csv, edges.csv)
+  neo4j    neo4j-admin database import CSVs
+  nquads   Dgraph live/bulk loader, with its schema
+csv, neo4j and nquads write a directory: -o names it.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			db := dbFlag(fs)
 			format := fs.String("format", "", "output format: "+strings.Join(export.Formats, ", "))
@@ -135,6 +210,9 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 			metrics := fs.Bool("metrics", true, "add degree, pagerank, betweenness and community to the nodes")
 			colorBy := fs.String("color-by", "type", "node colour in gexf and dot: type or community")
 			sizeBy := fs.String("size-by", "degree", "node size in gexf: degree, pagerank or mentions")
+			evidence := fs.Bool("evidence", true, "graphml, gexf, json: add to each link one sentence behind it and its document (evidence, evidence_doc)")
+			legend := fs.Bool("legend", true, "dot: draw a legend of the entity types and edge kinds")
+			gexfVersion := fs.String("gexf-version", "1.3", "gexf dialect: 1.3 (Gephi 0.9+, networkx 3.6+) or 1.2 (1.2draft: networkx before 3.6, older Gephi)")
 			var ff filterFlags
 			ff.register(fs)
 			return func(ctx context.Context, e *env, args []string) error {
@@ -147,9 +225,9 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 				if !slices.Contains(export.Formats, *format) {
 					return usagef("--format %q: want one of %s", *format, strings.Join(export.Formats, ", "))
 				}
-				w, err := export.New(*format, export.Options{Metrics: *metrics, ColorBy: *colorBy, SizeBy: *sizeBy})
+				w, err := export.New(*format, export.Options{Metrics: *metrics, ColorBy: *colorBy, SizeBy: *sizeBy, GEXFVersion: *gexfVersion, Legend: *legend})
 				if err != nil {
-					return usagef("--color-by/--size-by: %v", err)
+					return usagef("--color-by/--size-by/--gexf-version: %v", err)
 				}
 				st, err := openStore(*db, true)
 				if err != nil {
@@ -160,6 +238,12 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 				if err != nil {
 					return err
 				}
+				if *format == "dot" && f.Focus == "" && !flagGiven(fs, "top") {
+					if n := nodeEstimate(st, f); n > dotDefaultTop {
+						f.Top = dotDefaultTop
+						fmt.Fprintf(e.stderr, "graphbuild export: %d nodes are a hairball in DOT: writing the %d of highest weighted degree (--top 0 writes all, --focus NAME a neighbourhood)\n", n, dotDefaultTop)
+					}
+				}
 				sel := graph.Select
 				if *metrics {
 					sel = graph.Analyze
@@ -168,7 +252,10 @@ schema). csv, neo4j and nquads write a directory: -o names it.`,
 				if err != nil {
 					return err
 				}
-				sub := export.Memory(g.Nodes, g.Links, g.Edges())
+				var sub export.Graph = export.Memory(g.Nodes, g.Links, g.Edges())
+				if *evidence && (*format == "graphml" || *format == "gexf" || *format == "json") {
+					sub = export.WithEvidence(sub, st)
+				}
 				_, multi := w.(export.SchemaWriter)
 				multi = multi || len(w.Files()) > 1
 				if multi {

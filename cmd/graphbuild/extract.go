@@ -41,16 +41,20 @@ byte offsets into the file as read. Nothing is stored.`,
 			workers := fs.Int("workers", runtime.GOMAXPROCS(0), "extraction goroutines")
 			aliasFile := aliasesFlag(fs)
 			recognizer := fs.String("recognizer", "ours", "entity recognizer: ours, or prose (prose/v3's built-in model, a baseline)")
+			modelPath := fs.String("model", "", "with --recognizer ours: the model in `FILE` (written by 'graphbuild train') instead of the embedded one")
 			return func(ctx context.Context, e *env, args []string) error {
 				if *format != "jsonl" {
 					return usagef("unknown --format %q (want jsonl)", *format)
 				}
 				opt := ingest.Options{Workers: *workers, Source: src.options(e.stdin)}
-				inputs, failed, err := expand(e, "extract", args, opt.Source)
+				inputs, failed, skipped, err := src.expand(e, "extract", args, opt.Source)
 				if err != nil {
 					return err
 				}
-				ex, err := extractor(*recognizer)
+				if len(skipped) > 0 && !src.verbose {
+					fmt.Fprintf(e.stderr, "graphbuild extract: %s\n", skippedLine(skipped, false))
+				}
+				ex, err := extractor(*recognizer, *modelPath)
 				if err != nil {
 					return err
 				}
@@ -100,9 +104,19 @@ byte offsets into the file as read. Nothing is stored.`,
 func noTags(*ner.Analysis, int) bool { return false }
 
 // extractor returns the pipeline with the named recognizer.
-func extractor(name string) (*ner.Extractor, error) {
+func extractor(name, modelPath string) (*ner.Extractor, error) {
+	if modelPath != "" && name != "ours" {
+		return nil, usagef("--model is for --recognizer ours")
+	}
 	switch name {
 	case "ours":
+		if modelPath != "" {
+			ex, err := buildExtractor(modelPath)
+			if err != nil {
+				return nil, err
+			}
+			return ex.WithTagFilter(noTags), nil
+		}
 		ex, err := ner.Default()
 		if err != nil {
 			return nil, err

@@ -87,6 +87,10 @@ func run(ctx context.Context, e *env, args []string) int {
 		}
 		return 0
 	}
+	if args[0] == "--version" || args[0] == "-version" || args[0] == "version" {
+		printVersion(e.stdout)
+		return 0
+	}
 	c, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(e.stderr, "graphbuild: unknown command %q\n", args[0])
@@ -175,7 +179,7 @@ func printUsage(w io.Writer) {
 		c := commands[n]
 		fmt.Fprintf(w, "  %-9s %s\n", n, firstLine(c.summary))
 	}
-	fmt.Fprintln(w, "\nrun 'graphbuild help COMMAND' for a command's options")
+	fmt.Fprintln(w, "\nrun 'graphbuild help COMMAND' for a command's options, 'graphbuild --version' for the version")
 }
 
 func firstLine(s string) string {

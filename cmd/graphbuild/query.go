@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/query"
@@ -82,6 +81,32 @@ func runQuery(ctx context.Context, q *queryFlags, stdout io.Writer, args []strin
 	if len(args)-1 != n {
 		return usagef("%s takes %d name(s), got %d (quote names with spaces)", args[0], n, len(args)-1)
 	}
+	for _, c := range []struct {
+		name string
+		v    int
+	}{{"--limit", q.limit}, {"--members", q.members}} {
+		if c.v < 0 {
+			return usagef("%s must be 0 (the default) or more, got %d", c.name, c.v)
+		}
+	}
+	if q.k < 1 {
+		return usagef("--k must be 1 or more, got %d", q.k)
+	}
+	types, err := parseTypes(q.filter.types)
+	if err != nil {
+		return err
+	}
+	kinds, err := parseKinds(q.filter.kinds)
+	if err != nil {
+		return err
+	}
+	if q.typ != "" {
+		t, err := parseTypes([]string{q.typ})
+		if err != nil {
+			return err
+		}
+		q.typ = t[0]
+	}
 	st, err := openStore(*q.db, true)
 	if err != nil {
 		return err
@@ -102,11 +127,8 @@ func runQuery(ctx context.Context, q *queryFlags, stdout io.Writer, args []strin
 	var ans answer
 	switch args[0] {
 	case "neighbors", "neighbours":
-		opt := query.NeighborOptions{By: q.by, Types: upper(q.filter.types), Range: query.Range{Since: q.filter.since, Until: q.filter.until},
+		opt := query.NeighborOptions{By: q.by, Types: types, Kinds: kinds, Range: query.Range{Since: q.filter.since, Until: q.filter.until},
 			Predicates: q.predicates, Limit: orDefault(q.limit, 20)}
-		for _, k := range q.filter.kinds {
-			opt.Kinds = append(opt.Kinds, graph.EdgeKind(strings.ToLower(k)))
-		}
 		ans, err = query.Neighbors(ctx, st, names[0].ID, opt)
 	case "relations":
 		ans, err = query.Relations(ctx, st, names[0].ID, query.RelationOptions{
@@ -147,12 +169,4 @@ func orDefault(v, d int) int {
 		return d
 	}
 	return v
-}
-
-func upper(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = strings.ToUpper(s)
-	}
-	return out
 }

@@ -29,6 +29,8 @@ starting state (--focus opens an entity, --top sizes the overview).`,
 			addr := fs.String("addr", defaultAddr, "listen `address` host:port; a host other than loopback serves the graph to the network")
 			var ff filterFlags
 			ff.register(fs)
+			// the viewer's overview is never the whole graph: 0 means 1000
+			fs.Lookup("top").Usage = "size of the overview: the N nodes with the highest weighted degree (0: the default, 1000; at most 10000)"
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) > 0 {
 					return usagef("unexpected argument %q", args[0])

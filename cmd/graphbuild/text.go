@@ -27,9 +27,12 @@ With --format jsonl, one {"doc","id","date","title","text","dropped"} object a l
 					return usagef("unknown --format %q (want text or jsonl)", *format)
 				}
 				opt := src.options(e.stdin)
-				inputs, failed, err := expand(e, "text", args, opt)
+				inputs, failed, skipped, err := src.expand(e, "text", args, opt)
 				if err != nil {
 					return err
+				}
+				if len(skipped) > 0 && !src.verbose {
+					fmt.Fprintf(e.stderr, "graphbuild text: %s\n", skippedLine(skipped, false))
 				}
 				w := bufio.NewWriter(e.stdout)
 				enc := json.NewEncoder(w)

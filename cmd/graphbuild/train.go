@@ -15,8 +15,10 @@ func init() {
 		summary: "Train the entity recognizer on annotated files and write the model.\n\n" +
 			"GOLD files are CoNLL (2 to 4 columns, IO/IOB1/IOB2) or Universal NER files.\n" +
 			"A file given several times is trained on that many times (in-domain data weighted).\n" +
-			"The shipped model is retrained with bench/train.sh: the sets of ../shared/data/ner/train\n" +
-			"and train-extra, and the annotated news of data/annotation/conll/train.conll (three times).",
+			"Use the model with 'graphbuild build --model FILE', 'extract --model FILE' and\n" +
+			"'eval --model FILE'. The shipped model is retrained with bench/train.sh DIR, where DIR\n" +
+			"holds the CoNLL training sets (train/ and train-extra/), together with the annotated\n" +
+			"news of data/annotation/conll/train.conll (three times).",
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			def := ner.DefaultTrainConfig()
 			out := fs.String("out", "", "write the model to `FILE` (replaced atomically)")

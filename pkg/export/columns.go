@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"strconv"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
@@ -84,4 +85,33 @@ func linkColumns() []column[graph.Link] {
 		strCol("last_seen", func(l *graph.Link) string { return l.LastSeen }),
 		strCol("predicates", func(l *graph.Link) string { return predicatesString(l.Predicates) }),
 	)
+}
+
+// EvidenceSource is an optional interface of a Graph that can say why a
+// link exists: one sentence behind it (an interaction's first, else a
+// context line's, else a co-occurrence's) and the title of its document
+// (or its id). GraphML, GEXF and JSON then add the link attributes
+// "evidence" and "evidence_doc", so that a Gephi user sees why two names
+// are linked. It is called once per link, in link order.
+type EvidenceSource interface {
+	LinkEvidence(ctx context.Context, l *graph.Link) (text, doc string, err error)
+}
+
+// evidenceColumns returns the evidence columns when g is an EvidenceSource,
+// and the function to call at each link before its columns are read.
+func evidenceColumns(ctx context.Context, g Graph) ([]column[graph.Link], func(*graph.Link) error) {
+	es, ok := g.(EvidenceSource)
+	if !ok {
+		return nil, func(*graph.Link) error { return nil }
+	}
+	var text, doc string
+	cols := []column[graph.Link]{
+		strCol("evidence", func(*graph.Link) string { return text }),
+		strCol("evidence_doc", func(*graph.Link) string { return doc }),
+	}
+	return cols, func(l *graph.Link) error {
+		var err error
+		text, doc, err = es.LinkEvidence(ctx, l)
+		return err
+	}
 }

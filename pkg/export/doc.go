@@ -1,5 +1,6 @@
 // Package export writes a selected graph in the formats other tools read:
-// GraphML (Gephi, networkx, igraph, yEd), GEXF 1.3 with a timeline (Gephi),
+// GraphML (Gephi, networkx, igraph, yEd), GEXF 1.3 with a timeline (Gephi,
+// networkx 3.6+; GEXFVersion "1.2" for older networkx; igraph reads no GEXF),
 // DOT (Graphviz dot, sfdp), node-link JSON (d3, networkx), CSV tables
 // (Gephi's spreadsheet import), the CSV files of neo4j-admin import, and
 // N-Quads with a schema (Dgraph bulk and live loaders).

@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -13,9 +14,14 @@ import (
 // neato and, for large graphs, sfdp render.
 //
 // Nodes are quoted entity ids labelled with the canonical name, shaped and
-// filled by type (PERSON ellipse, ORG box, GPE hexagon, LOC house, FAC
-// cylinder, NORP octagon, EVENT note, MISC diamond), or filled by community
-// with Options.ColorBy "community"; the tooltip gives type and mentions.
+// coloured by type (PERSON ellipse, ORG box, GPE hexagon, LOC house, FAC
+// cylinder, NORP octagon, EVENT note, MISC diamond; the border in
+// TypeColor, the fill a tint of it), or by community with Options.ColorBy
+// "community"; the label grows from 10 to 24 points with the node's size
+// value (Options.SizeBy, as GEXF); the tooltip gives type and mentions.
+// With Options.Legend a legend cluster ("legend:" ids; a store's entity ids
+// are hex) shows the types present and the edge kinds. Graphs of at most 400 nodes route edges around nodes
+// (splines=true); larger ones draw them straight.
 // Edges get penwidth 1 + log2(weight) (at most 8), the weight as Graphviz
 // layout weight, and a colour and style by their strongest kind
 // (interaction red, context blue dashed, co-occurrence grey).
@@ -30,11 +36,10 @@ var _ Writer = DOT{}
 // Files is ["graph.dot"].
 func (DOT) Files() []string { return []string{"graph.dot"} }
 
-const dotHead = `graph G {
-  graph [overlap=false, splines=false, outputorder=edgesfirst, fontname="Helvetica"];
-  node [style=filled, fontname="Helvetica", fontsize=10, color="#555555"];
-  edge [color="#999999"];
-`
+// dotSplineMax is the largest graph whose edges are routed around the
+// nodes (splines=true); above it routing takes too long and edges are
+// straight.
+const dotSplineMax = 400
 
 // Write streams g as DOT to out[0].
 func (x DOT) Write(ctx context.Context, g Graph, out ...io.Writer) error {
@@ -43,14 +48,29 @@ func (x DOT) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		return err
 	}
 	s := o[0]
-	s.str(dotHead)
+	sc, err := scanNodes(ctx, g, x.Options)
+	if err != nil {
+		return fmt.Errorf("export dot: scan nodes: %w", err)
+	}
+	splines := "false"
+	if sc.nodes <= dotSplineMax {
+		splines = "true"
+	}
+	s.str("graph G {\n")
+	s.str(`  graph [overlap=false, splines=` + splines + `, outputorder=edgesfirst, fontname="Helvetica"];` + "\n")
+	s.str(`  node [style=filled, fontname="Helvetica", fontsize=10, color="#555555"];` + "\n")
+	s.str(`  edge [color="` + edgeColors[graph.Cooccur] + `"];` + "\n")
+	x.legend(s, sc)
 	err = walk(ctx, "dot", g, func(n *graph.Node) error {
 		st := typeStyle(n.Type)
 		s.str("  ")
 		s.buf = appendDOT(s.buf, n.ID, false)
 		s.str(" [label=")
 		s.buf = appendDOT(s.buf, n.Name, true)
-		s.str(", shape=" + st.shape + `, fillcolor="` + nodeColor(n, x.Options) + `", tooltip=`)
+		fill := nodeColor(n, x.Options)
+		s.str(", shape=" + st.shape + `, fillcolor="` + tint(fill, 0.45) + `", color="` + fill + `", fontsize=`)
+		s.buf = strconv.AppendFloat(s.buf, sc.scale(x.Options, n, 10, 24), 'f', 1, 64)
+		s.str(", tooltip=")
 		s.buf = appendDOT(s.buf, n.Type+", "+strconv.Itoa(n.Mentions)+" mentions", true)
 		s.str("];\n")
 		return s.flushIfFull()
@@ -88,4 +108,38 @@ func (x DOT) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		return wrapWrite("dot", err)
 	}
 	return nil
+}
+
+// legend draws, apart from the graph, one node per entity type present
+// (its shape and colour) and one edge per kind, with ids that no entity
+// id can take ("legend:...": entity ids are hex).
+func (x DOT) legend(s *sink, sc nodeScan) {
+	if sc.nodes == 0 || !x.Legend {
+		return
+	}
+	s.str("  subgraph cluster_legend {\n    label=\"legend\"; fontsize=10; color=\"#cccccc\";\n")
+	prev := ""
+	for _, t := range []string{"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"} {
+		if !sc.types[t] || x.colorByCommunity() {
+			continue
+		}
+		st := typeStyle(t)
+		id := `"legend:` + t + `"`
+		s.str("    " + id + ` [label="` + t + `", shape=` + st.shape + `, fillcolor="` + tint(st.color, 0.45) + `", color="` + st.color + `", fontsize=9];` + "\n")
+		if prev != "" {
+			s.str("    " + prev + " -- " + id + " [style=invis];\n")
+		}
+		prev = id
+	}
+	for _, k := range graph.EdgeKinds {
+		a, b := `"legend:`+string(k)+`:a"`, `"legend:`+string(k)+`:b"`
+		s.str("    " + a + ` [label="", shape=point, width=0.05];` + "\n")
+		s.str("    " + b + ` [label="` + string(k) + `", shape=plaintext, fontsize=9, style=""];` + "\n")
+		style := ""
+		if k == graph.Context {
+			style = ", style=dashed"
+		}
+		s.str("    " + a + " -- " + b + ` [color="` + edgeColors[k] + `"` + style + "];\n")
+	}
+	s.str("  }\n")
 }

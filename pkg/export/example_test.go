@@ -51,12 +51,12 @@ func ExampleDOT() {
 	}
 	// Output:
 	// graph G {
-	//   graph [overlap=false, splines=false, outputorder=edgesfirst, fontname="Helvetica"];
+	//   graph [overlap=false, splines=true, outputorder=edgesfirst, fontname="Helvetica"];
 	//   node [style=filled, fontname="Helvetica", fontsize=10, color="#555555"];
-	//   edge [color="#999999"];
-	//   "a1" [label="John Kerry", shape=ellipse, fillcolor="#a6cee3", tooltip="PERSON, 3 mentions"];
-	//   "b2" [label="Sergey \"Lavrov\" <&amp;>", shape=ellipse, fillcolor="#a6cee3", tooltip="PERSON, 2 mentions"];
-	//   "a1" -- "b2" [penwidth=3.00, weight=4, color="#d7301f", tooltip="cooccur;interaction 4"];
+	//   edge [color="#6e7882"];
+	//   "a1" [label="John Kerry", shape=ellipse, fillcolor="#eaa774", color="#d95f02", fontsize=24.0, tooltip="PERSON, 3 mentions"];
+	//   "b2" [label="Sergey \"Lavrov\" <&amp;>", shape=ellipse, fillcolor="#eaa774", color="#d95f02", fontsize=21.4, tooltip="PERSON, 2 mentions"];
+	//   "a1" -- "b2" [penwidth=3.00, weight=4, color="#c0392b", tooltip="cooccur;interaction 4"];
 	// }
 }
 

@@ -70,6 +70,14 @@ type Options struct {
 	// MaxAliases is the number of aliases written per node, most mentioned
 	// first. Default 5; negative writes none.
 	MaxAliases int
+	// GEXFVersion picks the GEXF dialect: "1.3" (default; Gephi 0.9+, the
+	// published 1.3 schema) or "1.2" (the 1.2draft namespace that networkx's
+	// read_gexf and older Gephi read; the same elements).
+	GEXFVersion string
+	// Legend adds to DOT a legend cluster: the entity types present and
+	// the edge kinds, drawn apart (node ids "legend:..."). Default false,
+	// so a DOT file holds the graph only; the CLI turns it on.
+	Legend bool
 }
 
 // Validate reports an unknown ColorBy or SizeBy value as ErrOption.
@@ -83,6 +91,11 @@ func (o Options) Validate() error {
 	case "", "degree", "pagerank", "mentions":
 	default:
 		return fmt.Errorf("size by %q (want degree, pagerank or mentions): %w", o.SizeBy, ErrOption)
+	}
+	switch o.GEXFVersion {
+	case "", "1.3", "1.2", "1.2draft":
+	default:
+		return fmt.Errorf("gexf version %q (want 1.3, or 1.2 for networkx): %w", o.GEXFVersion, ErrOption)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -534,6 +535,59 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+// TestGEXFVersion: 1.2 writes the 1.2draft namespaces networkx < 3.6
+// reads, with the same body as 1.3; other versions are ErrOption.
+func TestGEXFVersion(t *testing.T) {
+	v13 := string(render(t, GEXF{}, sample())[0])
+	v12 := string(render(t, GEXF{Options{GEXFVersion: "1.2"}}, sample())[0])
+	if !strings.Contains(v12, `<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">`) {
+		t.Errorf("1.2 header:\n%.300s", v12)
+	}
+	if !strings.Contains(v13, `<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">`) {
+		t.Errorf("1.3 header:\n%.300s", v13)
+	}
+	body := func(s string) string { return s[strings.Index(s, "<meta>"):] }
+	if body(v12) != body(v13) {
+		t.Error("1.2 and 1.3 differ beyond the header")
+	}
+	if _, err := New("gexf", Options{GEXFVersion: "1.4"}); !errors.Is(err, ErrOption) {
+		t.Errorf("GEXFVersion 1.4: %v, want ErrOption", err)
+	}
+}
+
+// TestStyling: one palette (TypeColor, KindColor) in DOT, GEXF and
+// GraphML; sizes by the size value; DOT's legend only when asked.
+func TestStyling(t *testing.T) {
+	g := sample()
+	dot := string(render(t, DOT{Options{Legend: true}}, g)[0])
+	person := TypeColor("PERSON")
+	for _, want := range []string{
+		`color="` + person + `"`, `"legend:PERSON" [label="PERSON"`, `"legend:interaction:a" -- "legend:interaction:b" [color="` + KindColor(graph.Interaction) + `"]`,
+		"splines=true", "fontsize=24.0",
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("dot lacks %q", want)
+		}
+	}
+	if plain := string(render(t, DOT{}, g)[0]); strings.Contains(plain, "legend") {
+		t.Error("legend without Options.Legend")
+	}
+	r, gg, b := rgb(KindColor(graph.Interaction))
+	gexf := string(render(t, GEXF{}, g)[0])
+	if !strings.Contains(gexf, fmt.Sprintf(`</spells><viz:color r="%d" g="%d" b="%d"/></edge>`, r, gg, b)) &&
+		!strings.Contains(gexf, fmt.Sprintf(`</attvalues><viz:color r="%d" g="%d" b="%d"/></edge>`, r, gg, b)) {
+		t.Error("gexf edges not coloured by kind")
+	}
+	graphml := string(render(t, GraphML{}, g)[0])
+	pr, pg, pb := rgb(person)
+	for _, want := range []string{`attr.name="size" attr.type="double"`, `<data key="n_size">40.00</data>`,
+		fmt.Sprintf(`<data key="n_r">%d</data><data key="n_g">%d</data><data key="n_b">%d</data>`, pr, pg, pb)} {
+		if !strings.Contains(graphml, want) {
+			t.Errorf("graphml lacks %q", want)
+		}
+	}
+}
+
 // TestCSVDefusesFormulas: text cells a spreadsheet would run as formulas
 // get a leading apostrophe in the CSV tables; neo4j's are left alone.
 func TestCSVDefusesFormulas(t *testing.T) {
@@ -567,5 +621,36 @@ func TestCSVDefusesFormulas(t *testing.T) {
 		if strings.HasPrefix(row[1], "'") && row[1] != "'quoted" {
 			t.Errorf("neo4j name %q changed", row[1])
 		}
+	}
+}
+
+// withEvidence is a test graph that knows why its links exist.
+type withEvidence struct{ *Slices }
+
+func (withEvidence) LinkEvidence(_ context.Context, l *graph.Link) (string, string, error) {
+	return "Kerry met Lavrov <in> Geneva.", "doc of " + l.Source, nil
+}
+
+// TestLinkEvidence: GraphML, GEXF and JSON carry a link's evidence
+// sentence and document when the graph has them; other formats do not.
+func TestLinkEvidence(t *testing.T) {
+	g := withEvidence{sample()}
+	for _, tc := range []struct {
+		w    Writer
+		want []string
+	}{
+		{GraphML{}, []string{`attr.name="evidence" attr.type="string"`, `<data key="e_evidence">Kerry met Lavrov &lt;in&gt; Geneva.</data>`, `<data key="e_evidence_doc">doc of `}},
+		{GEXF{}, []string{`<attribute id="evidence" title="evidence" type="string"/>`, `<attvalue for="evidence" value="Kerry met Lavrov &lt;in&gt; Geneva."/>`}},
+		{JSON{}, []string{`"evidence":"Kerry met Lavrov <in> Geneva.","evidence_doc":"doc of `}},
+	} {
+		out := string(render(t, tc.w, g)[0])
+		for _, want := range tc.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("%T lacks %q", tc.w, want)
+			}
+		}
+	}
+	if out := string(render(t, GraphML{}, sample())[0]); strings.Contains(out, "evidence") {
+		t.Error("evidence columns without an EvidenceSource")
 	}
 }

@@ -13,7 +13,10 @@ import (
 // GEXF writes GEXF 1.3 (https://gexf.net) for Gephi: the same attributes
 // as GraphML (as <attvalue>s; the edge weight in the weight attribute),
 // the timeline and viz styling. The output validates against the published
-// RELAX NG schema (testdata/gexf-1.3/gexf.rng).
+// RELAX NG schema (testdata/gexf-1.3/gexf.rng). With Options.GEXFVersion
+// "1.2" it is GEXF 1.2draft (the same elements in the 1.2draft namespace),
+// which networkx's read_gexf reads; networkx rejects 1.3, and igraph reads
+// no GEXF at all (give it GraphML).
 //
 // Timeline: when any node has a first or last date the graph is
 // mode="dynamic" timeformat="date" and every dated node and edge carries a
@@ -21,9 +24,11 @@ import (
 // exist throughout. Dates that are not YYYY-MM-DD are kept as attributes
 // but left out of spells.
 //
-// Styling: viz:color by entity type, or by community with
-// Options.ColorBy "community"; viz:size from 4 to 40 by the square root of
-// mentions, degree or pagerank (Options.SizeBy) relative to the largest.
+// Styling: viz:color by entity type (TypeColor, the viewer's palette), or
+// by community with Options.ColorBy "community"; viz:size from 4 to 40 by
+// the square root of mentions, degree or pagerank (Options.SizeBy)
+// relative to the largest; edges viz:color by their strongest kind
+// (KindColor).
 //
 // GEXF needs the largest value and whether any date exists before the first
 // node, so Write reads the nodes twice.
@@ -55,21 +60,7 @@ type gexfScan struct {
 	max   float64
 }
 
-func (x GEXF) sizeValue(n *graph.Node) float64 {
-	var v float64
-	switch x.sizeBy() {
-	case "degree":
-		v = float64(n.Degree)
-	case "pagerank":
-		v = n.PageRank
-	default:
-		v = float64(n.Mentions)
-	}
-	if math.IsNaN(v) || v < 0 || math.IsInf(v, 0) {
-		return 0
-	}
-	return v
-}
+func (x GEXF) sizeValue(n *graph.Node) float64 { return sizeValue(x.Options, n) }
 
 // Write streams g as GEXF to out[0].
 func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
@@ -92,9 +83,15 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 
 	ncols := nodeColumns(x.Options)
 	lcols := linkColumns()
-	s.str(`<?xml version="1.0" encoding="UTF-8"?>
-<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
-  <meta>
+	ecols, prepLink := evidenceColumns(ctx, g)
+	lcols = append(lcols, ecols...)
+	s.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	if x.GEXFVersion == "1.2" || x.GEXFVersion == "1.2draft" {
+		s.str(`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">` + "\n")
+	} else {
+		s.str(`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">` + "\n")
+	}
+	s.str(`  <meta>
     <creator>graphbuild</creator>
     <description>entities and the links between them</description>
   </meta>
@@ -177,6 +174,9 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		s.str("\"/></node>\n")
 		return s.flushIfFull()
 	}, func(l *graph.Link) error {
+		if err := prepLink(l); err != nil {
+			return fmt.Errorf("export gexf: evidence of %s-%s: %w", l.Source, l.Target, err)
+		}
 		if inNodes {
 			inNodes = false
 			s.str("    </nodes>\n    <edges>\n")
@@ -209,7 +209,14 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		}
 		s.str("</attvalues>")
 		spell(l.FirstSeen, l.LastSeen)
-		s.str("</edge>\n")
+		er, eg, eb := rgb(edgeColors[strongestKind(l)])
+		s.str(`<viz:color r="`)
+		s.buf = strconv.AppendInt(s.buf, int64(er), 10)
+		s.str(`" g="`)
+		s.buf = strconv.AppendInt(s.buf, int64(eg), 10)
+		s.str(`" b="`)
+		s.buf = strconv.AppendInt(s.buf, int64(eb), 10)
+		s.str(`"/></edge>` + "\n")
 		return s.flushIfFull()
 	})
 	if err != nil {

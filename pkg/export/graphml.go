@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strconv"
 
@@ -16,7 +17,9 @@ import (
 //
 // Node data: label, type, mentions, documents, first_seen, last_seen,
 // aliases, and with Options.Metrics degree, weighted_degree, pagerank,
-// betweenness, community. Edge data: weight, kind ("cooccur;context"),
+// betweenness, community; then size (4 to 40, as GEXF's viz:size) and
+// r, g, b (the type or community colour), which Gephi's GraphML import
+// uses to draw the node. Edge data: weight, kind ("cooccur;context"),
 // cooccur, context, interaction (weight per kind), documents, first_seen,
 // last_seen, predicates ("met=2; talks=1"). Empty strings are left out.
 // Node ids are entity ids; edge ids are "source-target". Text values keep
@@ -49,8 +52,14 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		return err
 	}
 	s := o[0]
+	sc, err := scanNodes(ctx, g, x.Options)
+	if err != nil {
+		return fmt.Errorf("export graphml: scan nodes: %w", err)
+	}
 	ncols := nodeColumns(x.Options)
 	lcols := linkColumns()
+	ecols, prepLink := evidenceColumns(ctx, g)
+	lcols = append(lcols, ecols...)
 	s.str(graphmlHead)
 	key := func(prefix, target, name string, t valueType) {
 		s.str(`  <key id="` + prefix + name + `" for="` + target + `" attr.name="` + name + `" attr.type="` + graphmlType(t) + `"/>` + "\n")
@@ -59,6 +68,11 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 	for _, c := range ncols {
 		key("n_", "node", c.name, c.typ)
 	}
+	// Gephi's GraphML import takes these as the node's size and colour.
+	key("n_", "node", "size", tDouble)
+	key("n_", "node", "r", tInt)
+	key("n_", "node", "g", tInt)
+	key("n_", "node", "b", tInt)
 	key("e_", "edge", "weight", tInt)
 	for _, c := range lcols {
 		key("e_", "edge", c.name, c.typ)
@@ -96,9 +110,21 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 			}
 			s.str(`</data>`)
 		}
-		s.str("</node>\n")
+		s.str(`<data key="n_size">`)
+		s.buf = strconv.AppendFloat(s.buf, sc.scale(x.Options, n, gexfMinSize, gexfMaxSize), 'f', 2, 64)
+		r, gg, b := rgb(nodeColor(n, x.Options))
+		s.str(`</data><data key="n_r">`)
+		s.buf = strconv.AppendInt(s.buf, int64(r), 10)
+		s.str(`</data><data key="n_g">`)
+		s.buf = strconv.AppendInt(s.buf, int64(gg), 10)
+		s.str(`</data><data key="n_b">`)
+		s.buf = strconv.AppendInt(s.buf, int64(b), 10)
+		s.str("</data></node>\n")
 		return s.flushIfFull()
 	}, func(l *graph.Link) error {
+		if err := prepLink(l); err != nil {
+			return fmt.Errorf("export graphml: evidence of %s-%s: %w", l.Source, l.Target, err)
+		}
 		s.str(`    <edge id="`)
 		s.buf = appendXML(s.buf, l.Source)
 		s.buf = append(s.buf, '-')

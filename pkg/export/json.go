@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strconv"
 
@@ -37,6 +38,8 @@ func (x JSON) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 	s := o[0]
 	ncols := nodeColumns(x.Options)
 	lcols := linkColumns()
+	ecols, prepLink := evidenceColumns(ctx, g)
+	lcols = append(lcols, ecols...)
 	nKeys := make([]string, len(ncols))
 	for i, c := range ncols {
 		nKeys[i] = `,"` + c.name + `":`
@@ -72,6 +75,9 @@ func (x JSON) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		s.str("}")
 		return s.flushIfFull()
 	}, func(l *graph.Link) error {
+		if err := prepLink(l); err != nil {
+			return fmt.Errorf("export json: evidence of %s-%s: %w", l.Source, l.Target, err)
+		}
 		if inNodes {
 			inNodes = false
 			s.str("\n],\n" + `"links":[` + "\n")

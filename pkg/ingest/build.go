@@ -23,11 +23,17 @@ type Store interface {
 // transaction unless BuildOptions say otherwise.
 const DefaultBatchSize = 256
 
+// maxBatchBytes ends a batch early when its documents hold this much text:
+// the parts of one big file (1 MiB each by default) carry tens of
+// thousands of mentions and edges each, and 256 of them held for one
+// transaction took memory far past --memory-limit.
+const maxBatchBytes = 8 << 20
+
 // BuildOptions configures Build.
 type BuildOptions struct {
 	Options
 	// BatchSize is the number of documents per store transaction
-	// (DefaultBatchSize when 0). Each document is written atomically with
+	// (DefaultBatchSize when 0); a batch also ends at 8 MiB of text. Each document is written atomically with
 	// everything it adds, so an interrupted build never leaves half of one.
 	BatchSize int
 	// Window is the co-occurrence window (SentenceWindow by default).
@@ -152,6 +158,7 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 	// its copies differ (the item's own file, its entry in a day page),
 	// the one kept is chosen by chooseCopies, whatever the input order.
 	seen := map[string]bool{}
+	batchBytes := 0 // text bytes of the documents in batch
 	chosen := chooseCopies(ctx, inputs, inner.Source)
 	err := Run(ctx, inputs, ex, inner, func(r Result) error {
 		mu.Lock()
@@ -185,7 +192,9 @@ func Build(ctx context.Context, inputs []source.Input, ex Extractor, st Store, o
 			return nil
 		}
 		batch = append(batch, c)
-		if len(batch) >= batchSize {
+		batchBytes += len(r.Analysis.Text)
+		if len(batch) >= batchSize || batchBytes >= maxBatchBytes {
+			batchBytes = 0
 			return flush()
 		}
 		return nil

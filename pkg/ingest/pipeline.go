@@ -5,12 +5,13 @@ import (
 	"errors"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/ner"
 	"github.com/graphbuild/graphbuild/pkg/relation"
 	"github.com/graphbuild/graphbuild/pkg/source"
+
+	"golang.org/x/sync/semaphore"
 )
 
 // Extractor is the part of ner.Extractor the pipeline uses.
@@ -52,9 +53,13 @@ type Options struct {
 // Progress is a snapshot of a running pipeline.
 type Progress struct {
 	Inputs, InputsDone int
-	Documents          int   // documents analysed or skipped so far
-	Bytes, TotalBytes  int64 // input bytes read so far and in all (-1 when unknown)
-	Elapsed            time.Duration
+	Documents          int // documents analysed or skipped so far
+	// Bytes is how far the delivered documents reach into the inputs
+	// (whole inputs done plus Document.ReadTo of the current one), so
+	// Bytes/TotalBytes is the share of the work done, within a big file
+	// too; TotalBytes is -1 when unknown (standard input).
+	Bytes, TotalBytes int64
+	Elapsed           time.Duration
 }
 
 // Result is one analysed document, delivered in input order.
@@ -68,10 +73,21 @@ type Result struct {
 type queue struct {
 	in   source.Input
 	jobs chan *job
+	// budget bounds the text bytes of this input's documents read but not
+	// yet delivered, so one big input split in parts holds a few parts in
+	// memory (and their analyses), not the 64 the channel could.
+	budget *semaphore.Weighted
+}
+
+// queueBudget is the text bytes one input may have in flight: a few
+// documents of maxDoc bytes, at least 4 MiB.
+func queueBudget(maxDoc int) int64 {
+	return max(4<<20, 3*int64(maxDoc))
 }
 
 type job struct {
-	seq  int // -1 for an input's read error
+	w    int64 // budget held until the collector is done with it
+	seq  int   // -1 for an input's read error
 	doc  source.Document
 	res  Result
 	err  error
@@ -99,10 +115,7 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 	// queues reach the collector in input order and it drains one after the
 	// other, so results keep input order whatever finishes first. Every job
 	// also goes to the workers. Memory is bounded by the queues' buffers.
-	var bytesRead atomic.Int64
-	if opt.Source.BytesRead == nil {
-		opt.Source.BytesRead = &bytesRead
-	}
+	budget := queueBudget(opt.Source.MaxDocBytes)
 	todo := make(chan *job, workers*4)
 	queues := make(chan queue, workers)
 	var readers sync.WaitGroup
@@ -113,7 +126,7 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 			close(todo)
 		}()
 		for _, in := range inputs {
-			q := queue{in: in, jobs: make(chan *job, 64)}
+			q := queue{in: in, jobs: make(chan *job, 64), budget: semaphore.NewWeighted(budget)}
 			select {
 			case queues <- q:
 			case <-ctx.Done():
@@ -124,7 +137,10 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 				defer readers.Done()
 				defer close(q.jobs)
 				err := source.Read(ctx, q.in, opt.Source, func(d source.Document) error {
-					j := &job{doc: d, done: make(chan struct{})}
+					j := &job{doc: d, done: make(chan struct{}), w: min(int64(len(d.Text))+1, budget)}
+					if err := q.budget.Acquire(ctx, j.w); err != nil {
+						return err
+					}
 					select {
 					case q.jobs <- j:
 					case <-ctx.Done():
@@ -176,12 +192,16 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 	}
 	start := time.Now()
 	docs, inputsDone := 0, 0
+	var bytesDone int64 // input bytes of the delivered documents
 	for q := range queues {
 		for j := range q.jobs {
 			select {
 			case <-j.done:
 			case <-ctx.Done():
 				return ctx.Err()
+			}
+			if j.w > 0 {
+				q.budget.Release(j.w)
 			}
 			if j.err != nil {
 				if errors.Is(j.err, context.Canceled) && ctx.Err() != nil {
@@ -205,10 +225,15 @@ func Run(ctx context.Context, inputs []source.Input, ex Extractor, opt Options, 
 				return err
 			}
 			if opt.Progress != nil {
-				opt.Progress(Progress{Inputs: len(inputs), InputsDone: inputsDone, Documents: docs, Bytes: opt.Source.BytesRead.Load(), TotalBytes: total, Elapsed: time.Since(start)})
+				in := min(j.doc.ReadTo, q.in.Size)
+				if q.in.Size < 0 {
+					in = j.doc.ReadTo
+				}
+				opt.Progress(Progress{Inputs: len(inputs), InputsDone: inputsDone, Documents: docs, Bytes: bytesDone + max(in, 0), TotalBytes: total, Elapsed: time.Since(start)})
 			}
 		}
 		inputsDone++
+		bytesDone += max(q.in.Size, 0)
 	}
 	return ctx.Err()
 }

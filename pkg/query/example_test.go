@@ -62,7 +62,7 @@ func ExampleRelations() {
 	}
 	// Output:
 	// 2016-12-09 met Sergey Lavrov — Battle of Aleppo
-	// Interactions of John Kerry (PERSON): 1 partners, 1 sentences
+	// Interactions of John Kerry (PERSON): 1 partner, 1 interaction sentence
 	// PARTNER        TYPE    TIMES  DOCS  PREDICATES  FIRST       LAST
 	// Sergey Lavrov  PERSON      1     1  met 1       2016-12-09  2016-12-09
 	//

@@ -200,7 +200,17 @@ func (r *NeighborsResult) WriteText(w io.Writer, opt TextOptions) error {
 // WriteText writes the partners and the interaction sentences as tables.
 func (r *RelationsResult) WriteText(w io.Writer, opt TextOptions) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "Interactions of %s (%s): %d partners, %d sentences\n", r.Entity.Name, r.Entity.Type, len(r.Partners), r.Total)
+	// TIMES counts every interaction sentence, the list below shows each
+	// distinct one once: the header gives both, so the numbers agree.
+	all := 0
+	for _, p := range r.Partners {
+		all += p.Weight
+	}
+	sentences := fmt.Sprintf("%d interaction sentence%s", r.Total, plural(r.Total))
+	if all > r.Total {
+		sentences = fmt.Sprintf("%d interaction sentence%s (%d distinct)", all, plural(all), r.Total)
+	}
+	fmt.Fprintf(bw, "Interactions of %s (%s): %d partner%s, %s\n", r.Entity.Name, r.Entity.Type, len(r.Partners), plural(len(r.Partners)), sentences)
 	if len(r.Partners) == 0 {
 		return flush(bw)
 	}
@@ -225,14 +235,10 @@ func (r *RelationsResult) WriteText(w io.Writer, opt TextOptions) error {
 	}
 	t.write(bw)
 	if len(r.Interactions) < r.Total {
-		fmt.Fprintf(bw, "(%d more)\n", r.Total-len(r.Interactions))
-	}
-	all := 0
-	for _, p := range r.Partners {
-		all += p.Weight
+		fmt.Fprintf(bw, "(%d more distinct sentences: --limit shows them)\n", r.Total-len(r.Interactions))
 	}
 	if all > r.Total {
-		fmt.Fprintf(bw, "(%d interaction sentences in all: a sentence repeated in several documents is shown once, and the store keeps at most %d per pair)\n", all, graph.MaxInteractionEvidence)
+		fmt.Fprintf(bw, "(a sentence repeated in several documents is listed once; the store keeps at most %d per pair)\n", graph.MaxInteractionEvidence)
 	}
 	return flush(bw)
 }
@@ -298,4 +304,12 @@ func (r *CommunitiesResult) WriteText(w io.Writer, _ TextOptions) error {
 	}
 	t.write(bw)
 	return flush(bw)
+}
+
+// plural is "s" unless n is 1.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

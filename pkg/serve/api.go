@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/graphbuild/graphbuild/pkg/export"
 	"github.com/graphbuild/graphbuild/pkg/graph"
 )
 
@@ -795,8 +796,12 @@ func (s *Server) export(r *http.Request) (any, error) {
 	if v.Focus != "" {
 		name = fileName(s.ix.name[s.ix.pos[v.Focus]])
 	}
+	var eg export.Graph = g
+	if format != "dot" { // GraphML, GEXF, JSON: why each link exists
+		eg = export.WithEvidence(g, s.st)
+	}
 	return &download{name: name + "." + format, contentType: ctype, write: func(ctx context.Context, out io.Writer) error {
-		return w.Write(ctx, g, out)
+		return w.Write(ctx, eg, out)
 	}}, nil
 }
 

@@ -365,8 +365,8 @@ func TestSubgraphAndExport(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ query, ctype, has string }{
-		{"format=graphml&focus=kerry", "application/graphml+xml", "<graphml"},
-		{"format=gexf&focus=kerry&depth=2", "application/gexf+xml", "<gexf"},
+		{"format=graphml&focus=kerry", "application/graphml+xml", `<key id="e_evidence" for="edge" attr.name="evidence"`},
+		{"format=gexf&focus=kerry&depth=2", "application/gexf+xml", `<attvalue for="evidence" value="`},
 		{"format=json&top=2", "application/json", `"nodes"`},
 		{"format=dot&focus=kerry&since=2016-09-01", "text/vnd.graphviz", "graph"},
 	} {

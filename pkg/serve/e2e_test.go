@@ -2,7 +2,9 @@ package serve
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -14,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -232,6 +235,32 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(xpath(`//ol[@id="relations"]/li[contains(., "Sergey Lavrov")]`)))
 
 	eval("find Lavrov on the canvas", `graphbuild.nodePoint("Sergey Lavrov")`)
+	// The labels of the focus neighbourhood neither overlap nor leave the
+	// canvas.
+	labels, err := chromedp.Run(ctx, chromedp.Poll[[]int](`graphbuild.settled() && (() => {
+		const c = document.getElementById("graph"), w = c.clientWidth, h = c.clientHeight;
+		const b = graphbuild.state.labelBoxes || [];
+		let overlaps = 0, outside = 0;
+		for (let i = 0; i < b.length; i++) {
+			if (b[i][0] < 0 || b[i][2] > w || b[i][1] < 0 || b[i][3] > h) outside++;
+			for (let j = i + 1; j < b.length; j++)
+				if (b[i][0] < b[j][2] && b[j][0] < b[i][2] && b[i][1] < b[j][3] && b[j][1] < b[i][3]) overlaps++;
+		}
+		const st = graphbuild.state, f = st.byId.get(st.focus), k = Math.sqrt(st.t.k);
+		const fp = graphbuild.nodePoint(f.name);
+		const onFocus = st.nodes.filter((n) => n !== f && n.visible && (() => {
+			const p = graphbuild.nodePoint(n.name);
+			return p && Math.hypot(p.x - fp.x, p.y - fp.y) < Math.max(2, f.r * k) + Math.max(2, n.r * k);
+		})()).length;
+		return [b.length, overlaps, outside, st.nodes.filter((n) => n.visible).length, onFocus];
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if labels[1] > 0 || labels[2] > 0 || labels[0]*2 < labels[3] || labels[4] > 0 {
+		t.Errorf("Kerry's view: %d labels for %d nodes, %d overlapping pairs, %d outside the canvas, %d nodes on the focus", labels[0], labels[3], labels[1], labels[2], labels[4])
+	}
+	t.Logf("Kerry's view: %d labels for %d nodes", labels[0], labels[3])
 	edgeAt := eval("find the Kerry — Lavrov edge", `graphbuild.linkPoint("John Kerry", "Sergey Lavrov")`)
 	if edgeAt == nil {
 		t.Fatal("no clickable Kerry — Lavrov edge on the canvas")
@@ -253,6 +282,22 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("no evidence sentence names Kerry and Lavrov: %q", evidence)
 	}
 	t.Logf("evidence: %q", evidence)
+	// Interaction sentences come first, and the two names are marked.
+	panel, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](`(() => ({
+		interactions: document.querySelectorAll("#edge .meta .kind.interaction").length,
+		first: (document.querySelector("#edge .evidence li") || {}).className || "",
+		marks: [...document.querySelectorAll("#edge .evidence mark")].map((m) => m.textContent),
+	}))()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := panel["interactions"].(float64); n > 0 && !strings.HasPrefix(fmt.Sprint(panel["first"]), "interaction") {
+		t.Errorf("evidence panel starts with a %v sentence, not an interaction", panel["first"])
+	}
+	marks := fmt.Sprint(panel["marks"])
+	if !strings.Contains(marks, "Kerry") || !strings.Contains(marks, "Lavrov") {
+		t.Errorf("names not highlighted in the evidence: marks %s", marks)
+	}
 	shot("kerry-edge.png")
 
 	// Only the interactions in the "met" panel, then all again.
@@ -331,6 +376,93 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(xpath(`//section[@id="entity"]/h2[text()="Sergey Lavrov"]`)),
 		chromedp.WaitVisible(xpath(`//ol[@id="relations"]/li[contains(., "John Kerry")]`)))
 	shot("lavrov.png")
+
+	// Depth 2 is a new neighbourhood: it is fitted to the window.
+	nodesBefore := attr("#status", "data-nodes")
+	do("switch to depth 2", chromedp.Evaluate[chromedp.Void](`(() => { const d = document.getElementById("depth"); d.value = "2"; d.dispatchEvent(new Event("change")); return {}; })()`),
+		chromedp.WaitVisible(xpath(`//span[@id="status"][not(@data-nodes="`+nodesBefore+`")]`)))
+	outside, err := chromedp.Run(ctx, chromedp.Poll[[]int](`graphbuild.settled() && (() => {
+		const c = document.getElementById("graph").getBoundingClientRect();
+		const ns = graphbuild.state.nodes.filter((n) => n.visible);
+		const m = 8; // a node's centre at least this far inside
+		const out = ns.filter((n) => { const p = graphbuild.nodePoint(n.name); return !p || p.x < c.left + m || p.x > c.right - m || p.y < c.top + m || p.y > c.bottom - m; });
+		return [out.length, ns.length];
+	})()`, chromedp.WithPollingTimeout(15*time.Second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// fit() frames every node of a view of at most 100 (the middle 98% of
+	// a larger one)
+	if outside[1] <= 100 && outside[0] > 0 || outside[0]*50 > outside[1] {
+		t.Errorf("depth 2: %d of %d nodes outside the canvas (not refitted)", outside[0], outside[1])
+	}
+	shot("lavrov-depth2.png")
+
+	// Drag a node: it moves and stays (pinned), the view is not re-centred
+	// on it, and a reload with the same focus keeps it where it was put.
+	kerry := eval("find Kerry", `graphbuild.nodePoint("John Kerry")`)
+	if kerry == nil {
+		t.Fatal("John Kerry not drawn in Lavrov's view")
+	}
+	do("drag Kerry", chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, kerry.X, kerry.Y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, kerry.X+30, kerry.Y+20, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, kerry.X+60, kerry.Y+40, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, kerry.X+60, kerry.Y+40, chromedp.ButtonLeft))
+	moved := eval("find Kerry moved", `graphbuild.nodePoint("John Kerry")`)
+	if moved == nil || math.Abs(moved.X-kerry.X-60) > 3 || math.Abs(moved.Y-kerry.Y-40) > 3 {
+		t.Errorf("Kerry dragged from %v to %v, want +60,+40", kerry, moved)
+	}
+	if h := text("#entity h2"); h != "Sergey Lavrov" {
+		t.Errorf("dragging a node opened %q", h)
+	}
+	linksNow := attr("#status", "data-links")
+	do("raise min weight", chromedp.Evaluate[chromedp.Void](`(() => { const m = document.getElementById("minweight"); m.value = "2"; m.dispatchEvent(new Event("change")); return {}; })()`),
+		chromedp.WaitVisible(xpath(`//span[@id="status"][not(@data-links="`+linksNow+`")]`)))
+	pinned, err := chromedp.Run(ctx, chromedp.Poll[bool](`graphbuild.settled() && (graphbuild.state.nodes.find((n) => n.name === "John Kerry") || {}).pinned === true`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil || !pinned {
+		t.Errorf("Kerry not pinned after a reload: %v", err)
+	}
+	shot("lavrov-kerry-pinned.png")
+
+	// Colour by community: the view's nodes are grouped, and the groups listed.
+	comm, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`(() => {
+		const c = document.getElementById("colorby"); c.value = "community"; c.dispatchEvent(new Event("change"));
+		const ns = graphbuild.state.nodes;
+		return [new Set(ns.map((n) => n.community)).size, ns.filter((n) => n.community === undefined).length,
+			document.querySelectorAll("#communities > div").length, document.getElementById("communities").hidden ? 1 : 0];
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if comm[0] < 2 || comm[1] > 0 || comm[2] < 2 || comm[3] != 0 {
+		t.Errorf("colour by community: %d communities, %d nodes without one, %d legend rows, hidden %d", comm[0], comm[1], comm[2], comm[3])
+	}
+	shot("lavrov-communities.png")
+
+	// Shift-click expands a node in place: its neighbours join the view,
+	// the focus stays.
+	nodesD2 := attr("#status", "data-nodes")
+	do("back to depth 1 and weight 1", chromedp.Evaluate[chromedp.Void](`(() => {
+		document.getElementById("minweight").value = "1";
+		const d = document.getElementById("depth"); d.value = "1"; d.dispatchEvent(new Event("change")); return {}; })()`),
+		chromedp.WaitVisible(xpath(`//span[@id="status"][not(@data-nodes="`+nodesD2+`")]`)))
+	kerry = eval("find Kerry at depth 1", `graphbuild.nodePoint("John Kerry")`)
+	if kerry == nil {
+		t.Fatal("John Kerry not drawn in Lavrov's depth-1 view")
+	}
+	nodesBeforeExpand := attr("#status", "data-nodes")
+	do("shift-click Kerry", chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, kerry.X, kerry.Y, chromedp.ButtonLeft, chromedp.ButtonModifiers(chromedp.ModifierShift)),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, kerry.X, kerry.Y, chromedp.ButtonLeft, chromedp.ButtonModifiers(chromedp.ModifierShift)),
+		chromedp.WaitVisible(xpath(`//span[@id="status"][not(@data-nodes="`+nodesBeforeExpand+`")]`)))
+	expanded, _ := strconv.Atoi(attr("#status", "data-nodes"))
+	if b, _ := strconv.Atoi(nodesBeforeExpand); expanded <= b {
+		t.Errorf("expanding Kerry: %d nodes, then %d", b, expanded)
+	}
+	if h := text("#entity h2"); h != "Sergey Lavrov" {
+		t.Errorf("expanding Kerry re-centred the view on %q", h)
+	}
+	shot("lavrov-kerry-expanded.png")
 
 	mu.Lock()
 	defer mu.Unlock()

@@ -139,6 +139,7 @@ func TestReadGzipTextSameAsPlain(t *testing.T) {
 	for i := range got {
 		g, w := got[i], want[i]
 		g.Path, w.Path = "", ""
+		g.ReadTo, w.ReadTo = 0, 0 // in each file's own bytes: compressed for .gz
 		if fmt.Sprint(g) != fmt.Sprint(w) {
 			t.Fatalf("part %d differs:\n.gz   %+v\nplain %+v", i, g, w)
 		}

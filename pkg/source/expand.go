@@ -13,8 +13,9 @@ import (
 // Expand turns command-line arguments into inputs: a file is itself; a
 // directory is every document file under it, recursively, in lexical
 // order: without Include patterns the files named .txt, .text, .md,
-// .markdown, .html, .htm, .xhtml, .jsonl, .ndjson (each also with .gz),
-// with them the files they match; minus those matching Exclude. Files
+// .markdown, .html, .htm, .xhtml, .jsonl, .ndjson, .json, .eml (each also
+// with .gz) and files without an extension whose content is text, with
+// them the files they match; minus those matching Exclude. Files
 // that describe the folder rather than belong to it (README, LICENSE,
 // COPYING, NOTICE, AUTHORS, CHANGELOG, CONTRIBUTING, MANIFEST, any
 // extension) are skipped unless an Include pattern names them. Hidden
@@ -29,10 +30,19 @@ import (
 // (ErrNotRegular: reading one could block forever) — is returned as an *Error naming the path, and the other
 // arguments are still expanded.
 func Expand(args []string, opt Options) ([]Input, []error) {
+	ins, _, errs := ExpandSkipped(args, opt)
+	return ins, errs
+}
+
+// ExpandSkipped is Expand that also lists the files a directory walk
+// passed over, each with the reason (see Skipped), in walk order.
+func ExpandSkipped(args []string, opt Options) ([]Input, []Skipped, []error) {
 	var (
-		ins  []Input
-		errs []error
-		seen = map[string]bool{}
+		skipped []Skipped
+		skip    = func(p, reason string) { skipped = append(skipped, Skipped{Path: p, Reason: reason}) }
+		ins     []Input
+		errs    []error
+		seen    = map[string]bool{}
 	)
 	add := func(p string, size int64) {
 		key := p
@@ -75,7 +85,7 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 					}
 					switch {
 					case mst.IsDir():
-						errs = append(errs, walk(m, opt, add)...)
+						errs = append(errs, walk(m, opt, add, skip)...)
 					case !mst.Mode().IsRegular():
 						errs = append(errs, &Error{Path: m, Err: notRegular(mst.Mode())})
 					default:
@@ -92,7 +102,7 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 				errs = append(errs, &Error{Path: arg, Err: errors.New("is a Badger store, not input")})
 				continue
 			}
-			errs = append(errs, walk(arg, opt, add)...)
+			errs = append(errs, walk(arg, opt, add, skip)...)
 			continue
 		}
 		if !st.Mode().IsRegular() {
@@ -101,11 +111,11 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 		}
 		add(arg, st.Size())
 	}
-	return ins, errs
+	return ins, skipped, errs
 }
 
 // walk adds the files under root that pass the filters.
-func walk(root string, opt Options, add func(string, int64)) []error {
+func walk(root string, opt Options, add func(string, int64), skip func(path, reason string)) []error {
 	if isBadgerDir(root) {
 		return nil
 	}
@@ -134,10 +144,15 @@ func walk(root string, opt Options, add func(string, int64)) []error {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
+			skip(p, "hidden: the name starts with a dot")
 			return nil
 		}
 		if d.IsDir() {
-			if matchAny(opt.Exclude, name, rel) || isBadgerDir(p) {
+			if isBadgerDir(p) {
+				skip(p, "store: a graphbuild (Badger) store")
+				return fs.SkipDir
+			}
+			if matchAny(opt.Exclude, name, rel) {
 				return fs.SkipDir
 			}
 			return nil
@@ -154,18 +169,30 @@ func walk(root string, opt Options, add func(string, int64)) []error {
 				return nil
 			}
 			if !st.Mode().IsRegular() {
-				return nil // a link to a directory is not followed
+				if st.IsDir() {
+					skip(p, "link: links to directories are not followed")
+				} else {
+					skip(p, "special: not a regular file")
+				}
+				return nil
 			}
 			info = st
 		} else if !info.Mode().IsRegular() {
+			skip(p, "special: not a regular file")
 			return nil
 		}
 		if len(opt.Include) > 0 {
 			if !matchAny(opt.Include, name, rel) {
+				return nil // the user chose what to read
+			}
+		} else if isProjectFile(name) {
+			skip(p, "README or LICENSE: describes the folder; --include reads it")
+			return nil
+		} else if !isDocName(name) {
+			if reason := skipReason(p, name); reason != "" {
+				skip(p, reason)
 				return nil
 			}
-		} else if !isDocName(name) || isProjectFile(name) {
-			return nil
 		}
 		if matchAny(opt.Exclude, name, rel) {
 			return nil
@@ -205,7 +232,8 @@ func matchAny(patterns []string, name, rel string) bool {
 var docExt = map[string]bool{
 	".txt": true, ".text": true, ".md": true, ".markdown": true, ".mdown": true, ".mkd": true,
 	".html": true, ".htm": true, ".xhtml": true, ".shtml": true,
-	".jsonl": true, ".ndjson": true, ".jsonlines": true,
+	".jsonl": true, ".ndjson": true, ".jsonlines": true, ".json": true,
+	".eml": true,
 }
 
 // projectFiles are the base names (before any extension) of files that

@@ -169,3 +169,52 @@ func TestExpandLinkedRoot(t *testing.T) {
 		t.Fatalf("got %v, want the two files under the link, paths as given", got)
 	}
 }
+
+// TestExpandSkipped: a walk reads .json, .eml and extension-less text, and
+// lists every other file it passes over with the reason.
+func TestExpandSkipped(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"a.txt":          "a",
+		"b.json":         `[{"text": "x"}]`,
+		"mail.eml":       "From: a@b.example\n\nKerry met Lavrov.",
+		"NOTES":          "Kerry met Lavrov in Geneva.",
+		"blob":           "\x00\x01\x02binary",
+		"paper.pdf":      "%PDF-1.4",
+		"photo.jpg":      "\xff\xd8\xff",
+		"table.csv":      "a,b",
+		"feed.xml":       "<rss/>",
+		"letter.rtf":     `{\rtf1 hi}`,
+		"script.py":      "print(1)",
+		".hidden.txt":    "h",
+		"README.md":      "r",
+		"db/KEYREGISTRY": "k",
+	})
+	ins, skipped, errs := ExpandSkipped([]string{dir}, DefaultOptions())
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, in := range ins {
+		got = append(got, filepath.Base(in.Path))
+	}
+	if g := strings.Join(got, " "); g != "NOTES a.txt b.json mail.eml" {
+		t.Errorf("inputs %s", g)
+	}
+	reasons := map[string]string{}
+	for _, s := range skipped {
+		reasons[filepath.Base(s.Path)] = s.Reason
+	}
+	for name, want := range map[string]string{
+		"blob": "binary", "paper.pdf": "PDF", "photo.jpg": "image", "table.csv": "CSV", "feed.xml": "XML",
+		"letter.rtf": "RTF", "script.py": "extension .py", ".hidden.txt": "hidden", "README.md": "README or LICENSE",
+		"db": "store",
+	} {
+		if !strings.Contains(reasons[name], want) {
+			t.Errorf("%s: reason %q, want one saying %q", name, reasons[name], want)
+		}
+	}
+	if len(skipped) != 10 {
+		t.Errorf("%d skipped: %v", len(skipped), skipped)
+	}
+}
+

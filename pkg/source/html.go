@@ -11,6 +11,8 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxHTMLDepth is the deepest element nesting of a page that is read: the
@@ -109,29 +111,31 @@ func extractHTML(path string, data []byte) (docs []Document, err error) {
 			docs, err = nil, &Error{Path: path, Err: fmt.Errorf("extract HTML: internal error: %v", r)}
 		}
 	}()
-	var s, warn string
-	if utf8.Valid(data) {
-		s = string(data)
-	} else if enc, name, _ := charset.DetermineEncoding(data, "text/html"); name != "utf-8" {
-		// a page in a legacy encoding (declared in a meta tag, or guessed)
-		b, err := enc.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, &Error{Path: path, Err: fmt.Errorf("decode %s: %w", name, err)}
-		}
-		s, warn = string(b), "decoded from "+name
-	} else {
-		s, warn = repairUTF8String(string(data))
+	s, warn := decodeHTML(data)
+	// Parse the page ourselves: go-trafilatura's own input path runs a
+	// second charset guess over text that is already UTF-8 and a
+	// normalising transform chain that can fail on some pages ("transform:
+	// short internal buffer"); NFC and soft-hyphen removal done here on
+	// the whole string cannot.
+	s = norm.NFC.String(strings.ReplaceAll(s, "\u00ad", ""))
+	doc, perr := html.Parse(strings.NewReader(s))
+	if perr != nil {
+		return nil, &Error{Path: path, Err: fmt.Errorf("parse HTML: %w", perr)}
 	}
 	opts := trafilatura.Options{
 		ExcludeComments: true,
 		EnableFallback:  true,
 		HtmlDateMode:    trafilatura.Fast,
 	}
-	res, xerr := trafilatura.Extract(strings.NewReader(s), opts)
+	res, xerr := trafilatura.ExtractDocument(doc, opts)
 	if xerr != nil {
 		return nil, &Error{Path: path, Err: fmt.Errorf("extract HTML: %w: %v", ErrNoArticle, xerr)}
 	}
-	text, cwarn := blankControlsString(cleanExtracted(res.ContentText))
+	body := blockText(res.ContentNode)
+	if strings.TrimSpace(body) == "" {
+		body = res.ContentText
+	}
+	text, cwarn := blankControlsString(cleanExtracted(body))
 	if !hasSentence(text) {
 		return nil, &Error{Path: path, Err: ErrNoArticle}
 	}
@@ -145,8 +149,11 @@ func extractHTML(path string, data []byte) (docs []Document, err error) {
 	}
 	if !res.Metadata.Date.IsZero() {
 		d.Date = res.Metadata.Date.Format("2006-01-02")
-	} else {
-		d.Date = nameDate(path)
+	} else if d.Date = nameDate(path); d.Date == "" {
+		if d.Date = bodyDate([]byte(text)); d.Date == "" {
+			// the extractor may have dropped a "Published ..." line
+			d.Date = pageDate([]byte(cleanExtracted(blockText(doc))))
+		}
 	}
 	for _, w := range []string{warn, cwarn} {
 		if w != "" {
@@ -167,11 +174,12 @@ func hasSentence(text string) bool {
 	return false
 }
 
-// cleanExtracted trims lines and keeps paragraphs apart by one blank line.
+// cleanExtracted trims lines, collapses runs of white space and keeps
+// paragraphs apart by one blank line.
 func cleanExtracted(s string) string {
 	var b bytes.Buffer
 	for _, line := range strings.Split(s, "\n") {
-		line = strings.TrimSpace(line)
+		line = strings.Join(strings.Fields(line), " ")
 		if line == "" {
 			continue
 		}
@@ -180,5 +188,81 @@ func cleanExtracted(s string) string {
 		}
 		b.WriteString(line)
 	}
+	return b.String()
+}
+
+// decodeHTML returns a page as UTF-8: as it is when valid; decoded from the
+// encoding its meta tag declares (or a guessed legacy one, such as
+// windows-1252), with a warning; else with invalid bytes replaced. It never
+// fails: a decoder error falls back to the replacement, with a warning.
+func decodeHTML(data []byte) (string, string) {
+	if utf8.Valid(data) {
+		return string(data), ""
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	if name == "utf-8" {
+		return repairUTF8String(string(data))
+	}
+	return decodeWith(data, enc, name)
+}
+
+// decodeWith decodes data from enc, falling back to UTF-8 with invalid
+// bytes replaced when the decoder fails.
+func decodeWith(data []byte, enc encoding.Encoding, name string) (string, string) {
+	b, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		s, _ := repairUTF8String(string(data))
+		return s, fmt.Sprintf("could not decode as %s (%v): read as UTF-8, invalid bytes replaced by U+FFFD", name, err)
+	}
+	return string(b), "not UTF-8: decoded as " + name
+}
+
+// blockElements end a paragraph of the extracted text: go-trafilatura's
+// ContentText joins all text with spaces, so a headline ran into the first
+// sentence and "Greece</b>." became "Greece ."; the content tree keeps the
+// structure.
+var blockElements = map[string]bool{
+	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"head": true, "li": true, "item": true, "ul": true, "ol": true, "list": true, "dl": true, "dt": true, "dd": true,
+	"blockquote": true, "quote": true, "pre": true, "table": true, "tr": true, "row": true, "td": true, "th": true,
+	"cell": true, "section": true, "article": true, "figure": true, "figcaption": true, "caption": true,
+	"header": true, "footer": true, "aside": true, "main": true, "body": true, "hr": true,
+}
+
+// blockText is the text of an extracted content tree with each block
+// element on lines of its own and <br> as a line break; inline text runs
+// together as written.
+func blockText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "br", "lb":
+				b.WriteString("\n")
+				return
+			case "script", "style", "noscript":
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && blockElements[n.Data]
+		if block {
+			b.WriteString("\n")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			b.WriteString("\n")
+		}
+	}
+	walk(n)
 	return b.String()
 }

@@ -1,8 +1,12 @@
 package source
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/transform"
 )
 
 func TestReadHTML(t *testing.T) {
@@ -94,7 +98,7 @@ func TestReadHTMLLegacyEncoding(t *testing.T) {
 		d.Title != "Café reopens in Málaga" || strings.Contains(d.Text, "\ufffd") {
 		t.Errorf("Latin-1 page not decoded: Title %q Text %q", d.Title, d.Text)
 	}
-	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "decoded from windows-1252") {
+	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "decoded as windows-1252") {
 		t.Errorf("Warnings %q", d.Warnings)
 	}
 }
@@ -104,5 +108,56 @@ func TestReadHTMLWithoutArticle(t *testing.T) {
 	_, err := readAll(t, dir+"/nav.html", DefaultOptions())
 	if err == nil || !strings.Contains(err.Error(), "nav.html: ") {
 		t.Errorf("page without article: error %v, want one naming the file", err)
+	}
+}
+
+// TestReadHTMLParagraphs: the headline, paragraphs, list items and quotes
+// stay apart, and inline markup adds no space ("Greece</b>." stays
+// "Greece.").
+func TestReadHTMLParagraphs(t *testing.T) {
+	page := `<html><head><title>Dinner</title></head><body><nav><a href="/">Home</a></nav><article>` +
+		`<h1>Hollande hosts Merkel for dinner in Paris</h1>` +
+		`<p>PARIS — French President François Hollande met Angela Merkel for dinner in Paris on Sunday evening, officials said.</p>` +
+		`<p>The two leaders discussed <a href="x">Ukraine</a> and <b>Greece</b>.<br>A second line after a break, with enough words.</p>` +
+		`<ul><li>First item of the list, with words</li><li>Second item of the list, with words</li></ul>` +
+		`<h2>Next steps</h2><p>They will meet again in Berlin next month, a spokesman said on Monday.</p></article></body></html>`
+	dir := tree(t, map[string]string{"dinner.html": page})
+	docs, err := readAll(t, dir+"/dinner.html", DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Hollande hosts Merkel for dinner in Paris\n\n" +
+		"PARIS — French President François Hollande met Angela Merkel for dinner in Paris on Sunday evening, officials said.\n\n" +
+		"The two leaders discussed Ukraine and Greece.\n\nA second line after a break, with enough words.\n\n" +
+		"First item of the list, with words\n\nSecond item of the list, with words\n\n" +
+		"Next steps\n\nThey will meet again in Berlin next month, a spokesman said on Monday."
+	if docs[0].Text != want {
+		t.Errorf("Text\n%q\nwant\n%q", docs[0].Text, want)
+	}
+}
+
+// failingEncoding is an encoding whose decoder always fails, as
+// go-trafilatura's transform chain did on one page ("short internal
+// buffer").
+type failingEncoding struct{}
+
+func (failingEncoding) NewDecoder() *encoding.Decoder {
+	return &encoding.Decoder{Transformer: failingTransformer{}}
+}
+func (failingEncoding) NewEncoder() *encoding.Encoder { return encoding.Nop.NewEncoder() }
+
+type failingTransformer struct{ transform.NopResetter }
+
+func (failingTransformer) Transform(dst, src []byte, atEOF bool) (int, int, error) {
+	return 0, 0, errors.New("transform: short internal buffer")
+}
+
+func TestDecodeHTMLFallback(t *testing.T) {
+	s, warn := decodeWith([]byte("<p>Caf\xe9 owner Jos\xe9 met the mayor.</p>"), failingEncoding{}, "x-test")
+	if s != "<p>Caf\ufffd owner Jos\ufffd met the mayor.</p>" {
+		t.Errorf("fallback text %q", s)
+	}
+	if !strings.Contains(warn, "could not decode as x-test") || !strings.Contains(warn, "short internal buffer") {
+		t.Errorf("warning %q", warn)
 	}
 }

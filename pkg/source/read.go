@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -102,7 +103,9 @@ const sniffLen = 8 << 10
 // Plain text (.txt and unknown extensions) is one document: the file, ID
 // its HashID, Offset 0, Title its first line when that reads as a headline
 // (at most 20 words, no final full stop), Date the date in the file name
-// ("...-2016-09-28.txt") if any. With opt.TrimBoilerplate, the page clutter
+// ("...-2016-09-28.txt") if any, else the date its first lines state
+// ("Published October 28, 2022", "Date: 25 October 2022", a byline or
+// dateline; see bodyDate). With opt.TrimBoilerplate, the page clutter
 // of every document but a Current Events item is blanked to spaces and
 // listed in Document.Dropped (see Clutter: lines that do not read as a
 // sentence such as "Sign in", "Subscribe", prices per month, a clutter
@@ -118,7 +121,7 @@ const sniffLen = 8 << 10
 // go to Contexts (see ParseContext). YAML front matter ("---" lines at the
 // top) is blanked and gives Title, Date and URL (keys title, date or
 // published, url or link); otherwise Title is the first heading and Date
-// the date in the file name, if any.
+// the date in the file name, else the one its first lines state.
 //
 // Current Events Markdown (a path news/YYYY/MM/D/*.md, or a
 // "### [2016-12-9](/news/...)" heading or "### Related:" list) gives one
@@ -138,7 +141,9 @@ const sniffLen = 8 << 10
 //
 // HTML (.html, .htm) is one document: the article text extracted by
 // go-trafilatura (no navigation, ads, footers or comments; paragraphs
-// separated by a blank line), Title, URL and Date from the page's metadata,
+// separated by a blank line; headings, list items and <br> lines too),
+// Title, URL and Date from the page's metadata (else the file name, else a
+// date line of the text, see bodyDate),
 // ID the HashID of the text, Offset -1. A page without a paragraph of six
 // words is ErrNoArticle.
 //
@@ -226,6 +231,9 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 	if opt.BytesRead != nil {
 		r = &countingReader{r: r, n: opt.BytesRead}
 	}
+	var pos atomic.Int64 // bytes of this input read so far, for Document.ReadTo
+	r = &countingReader{r: r, n: &pos}
+	emit = readToEmit(emit, &pos)
 	br := bufio.NewReaderSize(r, 64<<10)
 	compressed := false
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
@@ -314,9 +322,15 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 			return err
 		}
 	default:
+		var encWarn string
+		data, encWarn = decodeLegacy(data)
 		docs = readTextual(in.Path, f, data, opt.TrimBoilerplate)
+		if encWarn != "" && len(docs) > 0 {
+			docs[0].Warnings = append([]string{encWarn}, docs[0].Warnings...)
+		}
 	}
 	raw := string(data)
+	read := pos.Load()
 	for _, d := range docs {
 		for _, part := range splitDocument(d, opt.MaxDocBytes) {
 			if err := ctx.Err(); err != nil {
@@ -324,6 +338,9 @@ func Read(ctx context.Context, in Input, opt Options, emit func(Document) error)
 			}
 			if part.Offset >= 0 && part.Offset+len(part.Text) <= len(raw) {
 				part.Raw = raw[part.Offset : part.Offset+len(part.Text)]
+				part.ReadTo = max(1, int64(float64(read)*float64(part.Offset+len(part.Text))/float64(len(raw))))
+			} else {
+				part.ReadTo = read
 			}
 			if err := emit(part); err != nil {
 				return err
@@ -382,9 +399,21 @@ func readLargeText(ctx context.Context, path string, compressed bool, opt Option
 		return err
 	}
 	defer closeFile()
+	// The encoding is decided once, from the head of the file.
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	enc, encName := legacyEncoding(trimPartialRune(head))
+	r = br
+	// ReadTo is in the units of the input's size on disk (compressed bytes
+	// for .gz), size is what the hash pass read (decompressed).
+	scale := 1.0
+	if st, err := os.Stat(path); err == nil && size > 0 {
+		scale = float64(st.Size()) / float64(size)
+	}
 	max := opt.MaxDocBytes
 	buf := make([]byte, 0, 2*max+1)
 	offset, part := 0, 0
+	var rawOffset int64
 	eof := false
 	title, date := "", nameDate(path)
 	for {
@@ -407,7 +436,18 @@ func readLargeText(ctx context.Context, path string, compressed bool, opt Option
 		if end > max {
 			end = cutPoint(buf, max)
 		}
-		chunk, warn := repairUTF8Bytes(buf[:end])
+		var chunk []byte
+		var warn string
+		if enc != nil { // a legacy encoding: offsets are into the UTF-8 text
+			var derr error
+			if chunk, derr = enc.NewDecoder().Bytes(buf[:end]); derr != nil {
+				chunk, warn = repairUTF8Bytes(buf[:end])
+			} else if part == 0 {
+				warn = encodingWarning(encName)
+			}
+		} else {
+			chunk, warn = repairUTF8Bytes(buf[:end])
+		}
 		chunk, cwarn := blankControls(chunk)
 		if part == 0 && bytes.HasPrefix(chunk, utf8BOM) {
 			chunk = append([]byte(nil), chunk...)
@@ -416,8 +456,12 @@ func readLargeText(ctx context.Context, path string, compressed bool, opt Option
 		part++
 		if part == 1 {
 			title = textTitle(chunk)
+			if date == "" {
+				date = bodyDate(chunk)
+			}
 		}
-		d := Document{Path: path, ID: partID(id, part), Title: title, Date: date, Text: string(chunk), Offset: offset}
+		d := Document{Path: path, ID: partID(id, part), Title: title, Date: date, Text: string(chunk), Offset: offset,
+			ReadTo: int64(math.Round(float64(rawOffset+int64(end)) * scale))}
 		for _, w := range []string{warn, cwarn} {
 			if w != "" {
 				d.Warnings = append(d.Warnings, w)
@@ -429,7 +473,8 @@ func readLargeText(ctx context.Context, path string, compressed bool, opt Option
 		if err := emit(d); err != nil {
 			return err
 		}
-		offset += end
+		offset += len(chunk)
+		rawOffset += int64(end)
 		buf = buf[:copy(buf, buf[end:])]
 	}
 }
@@ -526,6 +571,9 @@ func readTextual(path string, f format, data []byte, trim bool) []Document {
 	if f != formatMarkdown || len(docs) == 1 && docs[0].ID == id { // not Current Events
 		if d := nameDate(path); d != "" && docs[0].Date == "" {
 			docs[0].Date = d
+		}
+		if docs[0].Date == "" {
+			docs[0].Date = bodyDate([]byte(docs[0].Text))
 		}
 	}
 	for _, w := range []string{warn, cwarn, cwarn2} {
@@ -769,6 +817,17 @@ func repairUTF8String(s string) (string, string) {
 		i += size
 	}
 	return b.String(), fmt.Sprintf("invalid UTF-8: %d byte(s) replaced by U+FFFD", n)
+}
+
+// readToEmit fills Document.ReadTo, when the reader did not, with the
+// bytes of the input read so far.
+func readToEmit(emit func(Document) error, pos *atomic.Int64) func(Document) error {
+	return func(d Document) error {
+		if d.ReadTo <= 0 {
+			d.ReadTo = pos.Load()
+		}
+		return emit(d)
+	}
 }
 
 // countingReader adds the bytes read through it to n.

@@ -97,12 +97,14 @@ func TestReadFormats(t *testing.T) {
 				t.Errorf("gzip not detected by magic bytes: %q", d[0].Text)
 			}
 		}},
-		{path: "testdata/text/latin1.txt", docs: 1, offsets: true, check: func(t *testing.T, d []Document) {
-			if len(d[0].Warnings) != 1 || !strings.Contains(d[0].Warnings[0], "invalid UTF-8: 4 byte(s)") {
-				t.Errorf("Warnings = %q, want one invalid UTF-8 warning counting 4 bytes", d[0].Warnings)
+		{path: "testdata/text/latin1.txt", docs: 1, check: func(t *testing.T, d []Document) {
+			// not UTF-8 and no valid UTF-8 sequence in it: a legacy
+			// encoding, decoded, and the warning names it
+			if len(d[0].Warnings) != 1 || !strings.Contains(d[0].Warnings[0], "decoded as windows-1252") {
+				t.Errorf("Warnings = %q, want one saying windows-1252 was assumed", d[0].Warnings)
 			}
-			if !strings.HasPrefix(d[0].Text, "Caf  owner Jos  Mar a") {
-				t.Errorf("Text %q: invalid bytes not replaced one for one", d[0].Text)
+			if !strings.HasPrefix(d[0].Text, "Café owner José María opened a shop in Málaga.") {
+				t.Errorf("Text %q: Latin-1 not decoded", d[0].Text)
 			}
 		}},
 		{path: "testdata/text/notes.md", docs: 1, offsets: true, check: func(t *testing.T, d []Document) {
@@ -460,7 +462,7 @@ func TestReadLargeText(t *testing.T) {
 	for i := 0; b.Len() < 20000; i++ {
 		b.WriteString(strings.Repeat("Kerry met Lavrov in Geneva. ", i%7+1))
 		if i%5 == 0 {
-			b.WriteString("Caf\xe9 ")
+			b.WriteString("Caf\xe9 Caf\u00e9 ") // broken UTF-8, not Latin-1
 		}
 		if i%3 == 0 {
 			b.WriteString("\n\n")
@@ -657,4 +659,49 @@ func TestReadTruncatedGzipJSONL(t *testing.T) {
 	if errs := Errors(err); len(errs) != 1 {
 		t.Errorf("%d errors, want 1: %v", len(errs), err)
 	}
+}
+
+// TestReadTo: documents say how far into the input they end, streamed or
+// read whole, so progress moves within one file.
+func TestReadTo(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 20000 {
+		b.WriteString(strings.Repeat("Kerry met Lavrov in Geneva. ", 5) + "\n\n")
+	}
+	path := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	size := int64(b.Len())
+	opt := DefaultOptions()
+	opt.MaxDocBytes = 1000
+	check := func(name string, docs []Document, exact bool) {
+		t.Helper()
+		if len(docs) < 15 {
+			t.Fatalf("%s: %d parts", name, len(docs))
+		}
+		for i, d := range docs {
+			if d.ReadTo <= 0 || d.ReadTo > size || i > 0 && d.ReadTo <= docs[i-1].ReadTo {
+				t.Fatalf("%s: part %d ReadTo %d (previous %d, size %d)", name, i, d.ReadTo, docs[max(i-1, 0)].ReadTo, size)
+			}
+			if exact && d.ReadTo != int64(d.Offset+len(d.Text)) {
+				t.Errorf("%s: part %d ReadTo %d, want %d", name, i, d.ReadTo, d.Offset+len(d.Text))
+			}
+		}
+		if last := docs[len(docs)-1].ReadTo; last < size-10 {
+			t.Errorf("%s: last ReadTo %d of %d", name, last, size)
+		}
+	}
+	whole, err := readAll(t, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("whole", whole, true)
+	defer func(old int64) { streamThreshold = old }(streamThreshold)
+	streamThreshold = 1000
+	parts, err := readAll(t, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("streamed", parts, true)
 }

@@ -32,4 +32,11 @@ type Document struct {
 	// Warnings are problems met and repaired while reading (invalid UTF-8
 	// replaced, a document split): reported, not fatal.
 	Warnings []string
+	// ReadTo is how far into the input this document ends, in the units
+	// of Input.Size (file bytes; compressed bytes for .gz), so that a
+	// caller can show progress within one big input: exact for the parts
+	// of a big text file, proportional to the text for a file read whole,
+	// the bytes read so far for JSON lines. The last document of an input
+	// need not reach its size (trailing blank lines, a failed page).
+	ReadTo int64
 }

@@ -11,6 +11,8 @@ const DAY = 86400000;
 const $ = (id) => document.getElementById(id);
 const S = {
   stats: null,
+  colorBy: "type",      // node fill: "type" or "community" (of the view)
+  pins: new Map(),      // id → [x, y] of nodes the user dragged, kept while the focus stays
   focus: null,          // entity id of an ego view, null for the overview
   view: null,           // last View from the server
   nodes: [], links: [], byId: new Map(),
@@ -23,6 +25,65 @@ const S = {
 
 function short(s, n) { return s && s.length > n ? s.slice(0, n - 1) + "…" : s; }
 function typeColor(t) { return TYPE_COLORS[t] || "#999"; }
+// COMMUNITY_COLORS is ColorBrewer Set1/Dark2 mixed for distinct hues;
+// communities past the twelfth share grey.
+const COMMUNITY_COLORS = ["#1f77b4", "#d95f02", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+  "#e7298a", "#17becf", "#bcbd22", "#66a61e", "#e6ab02", "#7570b3"];
+// nodeColor is a node's fill under "colour by".
+function nodeColor(n) {
+  if (S.colorBy === "community" && n.community !== undefined) {
+    return n.community < COMMUNITY_COLORS.length ? COMMUNITY_COLORS[n.community] : "#b0b0b0";
+  }
+  return typeColor(n.type);
+}
+
+// communities groups the view's nodes by weighted label propagation
+// (deterministic: nodes in id order, ties to the smallest label), and
+// numbers the groups by size, largest 0.
+function communities() {
+  const ns = [...S.nodes].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const idx = new Map(ns.map((n, i) => [n, i]));
+  const adj = ns.map(() => []);
+  for (const l of S.links) {
+    const a = idx.get(l.s), b = idx.get(l.d);
+    if (a === undefined || b === undefined) continue;
+    adj[a].push([b, l.weight]);
+    adj[b].push([a, l.weight]);
+  }
+  const label = ns.map((_, i) => i);
+  for (let round = 0; round < 20; round++) {
+    let changed = false;
+    for (let i = 0; i < ns.length; i++) {
+      if (!adj[i].length) continue;
+      const score = new Map();
+      for (const [j, w] of adj[i]) score.set(label[j], (score.get(label[j]) || 0) + w);
+      let best = label[i], bestW = score.get(label[i]) || 0;
+      for (const [c, w] of score) if (w > bestW || (w === bestW && c < best)) { best = c; bestW = w; }
+      if (best !== label[i]) { label[i] = best; changed = true; }
+    }
+    if (!changed) break;
+  }
+  const size = new Map();
+  for (const c of label) size.set(c, (size.get(c) || 0) + 1);
+  const order = [...size.keys()].sort((a, b) => size.get(b) - size.get(a) || a - b);
+  const rank = new Map(order.map((c, i) => [c, i]));
+  ns.forEach((n, i) => { n.community = rank.get(label[i]); });
+  return order.map((c) => size.get(c));
+}
+
+// showCommunities lists the colours of the biggest communities.
+function showCommunities() {
+  const box = $("communities");
+  box.hidden = S.colorBy !== "community";
+  if (box.hidden) return;
+  const sizes = communities();
+  const items = [];
+  sizes.slice(0, COMMUNITY_COLORS.length).forEach((n, i) => {
+    const top = S.nodes.filter((x) => x.community === i).sort((a, b) => b.weight - a.weight)[0];
+    items.push(el("div", {}, swatch(COMMUNITY_COLORS[i]), (top ? top.name : "") + " … (" + n + ")"));
+  });
+  box.replaceChildren(el("div", { text: sizes.length + " communities in the view (label propagation)" }), ...items);
+}
 function kindClass(l) {
   if (l.kinds.includes("interaction")) return "interaction";
   if (l.kinds.includes("context")) return "context";
@@ -146,6 +207,7 @@ function dateLabels() {
 
 async function openEntity(id, opts) {
   opts = opts || {};
+  if (id !== S.focus) S.pins.clear();
   S.focus = id;
   S.selected = null;
   $("edge").hidden = true;
@@ -165,7 +227,7 @@ async function openEntity(id, opts) {
     document.title = ent.name + " — graphbuild";
     S.relations = rel.relations;
     $("onlymet").parentElement.hidden = false;
-    $("relcount").textContent = "(" + rel.total + ")";
+    $("relcount").textContent = "(" + rel.total + (rel.total === 1 ? " entity" : " entities") + " with these filters)";
     showRelations();
     history.replaceState(null, "", "#id=" + encodeURIComponent(id));
   } catch (e) {
@@ -174,6 +236,7 @@ async function openEntity(id, opts) {
 }
 
 async function openOverview() {
+  if (S.focus !== null) S.pins.clear();
   S.focus = null;
   S.selected = null;
   $("edge").hidden = true;
@@ -215,13 +278,19 @@ function setView(view, keepZoom) {
   S.view = view;
   S.byId = new Map();
   S.nodes = view.nodes.map((n) => ({ ...n }));
-  for (const n of S.nodes) S.byId.set(n.id, n);
+  for (const n of S.nodes) {
+    S.byId.set(n.id, n);
+    const pin = S.pins.get(n.id); // a node the user placed stays there
+    if (pin) [n.x, n.y, n.pinned] = [pin[0], pin[1], true];
+  }
   S.links = view.links.map((l) => ({ ...l, s: S.byId.get(l.source), d: S.byId.get(l.target), cls: kindClass(l) }));
   S.hover = S.hoverLink = null;
   sizeNodes();
+  showCommunities();
   applyRange();
   if (!keepZoom || !S.fitted) fit();
   S.fitted = true;
+  separateFromFocus();
   updateDownloads();
   if (before.size) {
     const origin = before.get(view.focus);
@@ -238,6 +307,61 @@ function setView(view, keepZoom) {
 }
 
 const ANIM_MS = 450;
+
+// separateFromFocus moves the nodes that the layout put on top of the
+// focus (drawn bigger than the layout assumed) out of its circle, along
+// the line from it, at the current zoom.
+function separateFromFocus() {
+  const f = S.focus && S.byId.get(S.focus);
+  if (!f) return;
+  const k = S.t.k, rf = sr(f);
+  for (const n of S.nodes) {
+    if (n === f || n.pinned) continue;
+    let dx = (n.x - f.x) * k, dy = (n.y - f.y) * k;
+    let d = Math.hypot(dx, dy);
+    const min = rf + sr(n) + 4;
+    if (d >= min) continue;
+    if (d < 1e-6) { dx = 1; dy = 0; d = 1; } // on the same spot: to the right
+    n.x = f.x + (dx / d) * (min / k);
+    n.y = f.y + (dy / d) * (min / k);
+  }
+}
+
+// expand adds a node's neighbours (depth 1, the same filters) to the view
+// in place, around it, instead of re-centring on it (shift-click). The
+// newcomers keep their places relative to each other from the server's
+// layout, scaled to a ring about 140 pixels wide.
+async function expand(n) {
+  const seq = S.seq;
+  setStatus("expanding " + n.name + "…");
+  try {
+    const v = await api("neighbors", { id: n.id, depth: 1, limit: $("limit").value, ...filterParams() });
+    if (seq !== S.seq) return;
+    const c = v.nodes.find((x) => x.id === n.id);
+    const fresh = v.nodes.filter((x) => !S.byId.has(x.id));
+    let far = 0;
+    for (const x of fresh) far = Math.max(far, Math.hypot(x.x - c.x, x.y - c.y));
+    const k = far > 0 ? (140 / S.t.k) / far : 1;
+    for (const x of fresh) {
+      const m = { ...x, x: n.x + (x.x - c.x) * k, y: n.y + (x.y - c.y) * k, expandedFrom: n.id };
+      S.nodes.push(m);
+      S.byId.set(m.id, m);
+    }
+    const have = new Set(S.links.map((l) => l.source + " " + l.target));
+    for (const l of v.links) {
+      if (have.has(l.source + " " + l.target)) continue;
+      const s = S.byId.get(l.source), d = S.byId.get(l.target);
+      if (s && d) S.links.push({ ...l, s, d, cls: kindClass(l) });
+    }
+    S.expanded = (S.expanded || 0) + 1;
+    sizeNodes();
+    showCommunities();
+    applyRange();
+    redraw();
+  } catch (e) {
+    message(e.message);
+  }
+}
 
 function sizeNodes() {
   const by = $("sizeby").value;
@@ -352,7 +476,8 @@ function showEntity(en) {
     el("h2", { text: en.name }),
     el("div", { class: "meta" }, swatch(typeColor(en.type)), en.type + " · " + en.mentions + " mentions in " +
       en.documents + " documents · " + dates),
-    el("div", { class: "meta", text: en.degree + " linked entities · rank " + en.rank.toFixed(2) }),
+    el("div", { class: "meta", title: "rank is the entity's PageRank over every link, scaled so that the average entity has 1",
+      text: en.degree + " linked entities in the whole graph · rank " + en.rank.toFixed(2) + " (1 = average)" }),
     // replaceChildren would print a null as the text "null"
     ...(aliases ? [el("div", { class: "aliases", text: "Also: " + aliases })] : []),
   );
@@ -385,7 +510,10 @@ async function showEdge(a, b) {
   try {
     const info = await api("edge", { a, b });
     const rows = [];
-    for (const e of info.edges) {
+    const order = { interaction: 0, context: 1, cooccur: 2 };
+    const edges = [...info.edges].sort((x, y) => (order[x.kind] ?? 3) - (order[y.kind] ?? 3));
+    const names = namePattern([info.source, info.target]);
+    for (const e of edges) {
       const preds = e.predicates ? " · " + Object.entries(e.predicates).map(([p, c]) => p + " ×" + c).join(", ") : "";
       rows.push(el("div", { class: "meta" }, el("span", { class: "kind " + e.kind, text: e.kind }),
         "weight " + e.weight + " · " + e.documents + " documents · " + (e.first_seen || "undated") +
@@ -395,7 +523,7 @@ async function showEdge(a, b) {
         const doc = info.documents[ev.doc] || {};
         const src = [short(doc.title, 90), ev.date || doc.date, (doc.source || "").split("/").pop()].filter(Boolean).join(" · ");
         const li = el("li", { class: e.kind, "data-date": ev.date || doc.date || "" },
-          el("span", { class: "text", text: ev.text }),
+          el("span", { class: "text" }, ...highlight(ev.text, names)),
           el("span", { class: "src" }, ev.predicate ? el("b", { text: ev.predicate + " — " }) : null, src,
             doc.url && /^https?:\/\//.test(doc.url) ? el("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer", text: " ↗" }) : null));
         if (!inRange(ev.date || doc.date, ev.date || doc.date)) li.classList.add("out");
@@ -413,6 +541,36 @@ async function showEdge(a, b) {
   } catch (e) {
     message(e.message);
   }
+}
+
+// namePattern matches the names of the entities in a sentence: each
+// canonical name and alias, and a person's surname alone ("Kerry").
+function namePattern(ents) {
+  const words = new Set();
+  for (const en of ents) {
+    if (!en || !en.name) continue;
+    words.add(en.name);
+    for (const a of Object.keys(en.aliases || {})) if (a.length > 2) words.add(a);
+    const parts = en.name.split(" ");
+    if (en.type === "PERSON" && parts.length > 1 && parts[parts.length - 1].length > 2) words.add(parts[parts.length - 1]);
+  }
+  if (!words.size) return null;
+  const esc = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp("(" + esc.join("|") + ")", "g");
+}
+
+// highlight returns text as nodes with the matches of re in <mark>.
+function highlight(text, re) {
+  if (!re) return [text];
+  const out = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push(el("mark", { text: m[0] }));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
 }
 
 // ---- drawing ------------------------------------------------------------
@@ -440,8 +598,9 @@ function fit() {
   const xs = ns.map((n) => n.x).sort((a, b) => a - b), ys = ns.map((n) => n.y).sort((a, b) => a - b);
   const cut = ns.length > 100 ? Math.floor(ns.length / 100) : 0;
   const x0 = xs[cut], x1 = xs[xs.length - 1 - cut], y0 = ys[cut], y1 = ys[ys.length - 1 - cut];
-  const pad = 60;
-  const k = Math.min((r.width - 2 * pad) / Math.max(x1 - x0, 1), (r.height - 2 * pad) / Math.max(y1 - y0, 1), 3);
+  // Room for the labels, drawn beside the nodes, at the left and right.
+  const padX = Math.min(130, r.width / 5), padY = 40;
+  const k = Math.min((r.width - 2 * padX) / Math.max(x1 - x0, 1), (r.height - 2 * padY) / Math.max(y1 - y0, 1), 3);
   S.t = { k, x: r.width / 2 - k * (x0 + x1) / 2, y: r.height / 2 - k * (y0 + y1) / 2 };
 }
 
@@ -516,12 +675,13 @@ function draw() {
     ctx.strokeStyle = KIND_COLORS[l.cls].replace("A", "0.95");
     ctx.stroke();
   }
-  // Nodes: one path per type.
+  // Nodes: one path per colour (type, or community).
   const byType = new Map();
   for (const n of S.nodes) {
     if (!n.visible) continue;
-    if (!byType.has(n.type)) byType.set(n.type, []);
-    byType.get(n.type).push(n);
+    const c = nodeColor(n);
+    if (!byType.has(c)) byType.set(c, []);
+    byType.get(c).push(n);
   }
   for (const [t, ns] of byType) {
     ctx.beginPath();
@@ -531,7 +691,7 @@ function draw() {
       ctx.moveTo(x + r, y);
       ctx.arc(x, y, r, 0, 2 * Math.PI);
     }
-    ctx.fillStyle = typeColor(t);
+    ctx.fillStyle = t;
     ctx.globalAlpha = near ? 0.5 : 1;
     ctx.fill();
     ctx.globalAlpha = 1;
@@ -547,9 +707,22 @@ function draw() {
       if (!n || !n.visible) continue;
       ctx.beginPath();
       ctx.arc(sx(n), sy(n), sr(n), 0, 2 * Math.PI);
-      ctx.fillStyle = typeColor(n.type);
+      ctx.fillStyle = nodeColor(n);
       ctx.fill();
     }
+  }
+  // Pinned nodes (dragged by the user) get a dashed ring.
+  if (S.pins.size) {
+    ctx.setLineDash([3, 2]);
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = "#444";
+    for (const n of S.nodes) {
+      if (!n.pinned || !n.visible) continue;
+      ctx.beginPath();
+      ctx.arc(sx(n), sy(n), sr(n) + 2, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
   }
   const focus = S.focus && S.byId.get(S.focus);
   if (focus) {
@@ -575,9 +748,12 @@ function draw() {
   for (const n of labelled) {
     if (seen.has(n)) continue;
     seen.add(n);
-    const x = sx(n) + sr(n) + 3, y = sy(n);
-    if (x > w || y < 0 || y > h) continue;
     const tw = ctx.measureText(n.name).width;
+    let x = sx(n) + sr(n) + 3;
+    const y = sy(n);
+    // A label that would run off the right edge goes on the left.
+    if (x + tw > w) x = sx(n) - sr(n) - 3 - tw;
+    if (x < 0 || x + tw > w || y < 7 || y > h - 7) continue;
     const box = [x, y - 7, x + tw, y + 7];
     const important = n === focus || (near && near.has(n.id));
     if (!important && boxes.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
@@ -588,6 +764,7 @@ function draw() {
     ctx.fillStyle = important ? "#000" : "#333";
     ctx.fillText(n.name, x, y);
   }
+  S.labelBoxes = boxes; // for tests: where the labels went, in canvas pixels
 }
 
 // ---- hit testing and input -------------------------------------------------
@@ -624,14 +801,23 @@ function pointer(e) {
 let drag = null;
 canvas.addEventListener("pointerdown", (e) => {
   const [x, y] = pointer(e);
-  drag = { x, y, tx: S.t.x, ty: S.t.y, moved: false };
+  // On a node the drag moves it and pins it there; elsewhere it pans.
+  const n = S.anim ? null : nodeAt(x, y);
+  drag = { x, y, tx: S.t.x, ty: S.t.y, moved: false, node: n, nx: n ? n.x : 0, ny: n ? n.y : 0 };
   canvas.setPointerCapture(e.pointerId);
 });
 canvas.addEventListener("pointermove", (e) => {
   const [x, y] = pointer(e);
   if (drag) {
     if (Math.hypot(x - drag.x, y - drag.y) > 3) drag.moved = true;
-    if (drag.moved) {
+    if (drag.moved && drag.node) {
+      const n = drag.node;
+      n.x = drag.nx + (x - drag.x) / S.t.k;
+      n.y = drag.ny + (y - drag.y) / S.t.k;
+      n.pinned = true;
+      S.pins.set(n.id, [n.x, n.y]);
+      redraw();
+    } else if (drag.moved) {
       canvas.classList.add("dragging");
       S.t.x = drag.tx + x - drag.x;
       S.t.y = drag.ty + y - drag.y;
@@ -661,7 +847,8 @@ canvas.addEventListener("pointerup", (e) => {
   if (!d || d.moved) return;
   const n = nodeAt(x, y);
   if (n) {
-    if (n.id !== S.focus) openEntity(n.id);
+    if (e.shiftKey) expand(n); // add its neighbours in place
+    else if (n.id !== S.focus) openEntity(n.id);
     return;
   }
   const l = linkAt(x, y);
@@ -682,7 +869,20 @@ canvas.addEventListener("wheel", (e) => {
   interacting();
   redraw();
 }, { passive: false });
-canvas.addEventListener("dblclick", () => { fit(); redraw(); });
+canvas.addEventListener("dblclick", (e) => {
+  // On a pinned node: unpin it (it goes back to the layout's place on the
+  // next view); elsewhere: fit the view.
+  const [x, y] = pointer(e);
+  const n = nodeAt(x, y);
+  if (n && n.pinned) {
+    n.pinned = false;
+    S.pins.delete(n.id);
+    redraw();
+    return;
+  }
+  fit();
+  redraw();
+});
 
 // ---- search -----------------------------------------------------------------
 
@@ -757,8 +957,11 @@ search.addEventListener("blur", () => setTimeout(closeSuggest, 150));
 
 function wire() {
   for (const id of ["types", "kinds"]) $(id).addEventListener("change", reload);
-  for (const id of ["minweight", "depth", "limit"]) $(id).addEventListener("change", reload);
+  $("minweight").addEventListener("change", reload);
+  // A new depth or limit is a new neighbourhood: fit it to the window.
+  for (const id of ["depth", "limit"]) $(id).addEventListener("change", () => { S.fitted = false; reload(); });
   $("sizeby").addEventListener("change", () => { sizeNodes(); redraw(); });
+  $("colorby").addEventListener("change", () => { S.colorBy = $("colorby").value; showCommunities(); redraw(); });
   $("overview").addEventListener("click", openOverview);
   $("onlymet").addEventListener("change", showRelations);
   const onRange = (e) => {

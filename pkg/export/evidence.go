@@ -1,0 +1,65 @@
+package export
+
+import (
+	"context"
+	"errors"
+
+	"github.com/graphbuild/graphbuild/pkg/graph"
+)
+
+// EdgeReader is what WithEvidence reads: a pair's edge of one kind, with
+// its evidence, and a document. *graph.Store has both.
+type EdgeReader interface {
+	Edge(a, b string, kind graph.EdgeKind) (graph.Edge, error)
+	Document(id string) (graph.Document, error)
+}
+
+// WithEvidence returns g as an EvidenceSource reading st: a link's
+// evidence is the first sentence of its interaction edge, else of its
+// context edge, else of its co-occurrence edge, and the document's title
+// (its id when untitled). It costs a point read per link and kind, and one
+// per document. The result is a plain Graph: use it for GraphML, GEXF and
+// JSON (neo4j and nquads want g's own EdgeSource).
+func WithEvidence(g Graph, st EdgeReader) Graph {
+	return &evidenceGraph{Graph: g, st: st, titles: map[string]string{}}
+}
+
+type evidenceGraph struct {
+	Graph
+	st     EdgeReader
+	titles map[string]string
+}
+
+var _ EvidenceSource = (*evidenceGraph)(nil)
+
+func (g *evidenceGraph) LinkEvidence(ctx context.Context, l *graph.Link) (string, string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", "", err
+	}
+	for _, k := range []graph.EdgeKind{graph.Interaction, graph.Context, graph.Cooccur} {
+		if l.Counts[k] == 0 {
+			continue
+		}
+		ed, err := g.st.Edge(l.Source, l.Target, k)
+		if errors.Is(err, graph.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return "", "", err
+		}
+		if len(ed.Evidence) == 0 {
+			continue
+		}
+		ev := ed.Evidence[0]
+		title, ok := g.titles[ev.Doc]
+		if !ok {
+			title = ev.Doc
+			if d, err := g.st.Document(ev.Doc); err == nil && d.Title != "" {
+				title = d.Title
+			}
+			g.titles[ev.Doc] = title
+		}
+		return ev.Text, title, nil
+	}
+	return "", "", nil
+}

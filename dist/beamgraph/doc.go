@@ -9,10 +9,10 @@
 //	  → read       source.Read per file: the same documents and ids as build
 //	  → dedup      one copy per document id: the one build keeps
 //	               (ingest.Preferred), whatever the order copies meet in
-//	  → extract    ingest.Analyze, the recognizer loaded once per worker;
-//	               names resolve per document (pkg/ner), so a document's
-//	               contribution depends on it alone
-//	  → contribute ingest.Contribute: what each document adds to the graph
+//	  → analyze    ingest.Analyze, the recognizer loaded once per worker,
+//	               then ingest.Contribute: what the document adds to the
+//	               graph (names resolve per document in pkg/ner, so it
+//	               depends on the document alone)
 //	  → combine    entities and edges per key with graph.MergeEntity and
 //	               graph.MergeEdge, the Store's order-independent rules
 //	  → sinks      contributions-*.jsonl (for graphbuild import),

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
@@ -20,9 +19,8 @@ func init() {
 	register.Emitter2[string, DocRec]()
 	register.Emitter1[string]()
 	register.Function2x1[DocRec, DocRec, DocRec](keptCopy)
-	register.DoFn5x1[context.Context, string, DocRec, func(string, []byte), func(string), error](&extractFn{})
+	register.DoFn7x1[context.Context, string, DocRec, func(string, []byte), func(string, []byte), func(string, []byte), func(string), error](&analyzeFn{})
 	register.Emitter2[string, []byte]()
-	register.DoFn6x1[string, []byte, func(string, []byte), func(string, []byte), func(string, []byte), func(string), error](&contributeFn{})
 	register.Function2x1[[]byte, []byte, []byte](mergeEntityJSON)
 	register.Function2x1[[]byte, []byte, []byte](mergeEdgeJSON)
 }
@@ -45,84 +43,6 @@ func extractor() (*ner.Extractor, error) {
 type DocRec struct {
 	Input, Seq int
 	Doc        []byte // JSON source.Document
-}
-
-// item is a document with its analysis; it crosses the shuffle as JSON in
-// the compact form of wireItem.
-type item struct {
-	Input, Seq int
-	Doc        source.Document
-	A          *ner.Analysis
-}
-
-// wireItem is an item with its text once (not in Doc.Text, Doc.Raw and
-// A.Text) and its tokens as offsets and tags, the text of each token
-// being its span of the text (when one is not, Tokens holds them all).
-type wireItem struct {
-	Input, Seq int
-	Doc        source.Document
-	Text       string
-	DocText    bool `json:",omitempty"` // Doc.Text is Text
-	Sentences  []ner.Sentence
-	Mentions   []ner.Mention
-	TokStart   []int       `json:",omitempty"`
-	TokLen     []int       `json:",omitempty"`
-	TokTag     []string    `json:",omitempty"`
-	Tokens     []ner.Token `json:",omitempty"`
-}
-
-// encodeItem writes it as a wireItem. Doc.Raw, read only by extraction,
-// is dropped.
-func encodeItem(it item) ([]byte, error) {
-	w := wireItem{Input: it.Input, Seq: it.Seq, Doc: it.Doc, Text: it.A.Text,
-		Sentences: it.A.Sentences, Mentions: it.A.Mentions}
-	w.Doc.Raw = ""
-	if w.Doc.Text == it.A.Text {
-		w.Doc.Text, w.DocText = "", true
-	}
-	spans := true
-	for _, t := range it.A.Tokens {
-		if t.Start < 0 || t.Start+len(t.Text) > len(it.A.Text) || it.A.Text[t.Start:t.Start+len(t.Text)] != t.Text {
-			spans = false
-			break
-		}
-	}
-	if spans {
-		n := len(it.A.Tokens)
-		w.TokStart, w.TokLen, w.TokTag = make([]int, n), make([]int, n), make([]string, n)
-		for i, t := range it.A.Tokens {
-			w.TokStart[i], w.TokLen[i], w.TokTag[i] = t.Start, len(t.Text), t.Tag
-		}
-	} else {
-		w.Tokens = it.A.Tokens
-	}
-	return json.Marshal(w)
-}
-
-func decodeItem(b []byte) (item, error) {
-	var w wireItem
-	if err := json.Unmarshal(b, &w); err != nil {
-		return item{}, fmt.Errorf("decode document: %w", err)
-	}
-	it := item{Input: w.Input, Seq: w.Seq, Doc: w.Doc,
-		A: &ner.Analysis{Text: w.Text, Sentences: w.Sentences, Mentions: w.Mentions, Tokens: w.Tokens}}
-	if w.DocText {
-		it.Doc.Text = w.Text
-	}
-	if len(w.TokStart) != len(w.TokLen) || len(w.TokStart) != len(w.TokTag) {
-		return item{}, fmt.Errorf("decode document %s: token arrays of different lengths", w.Doc.ID)
-	}
-	if len(w.TokStart) > 0 {
-		it.A.Tokens = make([]ner.Token, len(w.TokStart))
-		for i := range w.TokStart {
-			st, n := w.TokStart[i], w.TokLen[i]
-			if st < 0 || n < 0 || st+n > len(w.Text) {
-				return item{}, fmt.Errorf("decode document %s: token %d out of the text", w.Doc.ID, i)
-			}
-			it.A.Tokens[i] = ner.Token{Text: w.Text[st : st+n], Start: st, Tag: w.TokTag[i]}
-		}
-	}
-	return it, nil
 }
 
 func encode(v any) ([]byte, error) { return json.Marshal(v) }
@@ -175,19 +95,29 @@ func keptCopy(a, b DocRec) DocRec {
 // failed remembers the ids FailOnce has failed in this process.
 var failed sync.Map
 
-// extractFn analyses one document (ingest.Analyze).
-type extractFn struct {
+// analyzeFn analyses one document (ingest.Analyze) and turns it into its
+// graph.Contribution (ingest.Contribute), as build does, in one step: the
+// analysis never crosses the runner. It emits the contribution whole, and
+// its entities and edges keyed for combining. A document the recognizer
+// fails on, or whose contribution the store could not take (graph
+// ErrInvalid: an id over 4 KB), is a failure of that document alone, as
+// in build.
+type analyzeFn struct {
 	Cfg Config
 	ex  *ner.Extractor
+	win ingest.Window
 }
 
-func (f *extractFn) Setup() error {
+func (f *analyzeFn) Setup() error {
 	var err error
+	if f.win, err = ingest.ParseWindow(f.Cfg.Window); err != nil {
+		return err
+	}
 	f.ex, err = extractor()
 	return err
 }
 
-func (f *extractFn) ProcessElement(ctx context.Context, id string, d DocRec, emit func(string, []byte), fail func(string)) error {
+func (f *analyzeFn) ProcessElement(ctx context.Context, id string, d DocRec, contrib, entity, edge func(string, []byte), fail func(string)) error {
 	if f.Cfg.FailOnce != "" && id == f.Cfg.FailOnce {
 		if _, again := failed.LoadOrStore(id, true); !again {
 			return fmt.Errorf("extract %s: failing once, as asked (FailOnce)", id)
@@ -205,44 +135,9 @@ func (f *extractFn) ProcessElement(ctx context.Context, id string, d DocRec, emi
 		fail(err.Error())
 		return nil
 	}
-	// The warnings of a document went to build's stderr; here they ride
-	// along in the document.
-	b, err := encodeItem(item{Input: d.Input, Seq: d.Seq, Doc: doc, A: a})
-	if err != nil {
-		return err
-	}
-	emit(id, b)
-	return nil
-}
-
-// contributeFn turns an analysed document into its graph.Contribution
-// (ingest.Contribute) and emits it whole, and its entities and edges keyed
-// for combining. A contribution the store could not take (graph
-// ErrInvalid: an id over 4 KB) is a failure of that document alone, as in
-// build.
-type contributeFn struct {
-	Cfg Config
-	ex  *ner.Extractor
-	win ingest.Window
-}
-
-func (f *contributeFn) Setup() error {
-	var err error
-	if f.win, err = ingest.ParseWindow(f.Cfg.Window); err != nil {
-		return err
-	}
-	f.ex, err = extractor()
-	return err
-}
-
-func (f *contributeFn) ProcessElement(id string, b []byte, contrib, entity, edge func(string, []byte), fail func(string)) error {
-	it, err := decodeItem(b)
-	if err != nil {
-		return err
-	}
-	c := ingest.Contribute(it.Doc, it.A, f.ex, f.win)
+	c := ingest.Contribute(doc, a, f.ex, f.win)
 	if err := c.Validate(); err != nil {
-		fail(fmt.Sprintf("%s: %v", source.ShowPath(it.Doc.Path), err))
+		fail(fmt.Sprintf("%s: %v", source.ShowPath(doc.Path), err))
 		return nil
 	}
 	out, err := encode(c)
@@ -297,5 +192,3 @@ func mergeEdgeJSON(a, b []byte) []byte {
 	out, _ := encode(x)
 	return out
 }
-
-var _ = beam.Init

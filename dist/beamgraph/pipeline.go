@@ -77,8 +77,8 @@ type Graph struct {
 	Entities beam.PCollection
 	// Edges are KV<kind\x00source\x00target, JSON graph.Edge>, combined.
 	Edges beam.PCollection
-	// Failed counts the inputs, lines and documents that failed, as
-	// KV<"failed", 1> per failure.
+	// Failed holds a message for every input, JSONL line and document
+	// that failed.
 	Failed beam.PCollection
 }
 
@@ -96,13 +96,12 @@ func Build(s beam.Scope, inputs []Input, cfg Config) (Graph, error) {
 	ins = beam.Reshuffle(s, ins)
 	docs, failedRead := beam.ParDo2(s, &readFn{Cfg: cfg}, ins)
 	docs = beam.CombinePerKey(s.Scope("dedup"), keptCopy, docs)
-	items, failedExtract := beam.ParDo2(s, &extractFn{Cfg: cfg}, docs)
-
 	// Resolution is per document (pkg/ner resolves each text against
-	// fixed knowledge only), so nothing is aggregated before contributing.
-	contribs, ents, edges, failedContrib := beam.ParDo4(s, &contributeFn{Cfg: cfg}, items)
+	// fixed knowledge only), so a document's contribution needs nothing
+	// from the others.
+	contribs, ents, edges, failed := beam.ParDo4(s, &analyzeFn{Cfg: cfg}, docs)
 	ents = beam.CombinePerKey(s.Scope("entities"), mergeEntityJSON, ents)
 	edges = beam.CombinePerKey(s.Scope("edges"), mergeEdgeJSON, edges)
 	return Graph{Contributions: contribs, Entities: ents, Edges: edges,
-		Failed: beam.Flatten(s, failedRead, failedExtract, failedContrib)}, nil
+		Failed: beam.Flatten(s, failedRead, failed)}, nil
 }

@@ -54,5 +54,3 @@ require (
 	google.golang.org/protobuf v1.36.7 // indirect
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 )
-
-replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser

@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 	"github.com/graphbuild/graphbuild/pkg/ingest"
@@ -37,7 +38,7 @@ already stored are skipped.`,
 			modelPath := fs.String("model", "", "recognize entities with the model in `FILE` (written by 'graphbuild train') instead of the embedded one; use one model for all builds of a store")
 			aliasFile := aliasesFlag(fs)
 			rebuild := fs.Bool("rebuild", false, "delete the store and build it again from the inputs (after changing --aliases)")
-			analyze := fs.Bool("analyze", true, "compute and cache degree, PageRank, betweenness and communities after the build")
+			analyze := fs.Bool("analyze", false, fmt.Sprintf("compute and cache degree, PageRank, betweenness and communities after the build (default: only when the store holds at most %d edges; --analyze=false never)", analyzeAutoEdges))
 			return func(ctx context.Context, e *env, args []string) error {
 				win, err := ingest.ParseWindow(*window)
 				if err != nil {
@@ -98,22 +99,33 @@ already stored are skipped.`,
 				sum, err := ingest.Build(ctx, inputs, ex, st, opt)
 				pr.done()
 				sum.Failed += failedInputs
-				stale := sum.New > 0
-				if err == nil && !stale && *analyze {
+				needed := sum.New > 0
+				if err == nil && !needed {
 					// A build killed while it computed the analytics
-					// added its documents but no cache: compute it now.
+					// added its documents but no cache.
 					cached, cerr := st.HasAnalytics(graph.Filter{})
-					stale = cerr == nil && !cached && sum.Documents > 0
+					needed = cerr == nil && !cached && sum.Documents > 0
 				}
-				if err == nil && stale && *analyze {
-					// Degree, PageRank, betweenness and communities are
-					// computed once per store state and cached for export,
-					// query and serve.
-					if !*quiet {
-						fmt.Fprintf(e.stderr, "computing graph analytics...\n")
+				stale := false
+				if err == nil && needed {
+					// Analytics cost the whole graph, not what the build
+					// added: past a small store they are left stale for
+					// the first command that needs them.
+					explicit := false
+					fs.Visit(func(fl *flag.Flag) { explicit = explicit || fl.Name == "analyze" })
+					run := *analyze
+					if !explicit {
+						run = storeEdges(st) <= analyzeAutoEdges
 					}
-					if _, aerr := graph.Analyze(ctx, st, graph.Filter{}); aerr != nil {
-						fmt.Fprintf(e.stderr, "graphbuild build: analytics: %v\n", aerr)
+					if run {
+						if !*quiet {
+							fmt.Fprintf(e.stderr, "computing graph analytics...\n")
+						}
+						if _, aerr := graph.Analyze(ctx, st, graph.Filter{}); aerr != nil {
+							fmt.Fprintf(e.stderr, "graphbuild build: analytics: %v\n", aerr)
+						}
+					} else {
+						stale = true
 					}
 				}
 				if !*quiet {
@@ -134,6 +146,9 @@ already stored are skipped.`,
 						fmt.Fprintf(e.stderr, "store now holds %d documents, %s entities, %s edges\n",
 							stats.Documents, countsLine(stats.Entities), countsLine(stats.Edges))
 					}
+					if stale {
+						fmt.Fprintf(e.stderr, "graph analytics are out of date: the first query top/communities or export that needs them computes and caches them (graphbuild analyze does it now)\n")
+					}
 				}
 				if err != nil {
 					return err
@@ -141,6 +156,70 @@ already stored are skipped.`,
 				if sum.Failed > 0 {
 					return errFailed
 				}
+				return nil
+			}
+		},
+	})
+}
+
+// analyzeAutoEdges is the largest store, in edges, whose analytics build
+// computes without being asked: under a second on two cores. Past it they
+// would cost more than a small build adds.
+var analyzeAutoEdges = 50_000
+
+// storeEdges returns the number of edges st holds, or a huge number when
+// its counters cannot be read.
+func storeEdges(st *graph.Store) int {
+	stats, err := st.Stats()
+	if err != nil {
+		return int(^uint(0) >> 1)
+	}
+	n := 0
+	for _, c := range stats.Edges {
+		n += c
+	}
+	return n
+}
+
+func init() {
+	register(&command{
+		name:  "analyze",
+		usage: "[--db DIR] [filters]",
+		summary: `Compute and cache degree, PageRank, betweenness and communities of the graph.
+A build that adds documents to a store of more than 50,000 edges leaves them
+out of date, and the first query top, query communities or export that needs
+them computes them; analyze does it now, for the filters given (default: the
+whole graph, as query and export use it).`,
+		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			db := dbFlag(fs)
+			var ff filterFlags
+			ff.register(fs)
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) > 0 {
+					return usagef("unexpected argument %q", args[0])
+				}
+				st, err := openStore(*db, false)
+				if err != nil {
+					return err
+				}
+				defer st.Close()
+				f, err := ff.filter(st)
+				if err != nil {
+					return err
+				}
+				if ok, err := st.HasAnalytics(f); err != nil {
+					return err
+				} else if ok {
+					fmt.Fprintf(e.stderr, "%s: analytics are up to date\n", *db)
+					return nil
+				}
+				start := time.Now()
+				g, err := graph.Analyze(ctx, st, f)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stderr, "%s: analytics of %d nodes and %d links computed and cached in %s\n",
+					*db, len(g.Nodes), len(g.Links), time.Since(start).Round(time.Millisecond))
 				return nil
 			}
 		},

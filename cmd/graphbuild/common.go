@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -260,4 +262,63 @@ func readAliases(path string) (*ner.Aliases, error) {
 		return nil, usagef("--aliases: %v", err)
 	}
 	return a, nil
+}
+
+// withAnalytics returns st, a read-only store, with the analytics of f
+// ready for its current state. A build leaves them stale; the first
+// command that needs them computes them on the read-only store (other
+// readers go on meanwhile), says so on stderr, and caches them in the store
+// by reopening it for writing for the moment it takes to save them. When
+// another process holds the store they are kept for this command only
+// (every command then computes them again until `graphbuild analyze` or a
+// free store lets one cache them). The returned store replaces st.
+func withAnalytics(ctx context.Context, e *env, db string, st *graph.Store, f graph.Filter) (*graph.Store, error) {
+	ok, err := st.HasAnalytics(f)
+	if err != nil || ok {
+		return st, err
+	}
+	start := time.Now()
+	fmt.Fprintf(e.stderr, "graphbuild: computing graph analytics (none are cached for these filters at this state of the store)...\n")
+	g, err := graph.Analyze(ctx, st, f)
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("analytics: %w", err)
+	}
+	took := time.Since(start).Round(time.Millisecond)
+	if err := st.Close(); err != nil {
+		return nil, err
+	}
+	keep := func() (*graph.Store, error) {
+		ro, err := openStore(db, true)
+		if err == nil {
+			err = graph.SaveAnalytics(ro, f, g)
+		}
+		return ro, err
+	}
+	rw, err := openStore(db, false)
+	if errors.Is(err, graph.ErrLocked) {
+		fmt.Fprintf(e.stderr, "graphbuild: analytics computed in %s, not cached: %s is in use by another process\n", took, db)
+		return keep()
+	}
+	if err != nil {
+		return nil, err
+	}
+	serr := graph.SaveAnalytics(rw, f, g)
+	if err := rw.Close(); serr == nil {
+		serr = err
+	}
+	if serr != nil {
+		return nil, fmt.Errorf("analytics: %w", serr)
+	}
+	fmt.Fprintf(e.stderr, "graphbuild: analytics computed and cached in %s\n", took)
+	ro, err := openStore(db, true)
+	if err != nil {
+		return nil, err
+	}
+	if ok, _ := ro.HasAnalytics(f); !ok {
+		// A build wrote in between: use what was computed.
+		ro.Close()
+		return keep()
+	}
+	return ro, nil
 }

@@ -233,7 +233,11 @@ csv, neo4j and nquads write a directory: -o names it.`,
 				if err != nil {
 					return err
 				}
-				defer st.Close()
+				defer func() {
+					if st != nil {
+						st.Close()
+					}
+				}()
 				f, err := ff.filter(st)
 				if err != nil {
 					return err
@@ -244,15 +248,10 @@ csv, neo4j and nquads write a directory: -o names it.`,
 						fmt.Fprintf(e.stderr, "graphbuild export: %d nodes are a hairball in DOT: writing the %d of highest weighted degree (--top 0 writes all, --focus NAME a neighbourhood)\n", n, dotDefaultTop)
 					}
 				}
-				sel := graph.Select
-				if *metrics {
-					sel = graph.Analyze
-				}
-				g, err := sel(ctx, st, f)
+				sub, err := exportGraph(ctx, e, *db, &st, f, *metrics)
 				if err != nil {
 					return err
 				}
-				var sub export.Graph = export.Memory(g.Nodes, g.Links, g.Edges())
 				if *evidence && (*format == "graphml" || *format == "gexf" || *format == "json") {
 					sub = export.WithEvidence(sub, st)
 				}
@@ -279,4 +278,36 @@ csv, neo4j and nquads write a directory: -o names it.`,
 			}
 		},
 	})
+}
+
+// exportGraph returns what export writes for f. A selection of the whole
+// graph streams from the store (its metrics read from the analytics cache,
+// computed and cached first when a build left them stale), so memory holds
+// the node ids only; --top and --focus select in memory, as does a store
+// whose analytics cannot be cached (another process holds it).
+func exportGraph(ctx context.Context, e *env, db string, st **graph.Store, f graph.Filter, metrics bool) (export.Graph, error) {
+	if f.Top == 0 && f.Focus == "" {
+		if metrics {
+			var err error
+			if *st, err = withAnalytics(ctx, e, db, *st, f); err != nil {
+				return nil, err
+			}
+		}
+		g, ok, err := graph.Stream(ctx, *st, f, metrics)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return g, nil
+		}
+	}
+	sel := graph.Select
+	if metrics {
+		sel = graph.Analyze
+	}
+	g, err := sel(ctx, *st, f)
+	if err != nil {
+		return nil, err
+	}
+	return export.Memory(g.Nodes, g.Links, g.Edges()), nil
 }

@@ -57,7 +57,7 @@ through aliases; an unknown name gets the closest known names suggested.`,
 			var q queryFlags
 			q.register(fs)
 			return func(ctx context.Context, e *env, args []string) error {
-				return runQuery(ctx, &q, e.stdout, args)
+				return runQuery(ctx, &q, e, args)
 			}
 		},
 	})
@@ -69,7 +69,8 @@ type answer interface {
 }
 
 // runQuery answers one question on the store.
-func runQuery(ctx context.Context, q *queryFlags, stdout io.Writer, args []string) error {
+func runQuery(ctx context.Context, q *queryFlags, e *env, args []string) error {
+	stdout := e.stdout
 	if len(args) == 0 {
 		return usagef("which question? neighbors NAME, relations NAME, path A B, top or communities")
 	}
@@ -111,7 +112,11 @@ func runQuery(ctx context.Context, q *queryFlags, stdout io.Writer, args []strin
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
 	names := make([]graph.Entity, 0, n)
 	for _, name := range args[1:] {
 		name, err := q.filter.canonical(name)
@@ -137,6 +142,12 @@ func runQuery(ctx context.Context, q *queryFlags, stdout io.Writer, args []strin
 		f, ferr := q.filter.filter(st)
 		if ferr != nil {
 			return ferr
+		}
+		if args[0] == "top" || args[0] == "communities" {
+			// Computed on first use after a build, then cached.
+			if st, err = withAnalytics(ctx, e, *q.db, st, f); err != nil {
+				return err
+			}
 		}
 		switch args[0] {
 		case "path":

@@ -14,10 +14,12 @@ import (
 // 'X' filter-hash chunk-number keys (see keys.go). Every chunk value is
 //
 //	format[1] version[8] nodes chunks, then per node: id[8] pagerank[8] betweenness[8] community
+//	degree weighted-degree[8]
 //
 // with floats as IEEE-754 bits big-endian and counts as uvarints. A chunk
 // of another store version, a missing chunk or a node list that is not the
-// selection's makes the cache a miss; saving one purges every chunk of
+// selection's makes the cache a miss (the filter hash names the chunk
+// layout too, so chunks of an older layout are misses); saving one purges every chunk of
 // other versions, so the cache only ever holds the current store state.
 
 // cacheChunkNodes is the number of nodes per chunk (about 110 KiB).
@@ -52,6 +54,8 @@ func (s *Store) loadMetrics(f Filter, version uint64, g *Subgraph) (bool, error)
 			m.PageRank = math.Float64frombits(d.fixed64())
 			m.Betweenness = math.Float64frombits(d.fixed64())
 			m.Community = int(d.uint())
+			m.Degree = int(d.uint())
+			m.WeightedDegree = math.Float64frombits(d.fixed64())
 			next++
 		}
 		if d.err != nil {
@@ -78,7 +82,7 @@ func mustID(id string) uint64 {
 // saveMetrics caches g's metrics for f at this version and purges the
 // cache of other versions.
 func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
-	fk := f.key()
+	fk, ak := f.key(), f.adjacencyKey()
 	err := s.writeBatch(func(wb *badger.WriteBatch) error {
 		return s.scan(context.Background(), []byte{prefixCache}, false, func(k, v []byte) error {
 			d := decoder{b: v}
@@ -86,7 +90,7 @@ func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
 			stale := d.fixed64() != version || d.err != nil
 			if !stale {
 				key, err := parseKey(k)
-				stale = err != nil || key.Filter == fk
+				stale = err != nil || key.Filter == fk || key.Filter == ak
 			}
 			if stale {
 				return wb.Delete(append([]byte(nil), k...))
@@ -100,7 +104,7 @@ func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
 	err = s.writeBatch(func(wb *badger.WriteBatch) error {
 		chunks := (len(g.Nodes) + cacheChunkNodes - 1) / cacheChunkNodes
 		for c := 0; c < chunks; c++ {
-			e := newEncoder(64 + cacheChunkNodes*30)
+			e := newEncoder(64 + cacheChunkNodes*42)
 			e.fixed64(version)
 			e.uint(uint64(len(g.Nodes)))
 			e.uint(uint64(chunks))
@@ -109,6 +113,8 @@ func (s *Store) saveMetrics(f Filter, version uint64, g *Subgraph) error {
 				e.fixed64(math.Float64bits(nd.PageRank))
 				e.fixed64(math.Float64bits(nd.Betweenness))
 				e.uint(uint64(nd.Community))
+				e.uint(uint64(nd.Degree))
+				e.fixed64(math.Float64bits(nd.WeightedDegree))
 			}
 			if err := wb.SetEntry(badger.NewEntry(cacheKey(fk, uint32(c)), e.b)); err != nil {
 				return err
@@ -138,12 +144,17 @@ func (s *Store) writeBatch(fn func(*badger.WriteBatch) error) error {
 
 // HasAnalytics reports whether Analyze(f) would be answered from the cache
 // of the current store state: every chunk of f's metrics is there, saved
-// at this version. A build interrupted while it computed them leaves none
-// or only some, and the next build computes them again.
+// at this version (or, on a read-only store, computed while it is open). A
+// build interrupted while it computed them leaves none or only some, and
+// the next build computes them again; a build that adds documents to a big
+// store leaves them stale for the first command that needs them.
 func (s *Store) HasAnalytics(f Filter) (bool, error) {
 	version, err := s.Version()
 	if err != nil {
 		return false, err
+	}
+	if s.memoized(f, version) != nil {
+		return true, nil
 	}
 	chunk, want := 0, -1
 	err = s.scan(context.Background(), cachePrefix(f.key()), false, func(k, v []byte) error {
@@ -166,4 +177,108 @@ func (s *Store) HasAnalytics(f Filter) (bool, error) {
 		return false, fmt.Errorf("store %s: read analytics: %w", s.name, err)
 	}
 	return want > 0 && chunk == want, nil
+}
+
+// cachedMetrics is the cached metrics of one node.
+type cachedMetrics struct {
+	pageRank, betweenness float64
+	community             int
+	degree                int
+	weightedDegree        float64
+}
+
+// metricsByID reads the cached metrics of f at version into a map by
+// entity id, for a streamed export that never holds the node list. It
+// reports false when the cache does not hold a whole set for nodes nodes.
+// With nodes < 0 it takes the node count the cache holds.
+func (s *Store) metricsByID(ctx context.Context, f Filter, version uint64, nodes int) (map[uint64]cachedMetrics, bool, error) {
+	want := (nodes + cacheChunkNodes - 1) / cacheChunkNodes
+	if nodes == 0 {
+		return nil, false, nil
+	}
+	out := make(map[uint64]cachedMetrics, max(nodes, 0))
+	chunk := 0
+	err := s.scan(ctx, cachePrefix(f.key()), false, func(k, v []byte) error {
+		d := decoder{b: v}
+		d.header()
+		ver := d.fixed64()
+		n := int(d.uint())
+		chunks := int(d.uint())
+		if nodes < 0 && chunk == 0 {
+			nodes, want = n, chunks
+		}
+		if d.err != nil || ver != version || n != nodes || chunks != want ||
+			binary.BigEndian.Uint32(k[9:]) != uint32(chunk) {
+			return errMiss
+		}
+		for d.err == nil && len(d.b) > 0 {
+			id := d.fixed64()
+			m := cachedMetrics{pageRank: math.Float64frombits(d.fixed64()), betweenness: math.Float64frombits(d.fixed64())}
+			m.community = int(d.uint())
+			m.degree = int(d.uint())
+			m.weightedDegree = math.Float64frombits(d.fixed64())
+			out[id] = m
+		}
+		if d.err != nil {
+			return errMiss
+		}
+		chunk++
+		return nil
+	})
+	if errors.Is(err, errMiss) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("store %s: read analytics: %w", s.name, err)
+	}
+	return out, chunk == want && len(out) == nodes, nil
+}
+
+// AnalyzeNodes returns the nodes Analyze would select for f, with their
+// metrics, without the links: read from the cache when it is current (one
+// pass over the entity records, none over the edges), else from Analyze.
+// It is what rankings need: query top and communities.
+func AnalyzeNodes(ctx context.Context, s *Store, f Filter) ([]Node, error) {
+	version, err := s.Version()
+	if err != nil {
+		return nil, err
+	}
+	ms, ok, err := s.metricsByID(ctx, f, version, -1)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		g, err := Analyze(ctx, s, f)
+		if err != nil {
+			return nil, err
+		}
+		return g.Nodes, nil
+	}
+	nodes := make([]Node, 0, len(ms))
+	err = s.scan(ctx, []byte{prefixEntity}, false, func(k, v []byte) error {
+		n := binary.BigEndian.Uint64(k[1:])
+		m, ok := ms[n]
+		if !ok {
+			return nil
+		}
+		en, err := decodeEntity(n, v)
+		if err != nil {
+			return err
+		}
+		nodes = append(nodes, Node{Entity: en, Metrics: Metrics{Degree: m.degree, WeightedDegree: m.weightedDegree,
+			PageRank: m.pageRank, Betweenness: m.betweenness, Community: m.community}})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store %s: read analytics: %w", s.name, err)
+	}
+	if len(nodes) != len(ms) {
+		// An entity of the cache is gone: the cache is not this state's.
+		g, err := Analyze(ctx, s, f)
+		if err != nil {
+			return nil, err
+		}
+		return g.Nodes, nil
+	}
+	return nodes, nil
 }

@@ -12,4 +12,13 @@
 // and kept whole in its entity). Writes need Options.MinFreeBytes free on
 // the store's file system and fail with ErrNoSpace below it, since Badger
 // running out of space in its memory-mapped files would crash the process.
+//
+// Reads cost what they show. Select holds a selection in memory without
+// evidence; Stream reads the same selection while an exporter writes it.
+// Analyze's metrics are cached per Filter and store state (and the whole
+// graph's adjacency with them, for SelectPaths); any Apply that adds a
+// document makes them stale, and nothing recomputes them until a caller
+// asks: HasAnalytics says whether they are current, AnalyzeNodes reads
+// rankings from them without the edges, SaveAnalytics stores what a
+// read-only Store computed.
 package graph

@@ -26,7 +26,7 @@ import (
 //	'N'     name 0x00 id[8]                             empty: lower-cased name or alias → entity
 //	                                                    (a name over 1024 bytes: its start and a hash, see indexName)
 //	'S'     name                                        uint64 big-endian: store state
-//	'X'     filter[8] chunk[4]                          cached analytics, see cache.go
+//	'X'     filter[8] chunk[4]                          cached analytics and adjacency, see cache.go and pathcache.go
 //
 // The kind byte is 1 for cooccur, 2 for context and 3 for interaction, so
 // iterating 'G' gives edges in (Source, Target, Kind) order with kinds in

@@ -117,7 +117,10 @@ func (f Filter) inRange(first, last string) bool {
 // analytics. Filters that select the same graph share a key: a MinWeight
 // of 0 or 1 keeps every link (each weighs at least 1), and Depth means
 // nothing without Focus.
-func (f Filter) key() uint64 {
+func (f Filter) key() uint64 { return f.keyWith("") }
+
+// keyWith is key for another record of the filter's cache: part names it.
+func (f Filter) keyWith(part string) uint64 {
 	types := slices.Sorted(func(yield func(string) bool) {
 		for t := range f.types() {
 			if !yield(t) {
@@ -133,8 +136,12 @@ func (f Filter) key() uint64 {
 		depth = 1
 	}
 	since, until, _ := f.dateRange()
-	s := fmt.Sprintf("w=%d\x00t=%s\x00k=%v\x00top=%d\x00f=%s\x00d=%d\x00s=%s\x00u=%s",
+	// c names the layout of the cache chunks (cache.go).
+	s := fmt.Sprintf("c=2\x00w=%d\x00t=%s\x00k=%v\x00top=%d\x00f=%s\x00d=%d\x00s=%s\x00u=%s",
 		max(f.MinWeight, 1), strings.Join(types, ","), kinds, max(f.Top, 0), f.Focus, depth, since, until)
+	if part != "" {
+		s += "\x00part=" + part
+	}
 	h := sha256.Sum256([]byte(s))
 	return binary.BigEndian.Uint64(h[:8])
 }
@@ -149,8 +156,11 @@ type Subgraph struct {
 	Nodes []Node
 	Links []Link
 
-	multi []Edge         // the edges of links of several kinds, sorted
-	index map[string]int // node id → index in Nodes
+	multi []Edge // the edges of links of several kinds, sorted
+	// analyzed is the store version Analyze computed or read the metrics
+	// at, plus one (0: Metrics hold degrees only).
+	analyzed uint64
+	index    map[string]int // node id → index in Nodes
 
 	indexOnce sync.Once
 	viewOnce  sync.Once

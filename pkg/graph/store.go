@@ -127,6 +127,11 @@ type Store struct {
 
 	writeMu sync.Mutex
 	retries int // transactions Badger refused as too big, for tests
+
+	// memo holds analytics computed on a read-only store, by filter key,
+	// for the Store's lifetime (see SaveAnalytics).
+	memoMu sync.Mutex
+	memo   map[uint64]*Subgraph
 }
 
 type nopLogger struct{}

@@ -202,7 +202,8 @@ func BenchmarkTopCommunities(b *testing.B) {
 				st := benchStore(b, warm)
 				// The cold filter selects the same graph under another
 				// cache key ("MISC" names no entity here), which a
-				// read-only store never saves.
+				// read-only store never saves; it keeps it in memory
+				// after the first query, so measure cold with -benchtime 1x.
 				f := graph.Filter{MinWeight: 1}
 				if !warm {
 					f.Types = append(slices.Clone(graph.DefaultTypes), "MISC")

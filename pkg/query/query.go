@@ -683,7 +683,7 @@ func Paths(ctx context.Context, st *graph.Store, from, to string, opt PathOption
 		res.Paths = append(res.Paths, Route{Nodes: []graph.Entity{a}, Hops: []Hop{}})
 		return res, nil
 	}
-	sub, err := graph.Select(ctx, st, f)
+	sub, err := graph.SelectPaths(ctx, st, f)
 	if err != nil {
 		return nil, fmt.Errorf("path: %w", err)
 	}
@@ -805,13 +805,13 @@ func Top(ctx context.Context, st *graph.Store, opt TopOptions) (*TopResult, erro
 	if !ok {
 		return nil, fmt.Errorf("top: rank by %q (want degree, weighted-degree, pagerank or betweenness): %w", opt.By, ErrInvalid)
 	}
-	sub, err := graph.Analyze(ctx, st, opt.Filter)
+	nodes, err := graph.AnalyzeNodes(ctx, st, opt.Filter)
 	if err != nil {
 		return nil, fmt.Errorf("top: %w", err)
 	}
 	typ := strings.ToUpper(opt.Type)
 	res := &TopResult{By: by, Nodes: []Ranked{}}
-	for _, n := range sub.Nodes {
+	for _, n := range nodes {
 		if typ == "" || n.Type == typ {
 			n.Community++ // numbered from 1, as Communities numbers them
 			res.Nodes = append(res.Nodes, Ranked{Score: score(n.Metrics), Node: n})
@@ -869,11 +869,11 @@ type CommunitiesResult struct {
 // modularity, seeded with graph.CommunitySeed: the same store gives the
 // same partition), largest first, each with its most connected members.
 func Communities(ctx context.Context, st *graph.Store, opt CommunityOptions) (*CommunitiesResult, error) {
-	sub, err := graph.Analyze(ctx, st, opt.Filter)
+	nodes, err := graph.AnalyzeNodes(ctx, st, opt.Filter)
 	if err != nil {
 		return nil, fmt.Errorf("communities: %w", err)
 	}
-	cs := groupCommunities(sub.Nodes)
+	cs := groupCommunities(nodes)
 	res := &CommunitiesResult{Total: len(cs), Communities: []Community{}}
 	limit := cmp.Or(opt.Limit, 10)
 	members := cmp.Or(opt.Members, 8)

@@ -111,7 +111,7 @@ func (a *ProseAnalyzer) tokenizeSentences(text string, sentences []Sentence) []T
 //   - a colon glued between a word and a capitalised one, as in the
 //     headlines of the Current Events portal ("war:An" → "war" ":" "An");
 //   - a closing parenthesis glued to a word ("2012-present)" → "2012-present" ")");
-//   - wiki italics quotes glued to a word ("''Argo" → "''" "Argo").
+//   - wiki italics quotes glued to a word ("”Argo" → "”" "Argo").
 func splitToken(out []Token, t Token, last bool) []Token {
 	w := t.Text
 	if strings.HasPrefix(w, "''") && len(w) > 2 && w[2] != '\'' {

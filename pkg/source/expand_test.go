@@ -217,4 +217,3 @@ func TestExpandSkipped(t *testing.T) {
 		t.Errorf("%d skipped: %v", len(skipped), skipped)
 	}
 }
-

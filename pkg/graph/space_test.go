@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/graphbuild/graphbuild/internal/benchutil"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,26 +14,6 @@ import (
 	"syscall"
 	"testing"
 )
-
-// mountTmpfs mounts a tmpfs of size MiB at a fresh directory and returns
-// it; it skips the test where mounting is not allowed (not root, no
-// CAP_SYS_ADMIN, not Linux).
-func mountTmpfs(t *testing.T, size int) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("mounts a file system")
-	}
-	dir := filepath.Join(t.TempDir(), "mnt")
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%dm", size), "tmpfs", dir).CombinedOutput()
-	if err != nil {
-		t.Skipf("cannot mount a tmpfs here: %v %s", err, bytes.TrimSpace(out))
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
-	return dir
-}
 
 // fatDocs are documents with a 20 KB title each, so a few thousand fill a
 // small disk.
@@ -75,7 +56,7 @@ func TestDiskFull(t *testing.T) {
 		fmt.Println("completed", added)
 		os.Exit(0)
 	}
-	mnt := mountTmpfs(t, 96)
+	mnt := benchutil.MountTmpfs(t, 96)
 	dir := filepath.Join(mnt, "db")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestDiskFull$")
 	cmd.Env = append(os.Environ(), "GRAPH_TEST_FULL="+dir)
@@ -168,7 +149,7 @@ func TestRecoverOnFullDisk(t *testing.T) {
 		fmt.Println("read", st.Documents)
 		os.Exit(0)
 	}
-	mnt := mountTmpfs(t, 96)
+	mnt := benchutil.MountTmpfs(t, 96)
 	dir := filepath.Join(mnt, "db")
 	child := func(step string) string {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestRecoverOnFullDisk$")

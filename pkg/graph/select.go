@@ -385,10 +385,10 @@ func Select(ctx context.Context, s *Store, f Filter) (*Subgraph, error) {
 	return g, nil
 }
 
-// all selects from every edge of the store.
-func (sel *selector) all(ctx context.Context) (*Subgraph, error) {
-	// Entity types first: one pass over small prefixes of the entity values.
-	err := sel.s.scan(ctx, []byte{prefixEntity}, false, func(k, v []byte) error {
+// loadTypes records the type of every entity of a selected type, from
+// one pass over the entity values' type prefixes.
+func (sel *selector) loadTypes(ctx context.Context) error {
+	return sel.s.scan(ctx, []byte{prefixEntity}, false, func(k, v []byte) error {
 		t, err := decodeEntityType(v)
 		if err != nil {
 			return fmt.Errorf("entity %x: %w", k[1:], err)
@@ -398,7 +398,12 @@ func (sel *selector) all(ctx context.Context) (*Subgraph, error) {
 		}
 		return nil
 	})
-	if err != nil {
+}
+
+// all selects from every edge of the store.
+func (sel *selector) all(ctx context.Context) (*Subgraph, error) {
+	// Entity types first: one pass over small prefixes of the entity values.
+	if err := sel.loadTypes(ctx); err != nil {
 		return nil, err
 	}
 	p, err := sel.scanLinks(ctx, true)

@@ -41,17 +41,7 @@ func Stream(ctx context.Context, s *Store, f Filter, metrics bool) (*Streamed, b
 	if sel.f.Since, sel.f.Until, err = f.dateRange(); err != nil {
 		return nil, false, fmt.Errorf("select: %w", err)
 	}
-	err = s.scan(ctx, []byte{prefixEntity}, false, func(k, v []byte) error {
-		t, err := decodeEntityType(v)
-		if err != nil {
-			return fmt.Errorf("entity %x: %w", k[1:], err)
-		}
-		if sel.types[t] {
-			sel.typ[binary.BigEndian.Uint64(k[1:])] = sel.intern(t)
-		}
-		return nil
-	})
-	if err != nil {
+	if err = sel.loadTypes(ctx); err != nil {
 		return nil, false, fmt.Errorf("select from %s: %w", s.name, err)
 	}
 	st := &Streamed{sel: sel, deg: map[uint64]degree{}}

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"runtime"
@@ -33,7 +32,8 @@ func init() {
 		usage: "[--format jsonl] PATH...",
 		summary: `Print every entity mention in the inputs, one JSON object a line.
 Each line is {"doc","id","start","end","text","type","entity"}; start and end are
-byte offsets into the file as read. Nothing is stored.`,
+byte offsets into the file as read. Entities are resolved across all the inputs
+(--resolve document: within each document). Nothing is stored.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			format := fs.String("format", "jsonl", "output format: jsonl")
 			var src sourceFlags
@@ -42,9 +42,13 @@ byte offsets into the file as read. Nothing is stored.`,
 			aliasFile := aliasesFlag(fs)
 			recognizer := fs.String("recognizer", "ours", "entity recognizer: ours, or prose (prose/v3's built-in model, a baseline)")
 			modelPath := fs.String("model", "", "with --recognizer ours: the model in `FILE` (written by 'graphbuild train') instead of the embedded one")
+			resolve := fs.String("resolve", "corpus", "resolve names across all the inputs (corpus: \"Cheeks\" is the Maurice Cheeks another input names; the lines come when all inputs are read) or within each document only (document: lines come as documents are read)")
 			return func(ctx context.Context, e *env, args []string) error {
 				if *format != "jsonl" {
 					return usagef("unknown --format %q (want jsonl)", *format)
+				}
+				if *resolve != "corpus" && *resolve != "document" {
+					return usagef("unknown --resolve %q (want corpus or document)", *resolve)
 				}
 				opt := ingest.Options{Workers: *workers, Source: src.options(e.stdin)}
 				inputs, failed, skipped, err := src.expand(e, "extract", args, opt.Source)
@@ -66,11 +70,18 @@ byte offsets into the file as read. Nothing is stored.`,
 					fmt.Fprintf(e.stderr, "graphbuild extract: warning: %s: %s\n", source.ShowPath(path), msg)
 				}
 				w := bufio.NewWriterSize(e.stdout, 1<<16)
-				enc := json.NewEncoder(w)
-				enc.SetEscapeHTML(false)
 				aliases, err := readAliases(*aliasFile)
 				if err != nil {
 					return err
+				}
+				var out mentionWriter = newLineWriter(w)
+				var corpus *corpusLines
+				if *resolve == "corpus" {
+					if corpus, err = newCorpusLines(); err != nil {
+						return err
+					}
+					defer corpus.close()
+					out = corpus
 				}
 				err = ingest.Run(ctx, inputs, ex, opt, func(r ingest.Result) error {
 					aliases.Apply(r.Analysis)
@@ -79,13 +90,16 @@ byte offsets into the file as read. Nothing is stored.`,
 						base = 0
 					}
 					for _, m := range r.Analysis.Mentions {
-						if err := enc.Encode(mentionLine{Doc: r.Doc.Path, ID: r.Doc.ID, Start: base + m.Start, End: base + m.End,
+						if err := out.write(mentionLine{Doc: r.Doc.Path, ID: r.Doc.ID, Start: base + m.Start, End: base + m.End,
 							Text: m.Text, Type: string(m.Type), Entity: m.Entity}); err != nil {
 							return err
 						}
 					}
 					return nil
 				})
+				if err == nil && corpus != nil {
+					err = corpus.resolve(aliases, newLineWriter(w))
+				}
 				if ferr := w.Flush(); err == nil {
 					err = ferr
 				}

@@ -147,3 +147,20 @@ func (a *Aliases) Apply(an *Analysis) {
 	}
 	voteTypes(an.Mentions, fixed) // names merged into one take one type
 }
+
+// KeepRules removes from merges, as CorpusMerges returns them, those the
+// rules decide otherwise: an entity a split rule keeps from its target,
+// and the names a merge or type rule gives (the user's word stands).
+func (a *Aliases) KeepRules(merges map[EntityKey]CorpusEntity) {
+	if a.Len() == 0 {
+		return
+	}
+	for k, v := range merges {
+		target := strings.ToLower(v.Name)
+		_, merged := a.merge[k.Name]
+		_, typed := a.types[k.Name]
+		if a.split[[2]string{k.Name, target}] || merged || typed {
+			delete(merges, k)
+		}
+	}
+}

@@ -325,7 +325,22 @@ func (g *Gazetteer) Lookup(name string) (canonical string, typ Type, ok bool) {
 	if !a.force && !aliasMatches(name, a.canon, a.cls) {
 		return "", "", false
 	}
+	if !a.force && g.foldedTownWord(name, a) {
+		return "", "", false
+	}
 	return a.canon, a.cls.typeOf(), true
+}
+
+// foldedTownWord reports an alias that is a town's name without its
+// accents and also an English word or a surname ("Bank" for Bānk, "Palin"
+// for Palín): the text means the word or the person, so the mention keeps
+// its own spelling. Countries, capitals and subdivisions keep their
+// folded spellings ("Bogota" is Bogotá).
+func (g *Gazetteer) foldedTownWord(name string, a gazAlias) bool {
+	if name == a.canon || a.cls&(gCountry|gCapital|gState) != 0 || a.cls&gCity == 0 || strings.Contains(name, " ") {
+		return false
+	}
+	return g.single(name)&(gWord|gLast) != 0
 }
 
 // aliasMatches reports whether canon may stand for name (see Lookup).

@@ -111,7 +111,8 @@ func (a *ProseAnalyzer) tokenizeSentences(text string, sentences []Sentence) []T
 //   - a colon glued between a word and a capitalised one, as in the
 //     headlines of the Current Events portal ("war:An" → "war" ":" "An");
 //   - a closing parenthesis glued to a word ("2012-present)" → "2012-present" ")");
-//   - wiki italics quotes glued to a word ("”Argo" → "”" "Argo").
+//   - wiki italics quotes glued to a word ("”Argo" → "”" "Argo");
+//   - a title's abbreviation glued to a name ("Gov.Sarah" → "Gov." "Sarah").
 func splitToken(out []Token, t Token, last bool) []Token {
 	w := t.Text
 	if strings.HasPrefix(w, "''") && len(w) > 2 && w[2] != '\'' {
@@ -133,11 +134,19 @@ func splitToken(out []Token, t Token, last bool) []Token {
 		}
 		return splitToken(out, Token{Text: w[i+1:], Start: t.Start + i + 1}, last)
 	}
+	if i := strings.IndexByte(w, '.'); i > 0 && i+2 < len(w) && knownAbbrev[w[:i+1]] && w[i+1] >= 'A' && w[i+1] <= 'Z' && isLowerASCII(w[i+2]) {
+		// A title glued to the name it stands before: "Gov.Sarah" →
+		// "Gov." "Sarah".
+		out = append(out, Token{Text: w[:i+1], Start: t.Start})
+		return splitToken(out, Token{Text: w[i+1:], Start: t.Start + i + 1}, last)
+	}
 	if last && len(w) > 1 && w[len(w)-1] == '.' && strings.Count(w, ".") == 1 && w[0] >= 'A' && w[0] <= 'Z' && !knownAbbrev[w] {
 		return append(out, Token{Text: w[:len(w)-1], Start: t.Start}, Token{Text: ".", Start: t.Start + len(w) - 1})
 	}
 	return append(out, t)
 }
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

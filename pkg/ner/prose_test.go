@@ -22,6 +22,9 @@ func TestSplitTokens(t *testing.T) {
 		{"Northern Mali conflict (2012-present):French troops land.", "Northern Mali conflict ( 2012-present ) : French troops land ."},
 		{"It shows ''Argo tonight.", "It shows '' Argo tonight ."},
 		{"At 10:30 see http://x.org today.", "At 10:30 see http://x.org today ."},
+		// A title glued to the name: the name is a token of its own.
+		{"Gov.Sarah Palin spoke.", "Gov. Sarah Palin spoke ."},
+		{"See MyFox.com and St.Louis today.", "See MyFox.com and St. Louis today ."},
 	} {
 		toks, _ := a.Split(c.text)
 		var got []string

@@ -214,6 +214,27 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 			m.Entity = strings.ReplaceAll(m.Entity, "Centre", "Center")
 		}
 	}
+	// A person's name right after "at" or "into" in a text that names a
+	// facility after that person is the facility ("checked into Betty
+	// Ford" beside "the Betty Ford Center").
+	facilities := map[string]string{}
+	for _, m := range ms {
+		if m.Type != Fac && m.Type != Org {
+			continue
+		}
+		for _, h := range facilityHeads {
+			if base, ok := strings.CutSuffix(strings.ToLower(m.Entity), " "+h); ok && strings.Contains(base, " ") {
+				facilities[base] = m.Entity
+			}
+		}
+	}
+	for i := range ms {
+		if m := &ms[i]; m.Type == Person && !hinted[i] && len(facilities) > 0 && afterLocative(text, m.Start) {
+			if f, ok := facilities[strings.ToLower(m.Entity)]; ok {
+				m.Entity, m.Type, person[i], fixed[i] = f, Fac, false, true
+			}
+		}
+	}
 	// Acronyms defined in the text: "Full Name (ACR)". Both take the name
 	// the gazetteer knows the acronym by ("IMF" → International Monetary
 	// Fund), else the full name when the gazetteer knows it (Advanced
@@ -383,13 +404,13 @@ func voteTypes(ms []Mention, fixed []bool) {
 	}
 }
 
-// afterLocative reports a mention right after "in", "at", "near", "from"
-// or "to": "in Palmer" is the town.
+// afterLocative reports a mention right after "in", "at", "near", "from",
+// "to" or "into": "in Palmer" is the town.
 func afterLocative(text string, start int) bool {
 	before := strings.TrimRight(text[:start], " ")
 	i := strings.LastIndexAny(before, " \n\t")
 	switch strings.ToLower(before[i+1:]) {
-	case "in", "at", "near", "from", "to", "outside", "across":
+	case "in", "at", "near", "from", "to", "into", "outside", "across":
 		return true
 	}
 	return false

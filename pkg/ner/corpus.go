@@ -54,8 +54,9 @@ var corpusTypes = map[Type]bool{Person: true, Org: true, GPE: true, Loc: true, F
 //     in full and the gazetteer does not know it for several people;
 //   - an organisation's or facility's name with another generic head
 //     ("Betty Ford Clinic", "Betty Ford Treatment Center", "Betty Ford
-//     Center") or with a town before it ("Malibu Promises Treatment
-//     Center");
+//     Center") or with a town before it ("Indian INS Mysore"; not when
+//     the rest is made of common words: "Los Angeles Superior Court" is not
+//     every "Superior Court");
 //   - a name of several words one letter away from a name at least three
 //     times as frequent that the gazetteer does not know ("Gulf of
 //     Eden");
@@ -63,8 +64,9 @@ var corpusTypes = map[Type]bool{Person: true, Org: true, GPE: true, Loc: true, F
 //     → "Indianapolis Colts"; not a common word, unless a plural) and an
 //     acronym of the initials of one ("CEC").
 //
-// The target of a merged set is its most mentioned entity (ties: the
-// smaller key), so the result is a function of the set alone. g, which
+// The target of a merged set is its most mentioned entity, a person's full
+// name before a surname alone (ties: the longer name, then the smaller
+// key), so the result is a function of the set alone. g, which
 // may be nil, supplies common words, surnames of several people and town
 // names.
 func CorpusMerges(ents []CorpusEntity, g *Gazetteer) map[EntityKey]CorpusEntity {
@@ -97,7 +99,7 @@ type corpusEntity struct {
 
 // corpusSet is a union-find over the entities of a corpus.
 type corpusSet struct {
-	ents   []corpusEntity // sorted: most mentioned first, then by key
+	ents   []corpusEntity // sorted: most mentioned first, then the longer name, then by key
 	parent []int
 }
 
@@ -120,7 +122,8 @@ func newCorpusSet(ents []CorpusEntity) *corpusSet {
 		all = append(all, corpusEntity{e, k})
 	}
 	slices.SortFunc(all, func(a, b corpusEntity) int {
-		return cmp.Or(-cmp.Compare(a.Mentions, b.Mentions), cmp.Compare(a.key.Name, b.key.Name), cmp.Compare(a.key.Type, b.key.Type))
+		return cmp.Or(-cmp.Compare(a.Mentions, b.Mentions), -cmp.Compare(len(a.key.Name), len(b.key.Name)),
+			cmp.Compare(a.key.Name, b.key.Name), cmp.Compare(a.key.Type, b.key.Type))
 	})
 	c := &corpusSet{ents: all, parent: make([]int, len(all))}
 	for i := range c.parent {
@@ -139,17 +142,31 @@ func (c *corpusSet) find(i int) int {
 	return i
 }
 
-// union joins the sets of i and j; the root is the smaller index, the
-// more mentioned entity.
+// union joins the sets of i and j. The root is the better name of the
+// two roots: a person's full name before a surname alone, then the more
+// mentioned (the smaller index).
 func (c *corpusSet) union(i, j int) {
 	a, b := c.find(i), c.find(j)
 	if a == b {
 		return
 	}
-	if b < a {
+	if c.better(b, a) {
 		a, b = b, a
 	}
 	c.parent[b] = a
+}
+
+func (c *corpusSet) better(i, j int) bool {
+	si, sj := c.loneName(i), c.loneName(j)
+	if si != sj {
+		return sj
+	}
+	return i < j
+}
+
+// loneName reports a person named by one word.
+func (c *corpusSet) loneName(i int) bool {
+	return c.ents[i].Type == Person && !strings.Contains(strings.TrimSpace(c.ents[i].Name), " ")
 }
 
 // groupBy unions the entities of the given type set that share a key;
@@ -361,11 +378,14 @@ func (c *corpusSet) headVariants(g *Gazetteer) {
 		}
 		ws := strings.Fields(e.Name)
 		n := g.placePrefix(ws)
-		if n == 0 && e.Type == Fac && len(ws) >= 3 && capitalised(ws[0]) {
-			n = 1 // "Malibu Promises Treatment Center": a facility named with its town
+		if n == 0 && e.Type == Fac && len(ws) >= 3 && capitalised(ws[0]) && !g.commonWord(ws[0]) {
+			n = 1 // "Indian INS Mysore": a facility named with its town or country
 		}
-		if n == 0 || len(ws)-n < 2 {
-			continue // "Athens Bank" is no "Bank"
+		if n == 0 || len(ws)-n < 2 || allCommon(ws[n:], g) {
+			// "Athens Bank" is no "Bank"; "Los Angeles Superior Court",
+			// "Anchorage Daily News" are not every "Superior Court" or
+			// "Daily News".
+			continue
 		}
 		rest := strings.ToLower(strings.Join(ws[n:], " "))
 		if j, ok := byName[rest]; ok && j != i {
@@ -392,6 +412,16 @@ func headKeys(name string, g *Gazetteer) []string {
 		}
 	}
 	return keys
+}
+
+// allCommon reports names made of common words only.
+func allCommon(ws []string, g *Gazetteer) bool {
+	for _, w := range ws {
+		if !g.commonWord(w) && !nameParticles[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // distinctive reports whether the lower-case base of a name can identify

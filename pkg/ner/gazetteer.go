@@ -267,10 +267,25 @@ func (g *Gazetteer) addLine(line string) {
 	}
 }
 
+// addAlias records that alias names canon. When two entries give one
+// alias, a name of its own (alias == canon) beats another place's old or
+// foreign name ("Philadelphia" the city, not Amman, once called
+// Philadelphia), unless that is a country's, an international body's or a
+// nationality's; else the better-ranked class wins (see aliasRank), then
+// the smaller name. Spellings of one name ("Bogota", Bogotá) are no other
+// place's name.
 func (g *Gazetteer) addAlias(alias, canon string, cls gazClass, force bool) {
 	a := gazAlias{canon: canon, cls: cls, rank: aliasRank(cls), force: force}
 	if old, ok := g.aliases[alias]; ok && !force {
-		if old.rank < a.rank || old.rank == a.rank && old.canon <= canon {
+		if old.force {
+			return
+		}
+		oldOwn, newOwn := old.canon == alias && old.rank > 2, canon == alias && a.rank > 2
+		switch {
+		case oldOwn && !newOwn && a.rank > 2 && !sameSpelling(alias, canon):
+			return
+		case newOwn && !oldOwn && old.rank > 2 && !sameSpelling(alias, old.canon):
+		case old.rank < a.rank || old.rank == a.rank && old.canon <= canon:
 			return
 		}
 	}
@@ -341,6 +356,12 @@ func (g *Gazetteer) foldedTownWord(name string, a gazAlias) bool {
 		return false
 	}
 	return g.single(name)&(gWord|gLast) != 0
+}
+
+// sameSpelling reports two spellings of one name: accents, doubled
+// letters, hyphens and apostrophes aside.
+func sameSpelling(a, b string) bool {
+	return foldAccents(a) == foldAccents(b) || keySeq(a) == keySeq(b)
 }
 
 // aliasMatches reports whether canon may stand for name (see Lookup).

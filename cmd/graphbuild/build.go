@@ -136,7 +136,7 @@ already stored are skipped.`,
 						fmt.Fprintf(e.stderr, "%s\n", skippedLine(skipped, src.verbose))
 					}
 					if sum.Dropped > 0 {
-						fmt.Fprintf(e.stderr, "left out %d lines of page clutter (sign-in prompts, newsletter lists, prices, photo credits; `graphbuild text` shows them)\n", sum.Dropped)
+						fmt.Fprintf(e.stderr, "left out %s of page clutter (sign-in prompts, newsletter lists, prices, photo credits; `graphbuild text` shows them)\n", plural(sum.Dropped, "line"))
 					}
 					if secs := sum.Duration.Seconds(); sum.New > 0 && secs > 0 {
 						fmt.Fprintf(e.stderr, "analysed %d tokens, %.1f MB: %.0f docs/s, %.0f tokens/s\n",
@@ -148,6 +148,11 @@ already stored are skipped.`,
 					}
 					if stale {
 						fmt.Fprintf(e.stderr, "graph analytics are out of date: the first query top/communities or export that needs them computes and caches them (graphbuild analyze does it now)\n")
+					}
+					if err == nil && sum.New > 0 && !stale {
+						// Like the analytics, a look at the whole store:
+						// only while it is small.
+						printAliasHint(ctx, e, st, *db)
 					}
 				}
 				if err != nil {

@@ -25,7 +25,7 @@ func TestNoSilentLoss(t *testing.T) {
 		t.Errorf("text does not mark the dropped line:\n%s", txt)
 	}
 	_, _, errs := gb(t, "build", "--db", filepath.Join(dir, "g.db"), in)
-	if !strings.Contains(errs, "left out 1 lines of page clutter") {
+	if !strings.Contains(errs, "left out 1 line of page clutter") {
 		t.Errorf("build summary does not count the dropped line:\n%s", errs)
 	}
 }

@@ -322,3 +322,12 @@ func withAnalytics(ctx context.Context, e *env, db string, st *graph.Store, f gr
 	}
 	return ro, nil
 }
+
+// plural writes n with the noun, in the plural unless n is 1 ("1 line",
+// "3 lines").
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -134,3 +134,19 @@ func suggestAliases(ctx context.Context, st *graph.Store, gaz *ner.Gazetteer, mi
 
 // aliasSafe reports a name an aliases file can hold.
 func aliasSafe(name string) bool { return !strings.ContainsAny(name, "=,#:") }
+
+// printAliasHint tells how many names of the store look like other names
+// of one entity, with an example, and how to merge them.
+func printAliasHint(ctx context.Context, e *env, st *graph.Store, db string) {
+	gaz, err := ner.DefaultGazetteer()
+	if err != nil {
+		return
+	}
+	rules, err := suggestAliases(ctx, st, gaz, 1)
+	if err != nil || len(rules) == 0 {
+		return
+	}
+	example, _, _ := strings.Cut(rules[0], "  #")
+	fmt.Fprintf(e.stderr, "%d merges of names across documents suggested, such as %q: `graphbuild aliases --db %s` lists them as rules to review for build --aliases\n",
+		len(rules), example, db)
+}

@@ -98,7 +98,7 @@ byte offsets into the file as read. Entities are resolved across all the inputs
 					return nil
 				})
 				if err == nil && corpus != nil {
-					err = corpus.resolve(aliases, newLineWriter(w))
+					err = corpus.resolve(aliases, w)
 				}
 				if ferr := w.Flush(); err == nil {
 					err = ferr

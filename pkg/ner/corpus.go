@@ -51,7 +51,8 @@ var corpusTypes = map[Type]bool{Person: true, Org: true, GPE: true, Loc: true, F
 //   - a common short form of the first name or a prefix of it ("Mo
 //     Cheeks" → "Maurice Cheeks", "Sam" → "Samuel");
 //   - a surname alone ("Cheeks") when the corpus names one person with it
-//     in full and the gazetteer does not know it for several people;
+//     in full (not by an initial: "U. Adele") and the gazetteer knows no
+//     other person by it;
 //   - an organisation's or facility's name with another generic head
 //     ("Betty Ford Clinic", "Betty Ford Treatment Center", "Betty Ford
 //     Center") or with a town before it ("Indian INS Mysore"; not when
@@ -303,9 +304,16 @@ var shortForms = map[string][]string{
 	"abe": {"abraham"}, "zach": {"zachary"}, "josh": {"joshua"}, "jake": {"jacob"}, "nate": {"nathan", "nathaniel"},
 }
 
+// initial reports a word that is a bare initial ("U.", "J").
+func initial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len([]rune(w)) == 1
+}
+
 // surnames merges a surname written alone into the one person of the
-// corpus with that surname, unless the gazetteer knows the surname for
-// several people.
+// corpus named in full with that surname (a first name, not an initial,
+// before it), unless the gazetteer knows the surname for another person
+// or for several.
 func (c *corpusSet) surnames(g *Gazetteer) {
 	byLast := map[string][]int{}
 	for i, e := range c.ents {
@@ -317,11 +325,23 @@ func (c *corpusSet) surnames(g *Gazetteer) {
 			continue
 		}
 		last := ws[len(ws)-1]
+		if initial(strings.Fields(e.Name)[0]) {
+			// "U. Adele" says little of who "Adele" is; it still makes
+			// the surname ambiguous.
+			last = "\x00" + last
+		}
 		byLast[last] = appendRoot(byLast[last], c.find(i))
 	}
 	for i, e := range c.ents {
+		// A surname the gazetteer knows for several people stays; one it
+		// knows for one person goes only to that person ("Saleh" may be
+		// Ali Abdullah Saleh whoever else the corpus names).
 		if e.Type != Person || strings.Contains(strings.TrimSpace(e.Name), " ") || g.ambiguousSurname(e.Name) {
 			continue
+		}
+		var known string // the first initial of the one person the gazetteer knows by this surname
+		if g.knownSurname(e.Name) {
+			known = keySeq(g.people().bySurname[nameKey(stripName(e.Name))][0])[:1]
 		}
 		ws := personWords(e.Name)
 		if len(ws) != 1 {
@@ -331,7 +351,10 @@ func (c *corpusSet) surnames(g *Gazetteer) {
 		for _, r := range byLast[ws[0]] {
 			roots = appendRoot(roots, c.find(r))
 		}
-		if len(roots) == 1 {
+		if len(byLast["\x00"+ws[0]]) > 0 {
+			continue
+		}
+		if len(roots) == 1 && (known == "" || strings.HasPrefix(keySeq(c.ents[roots[0]].Name), known)) {
 			c.union(roots[0], i)
 		}
 	}

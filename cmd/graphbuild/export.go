@@ -253,6 +253,9 @@ csv, neo4j and nquads write a directory: -o names it.`,
 					return err
 				}
 				if *evidence && (*format == "graphml" || *format == "gexf" || *format == "json") {
+					if s, ok := sub.(*graph.Streamed); ok {
+						s.WithEvidence() // read in the pass over the edges
+					}
 					sub = export.WithEvidence(sub, st)
 				}
 				_, multi := w.(export.SchemaWriter)

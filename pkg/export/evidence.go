@@ -18,7 +18,8 @@ type EdgeReader interface {
 // evidence is the first sentence of its interaction edge, else of its
 // context edge, else of its co-occurrence edge, and the document's title
 // (its id when untitled). It costs a point read per link and kind, and one
-// per document. The result is a plain Graph: use it for GraphML, GEXF and
+// per document; links that carry their Evidence (a graph.Streamed made
+// WithEvidence) cost none. The result is a plain Graph: use it for GraphML, GEXF and
 // JSON (neo4j and nquads want g's own EdgeSource).
 func WithEvidence(g Graph, st EdgeReader) Graph {
 	return &evidenceGraph{Graph: g, st: st, titles: map[string]string{}}
@@ -36,6 +37,12 @@ func (g *evidenceGraph) LinkEvidence(ctx context.Context, l *graph.Link) (string
 	if err := ctx.Err(); err != nil {
 		return "", "", err
 	}
+	if ev := l.Evidence; ev != nil { // read with the link (graph.Streamed.WithEvidence)
+		if ev.Doc == "" && ev.Text == "" {
+			return "", "", nil
+		}
+		return ev.Text, g.title(ev.Doc), nil
+	}
 	for _, k := range []graph.EdgeKind{graph.Interaction, graph.Context, graph.Cooccur} {
 		if l.Counts[k] == 0 {
 			continue
@@ -51,15 +58,20 @@ func (g *evidenceGraph) LinkEvidence(ctx context.Context, l *graph.Link) (string
 			continue
 		}
 		ev := ed.Evidence[0]
-		title, ok := g.titles[ev.Doc]
-		if !ok {
-			title = ev.Doc
-			if d, err := g.st.Document(ev.Doc); err == nil && d.Title != "" {
-				title = d.Title
-			}
-			g.titles[ev.Doc] = title
-		}
-		return ev.Text, title, nil
+		return ev.Text, g.title(ev.Doc), nil
 	}
 	return "", "", nil
+}
+
+// title returns the title of a document, its id when untitled, read once.
+func (g *evidenceGraph) title(doc string) string {
+	title, ok := g.titles[doc]
+	if !ok {
+		title = doc
+		if d, err := g.st.Document(doc); err == nil && d.Title != "" {
+			title = d.Title
+		}
+		g.titles[doc] = title
+	}
+	return title
 }

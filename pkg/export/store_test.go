@@ -239,3 +239,72 @@ func BenchmarkStoreExport(b *testing.B) {
 		})
 	}
 }
+
+// A streamed selection made WithEvidence carries the evidence each link
+// shows, read in its one pass over the edges; the export is the one point
+// reads of the edges give.
+func TestStreamEvidence(t *testing.T) {
+	ctx := t.Context()
+	st, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	doc := graph.Document{ID: "d1", Title: "Talks in Geneva", Source: "test", Date: "2016-09-09"}
+	ents := []graph.Entity{}
+	for _, n := range []string{"John Kerry", "Sergey Lavrov", "Staffan de Mistura", "Geneva"} {
+		typ := "PERSON"
+		if n == "Geneva" {
+			typ = "GPE"
+		}
+		ents = append(ents, graph.Entity{ID: graph.EntityID(n, typ), Name: n, Type: typ, Aliases: map[string]int{n: 1}, Mentions: 1, Documents: 1,
+			FirstSeen: doc.Date, LastSeen: doc.Date})
+	}
+	ev := func(text string) []graph.Evidence {
+		return []graph.Evidence{{Doc: "d1", Start: 0, End: len(text), Text: text, Date: doc.Date}}
+	}
+	edge := func(k graph.EdgeKind, a, b int, text string) graph.Edge {
+		return graph.Edge{Kind: k, Source: ents[a].ID, Target: ents[b].ID, Weight: 1, Documents: 1, FirstSeen: doc.Date, LastSeen: doc.Date, Evidence: ev(text)}
+	}
+	c := graph.Contribution{Doc: doc, Entities: ents, Edges: []graph.Edge{
+		edge(graph.Cooccur, 0, 1, "Kerry and Lavrov were in Geneva."),
+		edge(graph.Interaction, 0, 1, "Kerry met Lavrov in Geneva."),
+		edge(graph.Cooccur, 1, 2, "Lavrov and de Mistura spoke."),
+		edge(graph.Context, 2, 3, "De Mistura, Geneva."),
+		edge(graph.Cooccur, 0, 3, ""),
+	}}
+	c.Edges[4].Evidence = nil
+	if _, err := st.Apply(ctx, []graph.Contribution{c}); err != nil {
+		t.Fatal(err)
+	}
+	sg, err := graph.Select(ctx, st, graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"graphml", "gexf", "json"} {
+		w, _ := ByName(name)
+		want := render(t, w, WithEvidence(Memory(sg.Nodes, sg.Links, sg.Edges()), st))
+		s, ok, err := graph.Stream(ctx, st, graph.Filter{}, false)
+		if err != nil || !ok {
+			t.Fatalf("Stream: %v %v", ok, err)
+		}
+		// No point read of an edge: the evidence came with the links.
+		got := render(t, w, WithEvidence(s.WithEvidence(), noEdgeReads{st}))
+		if !bytes.Equal(want[0], got[0]) {
+			t.Errorf("%s: streamed evidence differs from the edges' evidence:\n%s\nwant\n%s", name, got[0], want[0])
+		}
+		if !bytes.Contains(got[0], []byte("Kerry met Lavrov in Geneva.")) || bytes.Contains(got[0], []byte("Kerry and Lavrov were")) {
+			t.Errorf("%s: the Kerry–Lavrov link does not show its interaction's evidence:\n%s", name, got[0])
+		}
+		if !bytes.Contains(got[0], []byte("Talks in Geneva")) {
+			t.Errorf("%s: no document title:\n%s", name, got[0])
+		}
+	}
+}
+
+// noEdgeReads is an EdgeReader whose edge reads fail.
+type noEdgeReads struct{ *graph.Store }
+
+func (noEdgeReads) Edge(a, b string, k graph.EdgeKind) (graph.Edge, error) {
+	return graph.Edge{}, fmt.Errorf("point read of edge %s-%s %s", a, b, k)
+}

@@ -324,6 +324,32 @@ func decodeEdgeAs(src, dst string, kind EdgeKind, b []byte, evidence bool, in *i
 	return ed, nil
 }
 
+// decodeFirstEvidence returns the first piece of evidence of an encoded
+// edge, without decoding the rest of its pieces.
+func decodeFirstEvidence(b []byte) (Evidence, bool, error) {
+	d := decoder{b: b}
+	d.header()
+	d.int()
+	d.int()
+	d.date()
+	d.date()
+	d.counts()
+	n := d.length(6)
+	var ev Evidence
+	if n > 0 {
+		ev.Doc = d.str()
+		ev.Start = d.int()
+		ev.End = d.int()
+		ev.Date = d.str()
+		ev.Text = d.str()
+		ev.Predicate = d.str()
+	}
+	if d.err != nil {
+		return Evidence{}, false, fmt.Errorf("decode edge evidence: %w", d.err)
+	}
+	return ev, n > 0, nil
+}
+
 func encodeUint(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
 func decodeUint(b []byte) (uint64, error) {

@@ -278,6 +278,8 @@ type selector struct {
 	focusID uint64            // the focus, kept whatever its type
 	ids     map[uint64]string // formatted ids, shared by links and edges
 	in      *interner
+	// evidence: eachLink gives every edge its first piece of evidence.
+	evidence bool
 }
 
 // intern returns the kept type equal to t, so that a million entities share

@@ -137,6 +137,15 @@ func (sel *selector) eachLink(ctx context.Context, formatIDs bool, fn func(src, 
 		if !sel.f.inRange(e.FirstSeen, e.LastSeen) {
 			return nil
 		}
+		if sel.evidence {
+			ev, ok, err := decodeFirstEvidence(v)
+			if err != nil {
+				return err
+			}
+			if ok {
+				e.Evidence = []Evidence{ev}
+			}
+		}
 		if len(cur) > 0 && (src != curSrc || dst != curDst) {
 			if err := flush(); err != nil {
 				return err
@@ -150,6 +159,29 @@ func (sel *selector) eachLink(ctx context.Context, formatIDs bool, fn func(src, 
 		return err
 	}
 	return flush()
+}
+
+// WithEvidence makes Links give every link its Evidence, read in the same
+// pass over the edges (instead of a point read per link afterwards), and
+// returns st.
+func (st *Streamed) WithEvidence() *Streamed {
+	st.sel.evidence = true
+	return st
+}
+
+// linkEvidence returns the evidence a link shows: the first piece of its
+// interaction edge, else its context edge, else its co-occurrence edge;
+// the zero Evidence when none has any.
+func linkEvidence(es []Edge) *Evidence {
+	for _, k := range []EdgeKind{Interaction, Context, Cooccur} {
+		for i := range es {
+			if es[i].Kind == k && len(es[i].Evidence) > 0 {
+				ev := es[i].Evidence[0]
+				return &ev
+			}
+		}
+	}
+	return &Evidence{}
 }
 
 // Len returns the number of nodes.
@@ -191,7 +223,11 @@ func (st *Streamed) Links(ctx context.Context, fn func(Link) error) error {
 		defer close(batches)
 		cur := make([]Link, 0, batch)
 		readErr = st.sel.eachLink(ctx, true, func(_, _ uint64, es []Edge) error {
-			cur = append(cur, st.sel.in.linkOf(es))
+			l := st.sel.in.linkOf(es)
+			if st.sel.evidence {
+				l.Evidence = linkEvidence(es)
+			}
+			cur = append(cur, l)
 			if len(cur) == batch {
 				select {
 				case batches <- cur:
@@ -231,6 +267,7 @@ func (st *Streamed) Links(ctx context.Context, fn func(Link) error) error {
 func (st *Streamed) Edges(ctx context.Context, fn func(Edge) error) error {
 	return st.sel.eachLink(ctx, true, func(_, _ uint64, es []Edge) error {
 		for _, e := range es {
+			e.Evidence = nil // WithEvidence is for the links
 			if err := fn(e); err != nil {
 				return err
 			}

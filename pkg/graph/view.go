@@ -29,4 +29,10 @@ type Link struct {
 	FirstSeen      string
 	LastSeen       string
 	Predicates     map[string]int
+	// Evidence is the first piece of evidence of the link's interaction
+	// edge, else of its context edge, else of its co-occurrence edge. Only
+	// a Streamed asked for it (Streamed.WithEvidence) sets it, to the zero
+	// Evidence when no edge has any; elsewhere it is nil and the evidence
+	// is read from the edges.
+	Evidence *Evidence
 }

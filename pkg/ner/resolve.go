@@ -82,6 +82,11 @@ func resolveDocument(text string, ms []Mention, alias Aliaser, hints []string) {
 		if m.Type == Person && !strings.Contains(m.Entity, " ") && afterLocative(text, m.Start) && gaz.place(m.Entity) {
 			m.Type = GPE // "in Palmer"
 		}
+		if m.Type == Person && !strings.Contains(m.Entity, " ") {
+			if t, ok := placeAppositive(text[m.End:]); ok {
+				m.Type, fixed[i] = t, true // "Petra, the ancient city in southern Jordan"
+			}
+		}
 		if h, ok := hintByLower[strings.ToLower(m.Entity)]; ok {
 			m.Entity, hinted[i] = h, true
 			if t, known := classifyTitle(h, gaz); known && t != "" && (m.Type == Misc || t == Event) {
@@ -414,6 +419,54 @@ func afterLocative(text string, start int) bool {
 		return true
 	}
 	return false
+}
+
+// placeNouns are the heads of an appositive that says a name is a place:
+// "Petra, the ancient city", "Ajaccio, a port on Corsica".
+var placeNouns = map[string]Type{
+	"city": GPE, "town": GPE, "village": GPE, "capital": GPE, "port": GPE,
+	"province": GPE, "state": GPE, "county": GPE, "district": GPE, "municipality": GPE, "suburb": GPE,
+	"region": Loc, "island": Loc, "site": Loc, "valley": Loc, "desert": Loc, "mountain": Loc, "river": Loc, "lake": Loc,
+}
+
+// placeFollowers are the words that may follow the place noun of an
+// appositive: "the city in", "the town of", "the village where".
+var placeFollowers = map[string]bool{
+	"in": true, "on": true, "of": true, "near": true, "north": true, "south": true, "east": true,
+	"west": true, "that": true, "which": true, "where": true, "known": true, "famous": true, "and": true,
+}
+
+// placeAppositive reports text right after a name that opens an appositive
+// headed by a place noun within its first four words (", the ancient
+// city", ", a small town"), and the type the noun gives.
+func placeAppositive(rest string) (Type, bool) {
+	if !strings.HasPrefix(rest, ", ") {
+		return "", false
+	}
+	ws := strings.Fields(rest[2:])
+	if len(ws) < 2 {
+		return "", false
+	}
+	switch strings.ToLower(ws[0]) {
+	case "the", "a", "an":
+	default:
+		return "", false
+	}
+	for j := 1; j < min(len(ws), 5); j++ {
+		w := strings.TrimRight(ws[j], ",.;:")
+		if t, ok := placeNouns[w]; ok {
+			// The noun ends the appositive or a preposition follows:
+			// "the city in", not "the city manager".
+			if w != ws[j] || j+1 == len(ws) || placeFollowers[strings.ToLower(ws[j+1])] {
+				return t, true
+			}
+			break
+		}
+		if capitalised(w) || strings.HasSuffix(w, "'s") {
+			break // "Jordan, the country's king": the noun must be the appositive's own
+		}
+	}
+	return "", false
 }
 
 // possessiveTitle reports text that goes on with "'s" and a title word

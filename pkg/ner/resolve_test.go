@@ -96,3 +96,24 @@ func TestContextNamesAsPeople(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceAppositive(t *testing.T) {
+	for _, tt := range []struct {
+		rest string
+		want Type
+	}{
+		{", the ancient city in southern Jordan, on Monday.", GPE},
+		{", a small town.", GPE},
+		{", the island of", Loc},
+		{", the city manager, said", ""},
+		{", the city's mayor, said", ""},
+		{", the country's king", ""},
+		{" said the city in", ""},
+		{", who lives in the city", ""},
+	} {
+		got, ok := placeAppositive(tt.rest)
+		if ok != (tt.want != "") || got != tt.want {
+			t.Errorf("placeAppositive(%q) = %q, %v; want %q", tt.rest, got, ok, tt.want)
+		}
+	}
+}

@@ -130,8 +130,10 @@ func (s *Store) scan(ctx context.Context, prefix []byte, keysOnly bool, fn func(
 	return s.db.View(func(txn *badger.Txn) error {
 		o := badger.DefaultIteratorOptions
 		o.Prefix = prefix
-		o.PrefetchValues = !keysOnly
-		o.PrefetchSize = 64
+		// Values are read in place (Item.Value) rather than prefetched:
+		// Badger prefetches each value on a goroutine of its own, which
+		// cost a one-pass scan of a million edges more than the copy.
+		o.PrefetchValues = false
 		it := txn.NewIterator(o)
 		defer it.Close()
 		n := 0
@@ -301,7 +303,7 @@ func adjacent(ctx context.Context, txn *badger.Txn, n uint64, skip func(nb uint6
 
 	prefix = edgeKey(n, 0, 0)[:1+idLen]
 	o.Prefix = prefix
-	o.PrefetchValues = skip == nil
+	o.PrefetchValues = false // see scan
 	it = txn.NewIterator(o)
 	defer it.Close()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {

@@ -118,8 +118,11 @@ func checkPair(first bool, ps, pt, s, t string, ids map[string]struct{}) error {
 	if !first && (s < ps || (s == ps && t <= pt)) {
 		return fmt.Errorf("link %q-%q after %q-%q: %w", s, t, ps, pt, ErrOrder)
 	}
-	if _, ok := ids[s]; !ok {
-		return fmt.Errorf("link %q-%q: %q: %w", s, t, s, ErrUnknownNode)
+	// Links come by source: a source checked with the link before is known.
+	if first || s != ps {
+		if _, ok := ids[s]; !ok {
+			return fmt.Errorf("link %q-%q: %q: %w", s, t, s, ErrUnknownNode)
+		}
 	}
 	if _, ok := ids[t]; !ok {
 		return fmt.Errorf("link %q-%q: %q: %w", s, t, t, ErrUnknownNode)

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"errors"
+	"sync"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 )
@@ -27,7 +28,9 @@ func WithEvidence(g Graph, st EdgeReader) Graph {
 
 type evidenceGraph struct {
 	Graph
-	st     EdgeReader
+	st EdgeReader
+
+	mu     sync.Mutex // LinkEvidence may be called from several goroutines
 	titles map[string]string
 }
 
@@ -65,6 +68,8 @@ func (g *evidenceGraph) LinkEvidence(ctx context.Context, l *graph.Link) (string
 
 // title returns the title of a document, its id when untitled, read once.
 func (g *evidenceGraph) title(doc string) string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	title, ok := g.titles[doc]
 	if !ok {
 		title = doc

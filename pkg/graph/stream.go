@@ -122,7 +122,7 @@ func streamWorkers() int { return min(max(runtime.GOMAXPROCS(0), 1), 8) }
 // linkChunks is the number of key ranges Links reads in turn, a few at a
 // time: enough that the workers keep busy, few enough that each opens its
 // iterator once per thousands of edges.
-const linkChunks = 128
+const linkChunks = 256
 
 // edgeBounds splits the edge keys into k ranges by source id, bounds[i]
 // to bounds[i+1] (nil: the end). Edges are keyed by their smaller end, so
@@ -351,29 +351,47 @@ func (st *Streamed) Nodes(ctx context.Context, fn func(Node) error) error {
 	})
 }
 
-// chunkLinks are the links of one key range, or the error reading it.
-type chunkLinks struct {
-	links []Link
-	err   error
+// chunkResult is what prepare made of the links of one key range, or the
+// error reading or preparing it.
+type chunkResult struct {
+	v   any
+	err error
 }
 
 // Links calls fn for every link in (Source, Target) order, merged as
-// Select merges them. The edges are read in key ranges by a goroutine per
-// core, a few ranges ahead of fn and each into its own batch, which fn
-// then gets in order: reading, merging and writing an export overlap, and
-// memory holds a few ranges' links. All ranges read one snapshot.
+// Select merges them, read as LinkBatches reads them.
 func (st *Streamed) Links(ctx context.Context, fn func(Link) error) error {
+	return st.LinkBatches(ctx, func(links []Link) (any, error) { return links, nil }, func(v any) error {
+		links := v.([]Link)
+		for i := range links {
+			if err := fn(links[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// LinkBatches yields the links Links yields in consecutive batches, each
+// the links of one range of keys. The ranges are read by a goroutine per
+// core, a few ahead of emit, and prepare is called on the goroutine that
+// read the batch, so that reading, merging and, say, formatting an export
+// run on every core; emit then gets what prepare returned, on the
+// caller's goroutine, batch after batch in order. Memory holds a few
+// batches. All batches read one snapshot of the store. The first error of
+// prepare or emit stops it and is returned.
+func (st *Streamed) LinkBatches(ctx context.Context, prepare func(links []Link) (any, error), emit func(v any) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := streamWorkers()
 	bounds := edgeBounds(linkChunks)
-	slots := make([]chan chunkLinks, linkChunks)
+	slots := make([]chan chunkResult, linkChunks)
 	for i := range slots {
-		slots[i] = make(chan chunkLinks, 1)
+		slots[i] = make(chan chunkResult, 1)
 	}
-	// A worker takes a token before its next range and fn's loop gives it
-	// back when it has had that range: ranges are taken in order, so the
-	// ones in flight are the next few fn needs.
+	// A worker takes a token before its next range and the emit loop
+	// gives it back when it has had that range: ranges are taken in
+	// order, so the ones in flight are the next few emit needs.
 	tokens := make(chan struct{}, 2*workers)
 	var next atomic.Int64
 	txn := st.sel.s.db.NewTransaction(false)
@@ -402,13 +420,17 @@ func (st *Streamed) Links(ctx context.Context, fn func(Link) error) error {
 					links = append(links, l)
 					return nil
 				})
-				slots[c] <- chunkLinks{links: links, err: err}
+				var v any
+				if err == nil {
+					v, err = prepare(links)
+				}
+				slots[c] <- chunkResult{v: v, err: err}
 			}
 		}()
 	}
 	err := func() error {
 		for c := range linkChunks {
-			var r chunkLinks
+			var r chunkResult
 			select {
 			case r = <-slots[c]:
 			case <-ctx.Done():
@@ -418,10 +440,8 @@ func (st *Streamed) Links(ctx context.Context, fn func(Link) error) error {
 			if r.err != nil {
 				return r.err
 			}
-			for i := range r.links {
-				if err := fn(r.links[i]); err != nil {
-					return err
-				}
+			if err := emit(r.v); err != nil {
+				return err
 			}
 		}
 		return nil

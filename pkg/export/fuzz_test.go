@@ -117,7 +117,7 @@ func xmlEscapeRef(s string, attr bool) string {
 // FuzzAppendXML: the plain-text fast path of the XML escapes writes what
 // cleaning and escaping every string writes.
 func FuzzAppendXML(f *testing.F) {
-	for _, s := range append(hostileNames, "", "plain", "tab\there", "line\nbreak", "cr\r\nlf", "a & b", `"q" 'a'`, "\x7f\x00", "é", "\xff") {
+	for _, s := range append(hostileNames, "", "plain", "tab\there", "line\nbreak", "cr\r\nlf", "a & b", `"q" 'a'`, "\x7f\x00", "é", "\xff", "01234567&89", "abcdefg\x01hijklmnop", "abcdefgh\"ijkl", "long plain sentence of words\tand a tab", "ascii then é after eight") {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

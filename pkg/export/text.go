@@ -110,7 +110,22 @@ func appendXML(dst []byte, s string) []byte {
 // characters they escape. Most names, dates and sentences are, and are
 // then copied after one pass instead of three.
 func xmlPlain(s string, attr bool) bool {
-	for i := 0; i < len(s); i++ {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	// Eight bytes at a time: a word is plain when no byte has the high
+	// bit, is below 0x20, or is one of & < > (and " ' in attributes).
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		bad := w&hi | (w-0x20*lo)&^w&hi | zeroByte(w^'&'*lo) | zeroByte(w^'<'*lo) | zeroByte(w^'>'*lo)
+		if attr {
+			bad |= zeroByte(w^'"'*lo) | zeroByte(w^'\''*lo)
+		}
+		if bad != 0 {
+			break // the bytes below say which, and whether tab or newline
+		}
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || c < 0x20 && (attr || c != '\t' && c != '\n') {
 			return false
@@ -125,6 +140,11 @@ func xmlPlain(s string, attr bool) bool {
 		}
 	}
 	return true
+}
+
+// zeroByte is non-zero when a byte of w is zero.
+func zeroByte(w uint64) uint64 {
+	return (w - 0x0101010101010101) &^ w & 0x8080808080808080
 }
 
 // appendXMLText appends CleanText(s) escaped for XML element content: only

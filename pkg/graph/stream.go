@@ -40,9 +40,10 @@ type streamNode struct {
 }
 
 // Stream prepares a streamed selection of f: one pass over the entity
-// types and one over the edges to find the nodes that keep a link. With
-// metrics it reads the nodes, their degrees and their analytics from the
-// cache of f instead of the edges (see Analyze and HasAnalytics). It reports false, and the caller should use Select or
+// types and one over the edges to find the nodes that keep a link and
+// their degrees. When the analytics of f are cached for the current state
+// (see Analyze and HasAnalytics) it reads the nodes and their degrees, and
+// with metrics their analytics, from the cache instead of the edges. It reports false, and the caller should use Select or
 // Analyze, when the selection cannot be streamed: a Filter with Focus or
 // Top, a selection without links (whose nodes are the isolated
 // entities), or metrics asked for and not cached for the current state.
@@ -68,12 +69,17 @@ func Stream(ctx context.Context, s *Store, f Filter, metrics bool) (*Streamed, b
 	for n := range sel.typ {
 		st.add(n, true)
 	}
-	if metrics {
-		// The cache holds the node list with degrees: no edge pass.
-		m, ok, err := s.metricsByID(ctx, f, version, -1)
-		if err != nil || !ok {
-			return nil, false, err
-		}
+	// The cache of f, when current, holds the node list with degrees: no
+	// edge pass. Without it metrics cannot be streamed, and the degrees
+	// are counted from the edges.
+	m, ok, err := s.metricsByID(ctx, f, version, -1)
+	if err != nil {
+		return nil, false, err
+	}
+	if metrics && !ok {
+		return nil, false, nil
+	}
+	if ok {
 		if len(m) == 0 || len(sel.typ) == 0 {
 			return nil, false, nil
 		}
@@ -91,7 +97,7 @@ func Stream(ctx context.Context, s *Store, f Filter, metrics bool) (*Streamed, b
 			nd := &st.nodes[i]
 			nd.node, nd.deg, nd.m = true, degree{n: c.degree, w: c.weightedDegree}, c
 		}
-		st.len, st.metrics = len(m), true
+		st.len, st.metrics = len(m), metrics
 		return st, true, nil
 	}
 	if err := st.countDegrees(ctx); err != nil {

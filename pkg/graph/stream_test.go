@@ -74,6 +74,22 @@ func TestStreamMatchesSelect(t *testing.T) {
 		if !reflect.DeepEqual(edges, want.Edges()) {
 			t.Errorf("%+v: streamed edges differ from Select's", f)
 		}
+		// Without metrics the degrees come from the cache too: Select's.
+		sel, err := Select(ctx, s, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, ok, err = Stream(ctx, s, f, false)
+		if err != nil || !ok {
+			t.Fatalf("%+v: Stream without metrics = %v, %v", f, ok, err)
+		}
+		nodes = nodes[:0]
+		if err := st.Nodes(ctx, func(n Node) error { nodes = append(nodes, n); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(nodes, sel.Nodes) {
+			t.Errorf("%+v: streamed nodes without metrics (cache current) differ from Select's", f)
+		}
 	}
 	// A write makes the cache stale; Top and Focus are not streamed.
 	mustApply(t, s, newSynth(4, 300).docs(400, 401))

@@ -213,10 +213,13 @@ func walkFormatted(ctx context.Context, format string, g Graph, s *sink, onNode 
 	return nil
 }
 
-// linkBatcher returns g, or the graph WithEvidence wraps, as a LinkBatcher.
+// linkBatcher returns g as a LinkBatcher: WithEvidence's graph is one
+// when the graph it wraps is.
 func linkBatcher(g Graph) (LinkBatcher, bool) {
 	if e, ok := g.(*evidenceGraph); ok {
-		g = e.Graph
+		if _, ok := e.Graph.(LinkBatcher); !ok {
+			return nil, false
+		}
 	}
 	lb, ok := g.(LinkBatcher)
 	return lb, ok

@@ -481,6 +481,7 @@ func (st *Streamed) LinkBatches(ctx context.Context, prepare func(links []Link) 
 		go func() {
 			defer wg.Done()
 			in := newInterner()
+			size := 0 // the last range's links: the next one's are about as many
 			for {
 				select {
 				case tokens <- struct{}{}:
@@ -491,7 +492,7 @@ func (st *Streamed) LinkBatches(ctx context.Context, prepare func(links []Link) 
 				if c >= linkChunks {
 					return
 				}
-				var links []Link
+				links := make([]Link, 0, size+size/8)
 				err := st.eachLink(ctx, txn, bounds[c], bounds[c+1], in, func(p *pairEdges) error {
 					l := in.linkOf(p.es)
 					if st.sel.evidence {
@@ -500,6 +501,7 @@ func (st *Streamed) LinkBatches(ctx context.Context, prepare func(links []Link) 
 					links = append(links, l)
 					return nil
 				})
+				size = len(links)
 				var v any
 				if err == nil {
 					v, err = prepare(links)

@@ -247,9 +247,14 @@ func encodeEntity(en *Entity) []byte {
 }
 
 func decodeEntity(id uint64, b []byte) (Entity, error) {
+	return decodeEntityAs(formatID(id), b)
+}
+
+// decodeEntityAs is decodeEntity with the id already formatted.
+func decodeEntityAs(id string, b []byte) (Entity, error) {
 	d := decoder{b: b}
 	d.header()
-	en := Entity{ID: formatID(id)}
+	en := Entity{ID: id}
 	en.Type = d.str()
 	en.Name = d.str()
 	en.Mentions = d.int()

@@ -409,26 +409,62 @@ func linkEvidence(p *pairEdges) *Evidence {
 func (st *Streamed) Len() int { return st.len }
 
 // Nodes calls fn for every node in id order, with its degrees and, when
-// Stream was asked for metrics, its cached analytics.
+// Stream was asked for metrics, its cached analytics. The entities are
+// read and decoded on another goroutine, a few batches ahead of fn.
 func (st *Streamed) Nodes(ctx context.Context, fn func(Node) error) error {
-	return st.sel.s.scan(ctx, []byte{prefixEntity}, false, func(k, v []byte) error {
-		n := binary.BigEndian.Uint64(k[1:])
-		i, ok := st.index.get(n)
-		if !ok || !st.nodes[i].node {
+	const batch = 512
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []Node, 4)
+	var readErr error
+	go func() {
+		defer close(batches)
+		cur := make([]Node, 0, batch)
+		readErr = st.sel.s.scan(ctx, []byte{prefixEntity}, false, func(k, v []byte) error {
+			n := binary.BigEndian.Uint64(k[1:])
+			i, ok := st.index.get(n)
+			if !ok || !st.nodes[i].node {
+				return nil
+			}
+			sn := &st.nodes[i]
+			en, err := decodeEntityAs(sn.id, v)
+			if err != nil {
+				return err
+			}
+			nd := Node{Entity: en, Metrics: Metrics{Degree: sn.deg.n, WeightedDegree: sn.deg.w}}
+			if st.metrics {
+				nd.PageRank, nd.Betweenness, nd.Community = sn.m.pageRank, sn.m.betweenness, sn.m.community
+			}
+			if cur = append(cur, nd); len(cur) == batch {
+				select {
+				case batches <- cur:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				cur = make([]Node, 0, batch)
+			}
 			return nil
+		})
+		if readErr == nil && len(cur) > 0 {
+			select {
+			case batches <- cur:
+			case <-ctx.Done():
+			}
 		}
-		sn := &st.nodes[i]
-		en, err := decodeEntity(n, v)
+	}()
+	var err error
+	for b := range batches {
+		for i := 0; i < len(b) && err == nil; i++ {
+			err = fn(b[i])
+		}
 		if err != nil {
-			return err
+			cancel() // the reader stops; drain what it sent
 		}
-		en.ID = sn.id
-		nd := Node{Entity: en, Metrics: Metrics{Degree: sn.deg.n, WeightedDegree: sn.deg.w}}
-		if st.metrics {
-			nd.PageRank, nd.Betweenness, nd.Community = sn.m.pageRank, sn.m.betweenness, sn.m.community
-		}
-		return fn(nd)
-	})
+	}
+	if err != nil {
+		return err
+	}
+	return readErr
 }
 
 // chunkResult is what prepare made of the links of one key range, or the

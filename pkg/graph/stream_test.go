@@ -289,6 +289,25 @@ func TestStreamLinksStops(t *testing.T) {
 	if err := st.Links(cctx, func(Link) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("Links on a cancelled context: %v", err)
 	}
+	nodes := 0
+	if err := st.Nodes(ctx, func(Node) error { nodes++; return nil }); err != nil || nodes != st.Len() || nodes < 600 {
+		t.Fatalf("Nodes: %d nodes of %d, %v", nodes, st.Len(), err)
+	}
+	for _, at := range []int{1, 512, 600} {
+		n := 0
+		err := st.Nodes(ctx, func(Node) error {
+			if n++; n == at {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || n != at {
+			t.Errorf("stop at %d: Nodes returned %v after %d nodes", at, err, n)
+		}
+	}
+	if err := st.Nodes(cctx, func(Node) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("Nodes on a cancelled context: %v", err)
+	}
 }
 
 // TestIDTable: the stream's id table gives back every value put, misses

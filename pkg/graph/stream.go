@@ -202,7 +202,7 @@ func streamWorkers() int { return min(max(runtime.GOMAXPROCS(0), 1), 8) }
 // linkChunks is the number of key ranges Links reads in turn, a few at a
 // time: enough that the workers keep busy, few enough that each opens its
 // iterator once per thousands of edges.
-const linkChunks = 256
+const linkChunks = 512
 
 // edgeBounds splits the edge keys into k ranges by source id, bounds[i]
 // to bounds[i+1] (nil: the end). Edges are keyed by their smaller end, so
@@ -508,7 +508,7 @@ func (st *Streamed) LinkBatches(ctx context.Context, prepare func(links []Link) 
 	// A worker takes a token before its next range and the emit loop
 	// gives it back when it has had that range: ranges are taken in
 	// order, so the ones in flight are the next few emit needs.
-	tokens := make(chan struct{}, 2*workers)
+	tokens := make(chan struct{}, workers+1)
 	var next atomic.Int64
 	txn := st.sel.s.db.NewTransaction(false)
 	var wg sync.WaitGroup

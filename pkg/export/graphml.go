@@ -116,7 +116,7 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		s.buf = strconv.AppendInt(s.buf, int64(b), 10)
 		s.str("</data></node>\n")
 		return s.flushIfFull()
-	}, func() linkFormat { return x.linkFormat(ctx, g) })
+	}, "", func() linkFormat { return x.linkFormat(ctx, g) })
 	if err != nil {
 		return err
 	}

@@ -75,10 +75,16 @@ func walk(ctx context.Context, format string, g Graph, onNode func(*graph.Node) 
 	if err != nil || onLink == nil {
 		return err
 	}
+	return walkLinks(ctx, format, g, ids, n, onLink)
+}
+
+// walkLinks is the link half of walk, given the node ids and the number
+// of records seen so far.
+func walkLinks(ctx context.Context, format string, g Graph, ids map[string]struct{}, n int, onLink func(*graph.Link) error) error {
 	var ps, pt string
 	first := true
 	var curLink graph.Link
-	err = g.Links(ctx, func(l graph.Link) error {
+	err := g.Links(ctx, func(l graph.Link) error {
 		if n++; n&1023 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -133,25 +139,27 @@ func walkNodes(ctx context.Context, format string, g Graph, onNode func(*graph.N
 type linkFormat func(b []byte, l *graph.Link) ([]byte, error)
 
 // walkFormatted is walk for a writer whose links are formatted by a
-// linkFormat into s: when g is a LinkBatcher (through WithEvidence too),
-// each batch of links is checked and formatted on the graph's goroutines,
-// each with a linkFormat of its own from newFormat, and written to s in
-// order; otherwise it is walk with one linkFormat.
-func walkFormatted(ctx context.Context, format string, g Graph, s *sink, onNode func(*graph.Node) error, newFormat func() linkFormat) error {
+// linkFormat into s, with between written to s after the nodes: when g is
+// a LinkBatcher (through WithEvidence too), each batch of links is checked
+// and formatted on the graph's goroutines, each with a linkFormat of its
+// own from newFormat, and written to s in order; otherwise it is walk with
+// one linkFormat.
+func walkFormatted(ctx context.Context, format string, g Graph, s *sink, onNode func(*graph.Node) error, between string, newFormat func() linkFormat) error {
+	ids, n, err := walkNodes(ctx, format, g, onNode)
+	if err != nil {
+		return err
+	}
+	s.str(between)
 	lb, ok := linkBatcher(g)
 	if !ok {
 		f := newFormat()
-		return walk(ctx, format, g, onNode, func(l *graph.Link) error {
+		return walkLinks(ctx, format, g, ids, n, func(l *graph.Link) error {
 			var err error
 			if s.buf, err = f(s.buf, l); err != nil {
 				return err
 			}
 			return s.flushIfFull()
 		})
-	}
-	ids, _, err := walkNodes(ctx, format, g, onNode)
-	if err != nil {
-		return err
 	}
 	type batch struct {
 		first, last [2]string

@@ -43,10 +43,11 @@ type streamNode struct {
 // types and one over the edges to find the nodes that keep a link and
 // their degrees. When the analytics of f are cached for the current state
 // (see Analyze and HasAnalytics) it reads the nodes and their degrees, and
-// with metrics their analytics, from the cache instead of the edges. It reports false, and the caller should use Select or
-// Analyze, when the selection cannot be streamed: a Filter with Focus or
-// Top, a selection without links (whose nodes are the isolated
-// entities), or metrics asked for and not cached for the current state.
+// with metrics their analytics, from the cache instead of the edges. It
+// reports false, and the caller should use Select or Analyze, when the
+// selection cannot be streamed: a Filter with Focus or Top, a selection
+// without links (whose nodes are the isolated entities), or metrics asked
+// for and not cached for the current state.
 func Stream(ctx context.Context, s *Store, f Filter, metrics bool) (*Streamed, bool, error) {
 	if f.Focus != "" || f.Top > 0 {
 		return nil, false, nil
@@ -55,7 +56,9 @@ func Stream(ctx context.Context, s *Store, f Filter, metrics bool) (*Streamed, b
 	if err != nil {
 		return nil, false, err
 	}
-	sel := &selector{s: s, f: f, types: f.types(), typ: map[uint64]string{}, ids: map[uint64]string{}, in: newInterner()}
+	// Ids come from st.nodes and interners are per goroutine: the
+	// selector's ids and in stay unused.
+	sel := &selector{s: s, f: f, types: f.types(), typ: map[uint64]string{}}
 	if sel.kinds, err = f.kinds(); err != nil {
 		return nil, false, fmt.Errorf("select: %w", err)
 	}

@@ -92,7 +92,9 @@ func linkColumns() []column[graph.Link] {
 // context line's, else a co-occurrence's) and the title of its document
 // (or its id). GraphML, GEXF and JSON then add the link attributes
 // "evidence" and "evidence_doc", so that a Gephi user sees why two names
-// are linked. It is called once per link, in link order.
+// are linked. It is called once per link, in link order, except for a
+// Graph that is also a LinkBatcher: GraphML then calls it from the
+// goroutines that prepare the batches, and it must be safe for that.
 type EvidenceSource interface {
 	LinkEvidence(ctx context.Context, l *graph.Link) (text, doc string, err error)
 }

@@ -11,6 +11,9 @@
 // and streams: it holds one record and a 64 KiB buffer, never the whole
 // output, and only the set of node ids in memory (to reject links to
 // unknown nodes). The same graph always gives byte-identical output.
+// GraphML of a LinkBatcher (graph.Streamed, what the CLI exports a whole
+// store through) formats a few batches of links at once, each on the
+// goroutine that read it, and writes them in order.
 //
 // A graph.Subgraph from graph.Select is already in that order; hand it over
 // with Memory (its per-kind edges make neo4j and nquads exact):

@@ -34,6 +34,18 @@ type EdgeSource interface {
 	Edges(ctx context.Context, fn func(graph.Edge) error) error
 }
 
+// LinkBatcher is an optional interface of a Graph (graph.Streamed has it)
+// that yields its links in consecutive batches made on several goroutines.
+// LinkBatches calls prepare, possibly concurrently, once per batch with the
+// batch's links in order, then emit on the caller's goroutine with what
+// prepare returned, batch after batch in link order; the first error of
+// either stops it and is returned. The links of all batches keep Links'
+// order contract. GraphML formats each batch in prepare, so that
+// formatting a large export runs on every core.
+type LinkBatcher interface {
+	LinkBatches(ctx context.Context, prepare func(links []graph.Link) (any, error), emit func(v any) error) error
+}
+
 // Writer streams a Graph in one format. Files names the outputs it writes,
 // in order; Write takes one io.Writer per name. Most formats write one
 // stream; csv and neo4j write a node table and an edge table.

@@ -102,3 +102,30 @@ func FuzzCleanText(f *testing.F) {
 		}
 	})
 }
+
+// xmlEscapeRef is appendXML and appendXMLText without their fast path:
+// CleanText, then every character either escapes replaced.
+func xmlEscapeRef(s string, attr bool) string {
+	s = CleanText(s)
+	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	if attr {
+		r = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;", "\t", "&#x9;", "\n", "&#xA;")
+	}
+	return r.Replace(s)
+}
+
+// FuzzAppendXML: the plain-text fast path of the XML escapes writes what
+// cleaning and escaping every string writes.
+func FuzzAppendXML(f *testing.F) {
+	for _, s := range append(hostileNames, "", "plain", "tab\there", "line\nbreak", "cr\r\nlf", "a & b", `"q" 'a'`, "\x7f\x00", "é", "\xff", "01234567&89", "abcdefg\x01hijklmnop", "abcdefgh\"ijkl", "long plain sentence of words\tand a tab", "ascii then é after eight") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendXML([]byte("x"), s)), "x"+xmlEscapeRef(s, true); got != want {
+			t.Errorf("appendXML(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendXMLText([]byte("x"), s)), "x"+xmlEscapeRef(s, false); got != want {
+			t.Errorf("appendXMLText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

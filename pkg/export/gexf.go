@@ -82,9 +82,8 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 	}
 
 	ncols := nodeColumns(x.Options)
-	lcols := linkColumns()
-	ecols, prepLink := evidenceColumns(ctx, g)
-	lcols = append(lcols, ecols...)
+	ecols, _ := evidenceColumns(ctx, g)
+	lcols := append(linkColumns(), ecols...)
 	s.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if x.GEXFVersion == "1.2" || x.GEXFVersion == "1.2draft" {
 		s.str(`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">` + "\n")
@@ -116,26 +115,7 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 	for i, c := range ncols {
 		nOpen[i] = `<attvalue for="` + c.name + `" value="`
 	}
-	lOpen := make([]string, len(lcols))
-	for i, c := range lcols {
-		lOpen[i] = `<attvalue for="` + c.name + `" value="`
-	}
-	spell := func(first, last string) {
-		f, l := graph.ValidDate(first), graph.ValidDate(last)
-		if !scan.dated || (!f && !l) {
-			return
-		}
-		s.str("<spells><spell")
-		if f {
-			s.str(` start="` + first + `"`)
-		}
-		if l {
-			s.str(` end="` + last + `"`)
-		}
-		s.str("/></spells>")
-	}
-	inNodes := true
-	err = walk(ctx, "gexf", g, func(n *graph.Node) error {
+	err = walkFormatted(ctx, "gexf", g, s, func(n *graph.Node) error {
 		s.str(`      <node id="`)
 		s.buf = appendXML(s.buf, n.ID)
 		s.str(`" label="`)
@@ -157,7 +137,7 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 			s.str(`"/>`)
 		}
 		s.str("</attvalues>")
-		spell(n.FirstSeen, n.LastSeen)
+		s.buf = appendSpell(s.buf, scan.dated, n.FirstSeen, n.LastSeen)
 		r, gg, b := rgb(nodeColor(n, x.Options))
 		s.str(`<viz:color r="`)
 		s.buf = strconv.AppendInt(s.buf, int64(r), 10)
@@ -173,25 +153,63 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		s.buf = strconv.AppendFloat(s.buf, math.Min(size, gexfMaxSize), 'f', 2, 64)
 		s.str("\"/></node>\n")
 		return s.flushIfFull()
-	}, func(l *graph.Link) error {
+	}, "    </nodes>\n    <edges>\n", func() linkFormat { return x.linkFormat(ctx, g, scan.dated) })
+	if err != nil {
+		return err
+	}
+	s.str("    </edges>\n  </graph>\n</gexf>\n")
+	if err := s.flush(); err != nil {
+		return wrapWrite("gexf", err)
+	}
+	return nil
+}
+
+// appendSpell appends the spell of a node or edge seen from first to last,
+// when the graph is dated and either date is valid.
+func appendSpell(b []byte, dated bool, first, last string) []byte {
+	f, l := graph.ValidDate(first), graph.ValidDate(last)
+	if !dated || (!f && !l) {
+		return b
+	}
+	b = append(b, "<spells><spell"...)
+	if f {
+		b = append(b, ` start="`...)
+		b = append(b, first...)
+		b = append(b, '"')
+	}
+	if l {
+		b = append(b, ` end="`...)
+		b = append(b, last...)
+		b = append(b, '"')
+	}
+	return append(b, "/></spells>"...)
+}
+
+// linkFormat returns the function that appends a link's edge element; it
+// keeps the link's evidence between the calls, so each goroutine needs its
+// own.
+func (x GEXF) linkFormat(ctx context.Context, g Graph, dated bool) linkFormat {
+	ecols, prepLink := evidenceColumns(ctx, g)
+	lcols := append(linkColumns(), ecols...)
+	lOpen := make([]string, len(lcols))
+	for i, c := range lcols {
+		lOpen[i] = `<attvalue for="` + c.name + `" value="`
+	}
+	return func(b []byte, l *graph.Link) ([]byte, error) {
 		if err := prepLink(l); err != nil {
-			return fmt.Errorf("export gexf: evidence of %s-%s: %w", l.Source, l.Target, err)
+			return b, fmt.Errorf("export gexf: evidence of %s-%s: %w", l.Source, l.Target, err)
 		}
-		if inNodes {
-			inNodes = false
-			s.str("    </nodes>\n    <edges>\n")
-		}
-		s.str(`      <edge id="`)
-		s.buf = appendXML(s.buf, l.Source)
-		s.buf = append(s.buf, '-')
-		s.buf = appendXML(s.buf, l.Target)
-		s.str(`" source="`)
-		s.buf = appendXML(s.buf, l.Source)
-		s.str(`" target="`)
-		s.buf = appendXML(s.buf, l.Target)
-		s.str(`" weight="`)
-		s.buf = strconv.AppendInt(s.buf, int64(l.Weight), 10)
-		s.str(`"><attvalues>`)
+		b = append(b, `      <edge id="`...)
+		b = appendXML(b, l.Source)
+		b = append(b, '-')
+		b = appendXML(b, l.Target)
+		b = append(b, `" source="`...)
+		b = appendXML(b, l.Source)
+		b = append(b, `" target="`...)
+		b = appendXML(b, l.Target)
+		b = append(b, `" weight="`...)
+		b = strconv.AppendInt(b, int64(l.Weight), 10)
+		b = append(b, `"><attvalues>`...)
 		for i := range lcols {
 			c := &lcols[i]
 			if c.typ == tString {
@@ -199,35 +217,23 @@ func (x GEXF) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 				if v == "" {
 					continue
 				}
-				s.str(lOpen[i])
-				s.buf = appendXML(s.buf, v)
+				b = append(b, lOpen[i]...)
+				b = appendXML(b, v)
 			} else {
-				s.str(lOpen[i])
-				s.buf = c.num(s.buf, l)
+				b = append(b, lOpen[i]...)
+				b = c.num(b, l)
 			}
-			s.str(`"/>`)
+			b = append(b, `"/>`...)
 		}
-		s.str("</attvalues>")
-		spell(l.FirstSeen, l.LastSeen)
+		b = append(b, "</attvalues>"...)
+		b = appendSpell(b, dated, l.FirstSeen, l.LastSeen)
 		er, eg, eb := rgb(edgeColors[strongestKind(l)])
-		s.str(`<viz:color r="`)
-		s.buf = strconv.AppendInt(s.buf, int64(er), 10)
-		s.str(`" g="`)
-		s.buf = strconv.AppendInt(s.buf, int64(eg), 10)
-		s.str(`" b="`)
-		s.buf = strconv.AppendInt(s.buf, int64(eb), 10)
-		s.str(`"/></edge>` + "\n")
-		return s.flushIfFull()
-	})
-	if err != nil {
-		return err
+		b = append(b, `<viz:color r="`...)
+		b = strconv.AppendInt(b, int64(er), 10)
+		b = append(b, `" g="`...)
+		b = strconv.AppendInt(b, int64(eg), 10)
+		b = append(b, `" b="`...)
+		b = strconv.AppendInt(b, int64(eb), 10)
+		return append(b, `"/></edge>`+"\n"...), nil
 	}
-	if inNodes {
-		s.str("    </nodes>\n    <edges>\n")
-	}
-	s.str("    </edges>\n  </graph>\n</gexf>\n")
-	if err := s.flush(); err != nil {
-		return wrapWrite("gexf", err)
-	}
-	return nil
 }

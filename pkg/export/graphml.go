@@ -57,9 +57,8 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		return fmt.Errorf("export graphml: scan nodes: %w", err)
 	}
 	ncols := nodeColumns(x.Options)
-	lcols := linkColumns()
-	ecols, prepLink := evidenceColumns(ctx, g)
-	lcols = append(lcols, ecols...)
+	ecols, _ := evidenceColumns(ctx, g)
+	lcols := append(linkColumns(), ecols...)
 	s.str(graphmlHead)
 	key := func(prefix, target, name string, t valueType) {
 		s.str(`  <key id="` + prefix + name + `" for="` + target + `" attr.name="` + name + `" attr.type="` + graphmlType(t) + `"/>` + "\n")
@@ -82,11 +81,7 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 	for i, c := range ncols {
 		nOpen[i] = `<data key="n_` + c.name + `">`
 	}
-	lOpen := make([]string, len(lcols))
-	for i, c := range lcols {
-		lOpen[i] = `<data key="e_` + c.name + `">`
-	}
-	err = walk(ctx, "graphml", g, func(n *graph.Node) error {
+	err = walkFormatted(ctx, "graphml", g, s, func(n *graph.Node) error {
 		s.str(`    <node id="`)
 		s.buf = appendXML(s.buf, n.ID)
 		s.str(`">`)
@@ -121,39 +116,7 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		s.buf = strconv.AppendInt(s.buf, int64(b), 10)
 		s.str("</data></node>\n")
 		return s.flushIfFull()
-	}, func(l *graph.Link) error {
-		if err := prepLink(l); err != nil {
-			return fmt.Errorf("export graphml: evidence of %s-%s: %w", l.Source, l.Target, err)
-		}
-		s.str(`    <edge id="`)
-		s.buf = appendXML(s.buf, l.Source)
-		s.buf = append(s.buf, '-')
-		s.buf = appendXML(s.buf, l.Target)
-		s.str(`" source="`)
-		s.buf = appendXML(s.buf, l.Source)
-		s.str(`" target="`)
-		s.buf = appendXML(s.buf, l.Target)
-		s.str(`"><data key="e_weight">`)
-		s.buf = strconv.AppendInt(s.buf, int64(l.Weight), 10)
-		s.str(`</data>`)
-		for i := range lcols {
-			c := &lcols[i]
-			if c.typ == tString {
-				v := c.str(l)
-				if v == "" {
-					continue
-				}
-				s.str(lOpen[i])
-				s.buf = appendXMLText(s.buf, v)
-			} else {
-				s.str(lOpen[i])
-				s.buf = c.num(s.buf, l)
-			}
-			s.str(`</data>`)
-		}
-		s.str("</edge>\n")
-		return s.flushIfFull()
-	})
+	}, "", func() linkFormat { return x.linkFormat(ctx, g) })
 	if err != nil {
 		return err
 	}
@@ -162,4 +125,48 @@ func (x GraphML) Write(ctx context.Context, g Graph, out ...io.Writer) error {
 		return wrapWrite("graphml", err)
 	}
 	return nil
+}
+
+// linkFormat returns the function that appends a link's edge element; it
+// keeps the link's evidence between the calls, so each goroutine needs its
+// own.
+func (x GraphML) linkFormat(ctx context.Context, g Graph) linkFormat {
+	ecols, prepLink := evidenceColumns(ctx, g)
+	lcols := append(linkColumns(), ecols...)
+	lOpen := make([]string, len(lcols))
+	for i, c := range lcols {
+		lOpen[i] = `<data key="e_` + c.name + `">`
+	}
+	return func(b []byte, l *graph.Link) ([]byte, error) {
+		if err := prepLink(l); err != nil {
+			return b, fmt.Errorf("export graphml: evidence of %s-%s: %w", l.Source, l.Target, err)
+		}
+		b = append(b, `    <edge id="`...)
+		b = appendXML(b, l.Source)
+		b = append(b, '-')
+		b = appendXML(b, l.Target)
+		b = append(b, `" source="`...)
+		b = appendXML(b, l.Source)
+		b = append(b, `" target="`...)
+		b = appendXML(b, l.Target)
+		b = append(b, `"><data key="e_weight">`...)
+		b = strconv.AppendInt(b, int64(l.Weight), 10)
+		b = append(b, `</data>`...)
+		for i := range lcols {
+			c := &lcols[i]
+			if c.typ == tString {
+				v := c.str(l)
+				if v == "" {
+					continue
+				}
+				b = append(b, lOpen[i]...)
+				b = appendXMLText(b, v)
+			} else {
+				b = append(b, lOpen[i]...)
+				b = c.num(b, l)
+			}
+			b = append(b, `</data>`...)
+		}
+		return append(b, "</edge>\n"...), nil
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync"
 
 	"github.com/graphbuild/graphbuild/pkg/graph"
 )
@@ -55,12 +56,58 @@ func (s *sink) flush() error {
 
 func (s *sink) str(v string) { s.buf = append(s.buf, v...) }
 
+// direct writes what is buffered, then b, without copying b.
+func (s *sink) direct(b []byte) error {
+	if err := s.flush(); err != nil {
+		return err
+	}
+	if len(b) > 0 {
+		_, s.err = s.w.Write(b)
+	}
+	return s.err
+}
+
 // walk streams g's nodes then links to the callbacks, enforcing the order
 // contract and that every link joins known nodes. It checks ctx every few
 // thousand records.
 func walk(ctx context.Context, format string, g Graph, onNode func(*graph.Node) error, onLink func(*graph.Link) error) error {
+	ids, n, err := walkNodes(ctx, format, g, onNode)
+	if err != nil || onLink == nil {
+		return err
+	}
+	return walkLinks(ctx, format, g, ids, n, onLink)
+}
+
+// walkLinks is the link half of walk, given the node ids and the number
+// of records seen so far.
+func walkLinks(ctx context.Context, format string, g Graph, ids map[string]struct{}, n int, onLink func(*graph.Link) error) error {
+	var ps, pt string
+	first := true
+	var curLink graph.Link
+	err := g.Links(ctx, func(l graph.Link) error {
+		if n++; n&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if err := checkPair(first, ps, pt, l.Source, l.Target, ids); err != nil {
+			return err
+		}
+		first, ps, pt = false, l.Source, l.Target
+		curLink = l
+		return onLink(&curLink)
+	})
+	if err != nil {
+		return fmt.Errorf("export %s: links: %w", format, err)
+	}
+	return nil
+}
+
+// walkNodes is the node half of walk: it returns the node ids and the
+// number of nodes.
+func walkNodes(ctx context.Context, format string, g Graph, onNode func(*graph.Node) error) (map[string]struct{}, int, error) {
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("export %s: %w", format, err)
+		return nil, 0, fmt.Errorf("export %s: %w", format, err)
 	}
 	ids := make(map[string]struct{})
 	var prev string
@@ -82,31 +129,108 @@ func walk(ctx context.Context, format string, g Graph, onNode func(*graph.Node) 
 		return onNode(&cur)
 	})
 	if err != nil {
-		return fmt.Errorf("export %s: nodes: %w", format, err)
+		return nil, 0, fmt.Errorf("export %s: nodes: %w", format, err)
 	}
-	if onLink == nil {
-		return nil
+	return ids, n, nil
+}
+
+// linkFormat appends one link as a format writes it. A writer makes one
+// per goroutine (see walkFormatted).
+type linkFormat func(b []byte, l *graph.Link) ([]byte, error)
+
+// walkFormatted is walk for a writer whose links are formatted by a
+// linkFormat into s, with between written to s after the nodes: when g is
+// a LinkBatcher (through WithEvidence too), each batch of links is checked
+// and formatted on the graph's goroutines, each with a linkFormat of its
+// own from newFormat, and written to s in order; otherwise it is walk with
+// one linkFormat.
+func walkFormatted(ctx context.Context, format string, g Graph, s *sink, onNode func(*graph.Node) error, between string, newFormat func() linkFormat) error {
+	ids, n, err := walkNodes(ctx, format, g, onNode)
+	if err != nil {
+		return err
 	}
-	var ps, pt string
-	first = true
-	var curLink graph.Link
-	err = g.Links(ctx, func(l graph.Link) error {
-		if n++; n&1023 == 0 {
-			if err := ctx.Err(); err != nil {
+	s.str(between)
+	lb, ok := linkBatcher(g)
+	if !ok {
+		f := newFormat()
+		return walkLinks(ctx, format, g, ids, n, func(l *graph.Link) error {
+			var err error
+			if s.buf, err = f(s.buf, l); err != nil {
 				return err
 			}
+			return s.flushIfFull()
+		})
+	}
+	type batch struct {
+		first, last [2]string
+		n           int
+		out         *[]byte
+	}
+	var bufs sync.Pool
+	var ps, pt string
+	first := true
+	err = lb.LinkBatches(ctx, func(links []graph.Link) (any, error) {
+		b := &batch{n: len(links)}
+		if len(links) == 0 {
+			return b, nil
 		}
-		if err := checkPair(first, ps, pt, l.Source, l.Target, ids); err != nil {
+		b.out, _ = bufs.Get().(*[]byte)
+		if b.out == nil {
+			b.out = new([]byte)
+		}
+		f := newFormat()
+		out := (*b.out)[:0]
+		for i := range links {
+			l := &links[i]
+			var err error
+			if i == 0 {
+				err = checkPair(true, "", "", l.Source, l.Target, ids)
+			} else {
+				err = checkPair(false, links[i-1].Source, links[i-1].Target, l.Source, l.Target, ids)
+			}
+			if err != nil {
+				return nil, err
+			}
+			if out, err = f(out, l); err != nil {
+				return nil, err
+			}
+		}
+		*b.out = out
+		b.first = [2]string{links[0].Source, links[0].Target}
+		b.last = [2]string{links[len(links)-1].Source, links[len(links)-1].Target}
+		return b, nil
+	}, func(v any) error {
+		b := v.(*batch)
+		if b.n == 0 {
+			return nil
+		}
+		if s, t := b.first[0], b.first[1]; !first && (s < ps || (s == ps && t <= pt)) {
+			return fmt.Errorf("link %q-%q after %q-%q: %w", s, t, ps, pt, ErrOrder)
+		}
+		first, ps, pt = false, b.last[0], b.last[1]
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		first, ps, pt = false, l.Source, l.Target
-		curLink = l
-		return onLink(&curLink)
+		err := s.direct(*b.out)
+		bufs.Put(b.out)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("export %s: links: %w", format, err)
 	}
 	return nil
+}
+
+// linkBatcher returns g as a LinkBatcher: WithEvidence's graph is one
+// when the graph it wraps is.
+func linkBatcher(g Graph) (LinkBatcher, bool) {
+	if e, ok := g.(*evidenceGraph); ok {
+		if _, ok := e.Graph.(LinkBatcher); !ok {
+			return nil, false
+		}
+	}
+	lb, ok := g.(LinkBatcher)
+	return lb, ok
 }
 
 // checkPair enforces strictly ascending pairs with Source <= Target between
@@ -118,8 +242,11 @@ func checkPair(first bool, ps, pt, s, t string, ids map[string]struct{}) error {
 	if !first && (s < ps || (s == ps && t <= pt)) {
 		return fmt.Errorf("link %q-%q after %q-%q: %w", s, t, ps, pt, ErrOrder)
 	}
-	if _, ok := ids[s]; !ok {
-		return fmt.Errorf("link %q-%q: %q: %w", s, t, s, ErrUnknownNode)
+	// Links come by source: a source checked with the link before is known.
+	if first || s != ps {
+		if _, ok := ids[s]; !ok {
+			return fmt.Errorf("link %q-%q: %q: %w", s, t, s, ErrUnknownNode)
+		}
 	}
 	if _, ok := ids[t]; !ok {
 		return fmt.Errorf("link %q-%q: %q: %w", s, t, t, ErrUnknownNode)

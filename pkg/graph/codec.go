@@ -103,6 +103,18 @@ func (d *decoder) str() string {
 	return s
 }
 
+// bytes reads a length-prefixed string without copying it.
+func (d *decoder) bytes() []byte {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return nil
+	}
+	s := d.b[:n:n]
+	d.b = d.b[n:]
+	return s
+}
+
 func (d *decoder) fixed64() uint64 {
 	if len(d.b) < 8 {
 		d.fail()
@@ -235,9 +247,14 @@ func encodeEntity(en *Entity) []byte {
 }
 
 func decodeEntity(id uint64, b []byte) (Entity, error) {
+	return decodeEntityAs(formatID(id), b)
+}
+
+// decodeEntityAs is decodeEntity with the id already formatted.
+func decodeEntityAs(id string, b []byte) (Entity, error) {
 	d := decoder{b: b}
 	d.header()
-	en := Entity{ID: formatID(id)}
+	en := Entity{ID: id}
 	en.Type = d.str()
 	en.Name = d.str()
 	en.Mentions = d.int()
@@ -324,30 +341,45 @@ func decodeEdgeAs(src, dst string, kind EdgeKind, b []byte, evidence bool, in *i
 	return ed, nil
 }
 
-// decodeFirstEvidence returns the first piece of evidence of an encoded
-// edge, without decoding the rest of its pieces.
-func decodeFirstEvidence(b []byte) (Evidence, bool, error) {
+// decodeEdgeHead reads what a scan that only counts needs of an encoded
+// edge: its weight and its first and last dates, the dates aliasing b.
+func decodeEdgeHead(b []byte) (weight int, first, last []byte, err error) {
 	d := decoder{b: b}
 	d.header()
+	weight = d.int()
 	d.int()
-	d.int()
-	d.date()
-	d.date()
-	d.counts()
-	n := d.length(6)
-	var ev Evidence
-	if n > 0 {
-		ev.Doc = d.str()
-		ev.Start = d.int()
-		ev.End = d.int()
-		ev.Date = d.str()
-		ev.Text = d.str()
-		ev.Predicate = d.str()
+	first = d.bytes()
+	last = d.bytes()
+	return weight, first, last, d.err
+}
+
+// decodeEdgeFirst is decodeEdgeAs without evidence, plus the edge's first
+// piece of evidence when first is set (ok reports that it has one), read
+// in the same pass over the value.
+func decodeEdgeFirst(src, dst string, kind EdgeKind, b []byte, first bool, in *interner) (ed Edge, ev Evidence, ok bool, err error) {
+	d := decoder{b: b, in: in}
+	d.header()
+	ed = Edge{Kind: kind, Source: src, Target: dst}
+	ed.Weight = d.int()
+	ed.Documents = d.int()
+	ed.FirstSeen = d.date()
+	ed.LastSeen = d.date()
+	ed.Predicates = d.counts()
+	if first {
+		if n := d.length(6); n > 0 {
+			ev.Doc = d.str()
+			ev.Start = d.int()
+			ev.End = d.int()
+			ev.Date = d.str()
+			ev.Text = d.str()
+			ev.Predicate = d.str()
+			ok = true
+		}
 	}
 	if d.err != nil {
-		return Evidence{}, false, fmt.Errorf("decode edge evidence: %w", d.err)
+		return Edge{}, Evidence{}, false, fmt.Errorf("decode edge %s-%s %s: %w", src, dst, kind, d.err)
 	}
-	return ev, n > 0, nil
+	return ed, ev, ok, nil
 }
 
 func encodeUint(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }

@@ -14,7 +14,8 @@
 // running out of space in its memory-mapped files would crash the process.
 //
 // Reads cost what they show. Select holds a selection in memory without
-// evidence; Stream reads the same selection while an exporter writes it.
+// evidence; Stream reads the same selection while an exporter writes it,
+// its links in key ranges on a goroutine per core (Streamed.LinkBatches).
 // Analyze's metrics are cached per Filter and store state (and the whole
 // graph's adjacency with them, for SelectPaths); any Apply that adds a
 // document makes them stale, and nothing recomputes them until a caller

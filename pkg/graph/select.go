@@ -113,6 +113,17 @@ func (f Filter) inRange(first, last string) bool {
 	return (f.Until == "" || first <= f.Until) && (f.Since == "" || last >= f.Since)
 }
 
+// inRangeBytes is inRange of dates held as bytes.
+func (f Filter) inRangeBytes(first, last []byte) bool {
+	if f.Since == "" && f.Until == "" {
+		return true
+	}
+	if len(first) == 0 {
+		return false
+	}
+	return (f.Until == "" || string(first) <= f.Until) && (f.Since == "" || string(last) >= f.Since)
+}
+
 // key returns a hash of the filter's canonical form, naming its cached
 // analytics. Filters that select the same graph share a key: a MinWeight
 // of 0 or 1 keeps every link (each weighs at least 1), and Depth means

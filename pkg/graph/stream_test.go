@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/graph/path"
@@ -71,6 +73,22 @@ func TestStreamMatchesSelect(t *testing.T) {
 		}
 		if !reflect.DeepEqual(edges, want.Edges()) {
 			t.Errorf("%+v: streamed edges differ from Select's", f)
+		}
+		// Without metrics the degrees come from the cache too: Select's.
+		sel, err := Select(ctx, s, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, ok, err = Stream(ctx, s, f, false)
+		if err != nil || !ok {
+			t.Fatalf("%+v: Stream without metrics = %v, %v", f, ok, err)
+		}
+		nodes = nodes[:0]
+		if err := st.Nodes(ctx, func(n Node) error { nodes = append(nodes, n); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(nodes, sel.Nodes) {
+			t.Errorf("%+v: streamed nodes without metrics (cache current) differ from Select's", f)
 		}
 	}
 	// A write makes the cache stale; Top and Focus are not streamed.
@@ -270,5 +288,126 @@ func TestStreamLinksStops(t *testing.T) {
 	cancel()
 	if err := st.Links(cctx, func(Link) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("Links on a cancelled context: %v", err)
+	}
+	nodes := 0
+	if err := st.Nodes(ctx, func(Node) error { nodes++; return nil }); err != nil || nodes != st.Len() || nodes < 600 {
+		t.Fatalf("Nodes: %d nodes of %d, %v", nodes, st.Len(), err)
+	}
+	for _, at := range []int{1, 512, 600} {
+		n := 0
+		err := st.Nodes(ctx, func(Node) error {
+			if n++; n == at {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || n != at {
+			t.Errorf("stop at %d: Nodes returned %v after %d nodes", at, err, n)
+		}
+	}
+	if err := st.Nodes(cctx, func(Node) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("Nodes on a cancelled context: %v", err)
+	}
+}
+
+// TestIDTable: the stream's id table gives back every value put, misses
+// ids never put, and keeps them all when it grows.
+func TestIDTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	want := map[uint64]int32{0: 7, 1: 8, ^uint64(0): 9}
+	for len(want) < 5000 {
+		want[r.Uint64()>>r.UintN(64)] = int32(len(want))
+	}
+	tab := newIDTable(10)
+	for id, v := range want {
+		if tab.full() {
+			tab = tab.grown()
+		}
+		tab.put(id, v)
+	}
+	tab.put(1, want[1]) // again: no second slot
+	if tab.n != len(want) {
+		t.Errorf("%d ids held, want %d", tab.n, len(want))
+	}
+	for id, v := range want {
+		if got, ok := tab.get(id); !ok || got != v {
+			t.Errorf("get(%x) = %d, %v; want %d", id, got, ok, v)
+		}
+	}
+	for range 5000 {
+		id := r.Uint64()
+		if _, in := want[id]; in {
+			continue
+		}
+		if got, ok := tab.get(id); ok {
+			t.Errorf("get(%x) = %d, true for an id never put", id, got)
+		}
+	}
+}
+
+// TestStreamNoMetricsMatchesSelect: without metrics a streamed selection
+// yields Select's nodes (degrees included), links and edges, also with
+// evidence read in its pass, for every filter it streams; the key ranges
+// read in parallel give the links in one order.
+func TestStreamNoMetricsMatchesSelect(t *testing.T) {
+	ctx := context.Background()
+	s := openMem(t)
+	mustApply(t, s, newSynth(5, 400).docs(0, 600))
+	for _, f := range []Filter{{}, {MinWeight: 3}, {Types: []string{"PERSON", "ORG"}}, {Kinds: []EdgeKind{Context, Interaction}}, {Since: "2016-03", Until: "2016-08-15"}} {
+		want, err := Select(ctx, s, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, ok, err := Stream(ctx, s, f, false)
+		if err != nil || !ok {
+			t.Fatalf("%+v: Stream = %v, %v", f, ok, err)
+		}
+		var nodes []Node
+		var links []Link
+		var edges []Edge
+		if err := st.Nodes(ctx, func(n Node) error { nodes = append(nodes, n); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Links(ctx, func(l Link) error { links = append(links, l); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Edges(ctx, func(e Edge) error { edges = append(edges, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(want.Links) < 50 || st.Len() != len(want.Nodes) {
+			t.Fatalf("%+v: %d links selected, Len %d of %d nodes", f, len(want.Links), st.Len(), len(want.Nodes))
+		}
+		if !reflect.DeepEqual(nodes, want.Nodes) {
+			t.Errorf("%+v: streamed nodes differ from Select's (%d vs %d)", f, len(nodes), len(want.Nodes))
+		}
+		if !reflect.DeepEqual(links, want.Links) {
+			t.Errorf("%+v: streamed links differ from Select's (%d vs %d)", f, len(links), len(want.Links))
+		}
+		if !reflect.DeepEqual(edges, want.Edges()) {
+			t.Errorf("%+v: streamed edges differ from Select's", f)
+		}
+		// With evidence: each link's is the first piece of its strongest
+		// kind's edge, as a point read finds it.
+		n := 0
+		err = st.WithEvidence().Links(ctx, func(l Link) error {
+			var wantEv Evidence
+			for _, k := range []EdgeKind{Interaction, Context, Cooccur} {
+				if ed, err := s.Edge(l.Source, l.Target, k); err == nil && len(ed.Evidence) > 0 && slices.Contains(l.Kinds, k) {
+					wantEv = ed.Evidence[0]
+					break
+				}
+			}
+			if l.Evidence == nil || *l.Evidence != wantEv {
+				t.Fatalf("%+v: link %s-%s evidence %+v, want %+v", f, l.Source, l.Target, l.Evidence, wantEv)
+			}
+			if wantEv.Text != "" {
+				n++
+			}
+			return nil
+		})
+		if err != nil || n == 0 {
+			t.Fatalf("%+v: Links with evidence: %v, %d with a sentence", f, err, n)
+		}
+		st.sel.evidence = false
 	}
 }
